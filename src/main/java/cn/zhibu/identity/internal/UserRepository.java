@@ -1,0 +1,105 @@
+package cn.zhibu.identity.internal;
+
+import cn.zhibu.identity.Role;
+import cn.zhibu.identity.RoleGrant;
+import cn.zhibu.identity.ZhibuUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+public class UserRepository {
+
+    private final JdbcClient jdbc;
+
+    public UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ZhibuUser> findByUsername(String username) {
+        return jdbc.sql("select * from app_user where username = ?").param(username)
+                .query((rs, i) -> {
+                    OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+                    boolean locked = lockedUntil != null && lockedUntil.toInstant().isAfter(Instant.now());
+                    long id = rs.getLong("id");
+                    return new ZhibuUser(id, rs.getString("username"), rs.getString("password_hash"),
+                            rs.getString("display_name"), rs.getBoolean("enabled"), locked,
+                            roles(id).stream().map(g -> g.role().name()).distinct().toList());
+                }).optional();
+    }
+
+    public Optional<ZhibuUser> findById(long id) {
+        return jdbc.sql("select username from app_user where id = ?").param(id).query(String.class).optional()
+                .flatMap(this::findByUsername);
+    }
+
+    public List<RoleGrant> roles(long userId) {
+        return jdbc.sql("select role, org_id from user_role where user_id = ? order by role, org_id").param(userId)
+                .query((rs, i) -> new RoleGrant(Role.valueOf(rs.getString("role")), (Long) rs.getObject("org_id")))
+                .list();
+    }
+
+    public Optional<Instant> lockedUntil(String username) {
+        return jdbc.sql("select locked_until from app_user where username = ?").param(username)
+                .query((rs, i) -> Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant))
+                .optional().flatMap(o -> o);
+    }
+
+    /** Counts a failed password; from the threshold on, locks the account until {@code lockUntil}. */
+    public int recordFailure(String username, int threshold, Instant lockUntil) {
+        return jdbc.sql("""
+                update app_user set failed_attempts = failed_attempts + 1,
+                       locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
+                where username = ? returning failed_attempts""")
+                .params(threshold, lockUntil.atOffset(ZoneOffset.UTC), username)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    public void recordSuccess(String username) {
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null, last_login_at = now() where username = ?")
+                .param(username).update();
+    }
+
+    /** Clears an expired lock so the count starts again from zero. */
+    public void clearExpiredLock(String username) {
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where username = ?"
+                + " and locked_until is not null and locked_until <= now()").param(username).update();
+    }
+
+    public long insert(String username, String passwordHash, String displayName, Long memberId) {
+        return jdbc.sql("insert into app_user(username, password_hash, display_name, member_id) values (?, ?, ?, ?)"
+                        + " returning id")
+                .params(username, passwordHash, displayName, memberId).query(Long.class).single();
+    }
+
+    public void grant(long userId, Role role, Long orgId) {
+        jdbc.sql("insert into user_role(user_id, role, org_id) values (?, ?, ?) on conflict do nothing")
+                .params(userId, role.name(), orgId).update();
+    }
+
+    public boolean any() {
+        return jdbc.sql("select exists(select 1 from app_user)").query(Boolean.class).single();
+    }
+
+    // ---- API tokens -----------------------------------------------------------------------------------
+
+    public void insertToken(String tokenHash, long userId, Instant expiresAt) {
+        jdbc.sql("insert into api_token(token_hash, user_id, expires_at) values (?, ?, ?)")
+                .params(tokenHash, userId, expiresAt.atOffset(ZoneOffset.UTC)).update();
+    }
+
+    public Optional<Long> userOfToken(String tokenHash) {
+        return jdbc.sql("select user_id from api_token where token_hash = ? and expires_at > now()")
+                .param(tokenHash).query(Long.class).optional();
+    }
+
+    public void deleteToken(String tokenHash) {
+        jdbc.sql("delete from api_token where token_hash = ?").param(tokenHash).update();
+    }
+}

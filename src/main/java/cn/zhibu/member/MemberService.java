@@ -1,0 +1,368 @@
+package cn.zhibu.member;
+
+import cn.zhibu.member.internal.MemberRepository;
+import cn.zhibu.member.internal.MemberRollup;
+import cn.zhibu.member.internal.MemberRow;
+import cn.zhibu.member.internal.PinyinNames;
+import cn.zhibu.organization.Organization;
+import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.AuditLog;
+import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.FieldCipher;
+import cn.zhibu.platform.FieldErrors;
+import cn.zhibu.platform.ForbiddenException;
+import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.Masking;
+import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.TreePath;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The member registry (党员信息库): search, read, register, edit and remove, within the caller's scope. */
+@Service
+@Transactional(readOnly = true)
+public class MemberService {
+
+    private static final String ENTITY = "member";
+
+    private final MemberRepository repository;
+    private final MemberRollup rollup;
+    private final OrganizationService organizations;
+    private final FieldCipher cipher;
+    private final AuditLog audit;
+
+    MemberService(MemberRepository repository, MemberRollup rollup, OrganizationService organizations,
+                  FieldCipher cipher, AuditLog audit) {
+        this.repository = repository;
+        this.rollup = rollup;
+        this.organizations = organizations;
+        this.cipher = cipher;
+        this.audit = audit;
+    }
+
+    public MemberPage search(DataScope scope, MemberSearch search) {
+        if (!scope.hasManagedScope()) {
+            throw new ForbiddenException("您没有查询党员名册的权限");
+        }
+        TreePath subtree = search.orgId() == null ? null : organizations.getManaged(scope, search.orgId()).path();
+        byte[] idHash = null;
+        String text = search.text() == null ? "" : search.text().trim();
+        if (text.length() >= 15 && text.substring(0, 15).chars().allMatch(Character::isDigit)) {
+            idHash = cipher.lookupHash(IdCardNumber.normalize(text));
+        }
+        List<Member> items = repository.search(scope, subtree, search, idHash).stream()
+                .map(row -> toMember(scope, row)).toList();
+        long total = items.size() < search.size() && search.page() == 0
+                ? items.size() : repository.count(scope, subtree, search, idHash);
+        return new MemberPage(items, total, search.page(), search.size());
+    }
+
+    /** A member the caller manages, or the caller's own record; otherwise 404, whether or not it exists. */
+    public Member get(DataScope scope, long id) {
+        return repository.find(id).filter(row -> visible(scope, row)).map(row -> toMember(scope, row))
+                .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
+    }
+
+    @Transactional
+    public Member create(DataScope scope, MemberForm form) {
+        FieldErrors errors = new FieldErrors();
+        MemberForm f = complete(form);
+        Organization org = f.orgId() == null ? null : targetOrg(scope, f.orgId(), errors);
+        validate(f, errors);
+        byte[] idHash = errors.has("idNumber") ? null : cipher.lookupHash(IdCardNumber.normalize(f.idNumber()));
+        if (idHash != null && repository.findIdByIdNumberHash(idHash).isPresent()) {
+            errors.reject("idNumber", "该身份证号已登记为党员，不能重复录入（如为组织关系转入，请办理转接）");
+        }
+        if (f.orgId() == null) {
+            errors.reject("orgId", "请选择所在党组织");
+        }
+        errors.throwIfAny();
+        long id = repository.nextId();
+        MemberRow row = toRow(id, org, f, 0);
+        repository.insert(row, PinyinNames.full(row.name()), PinyinNames.initials(row.name()), idHash,
+                phoneHash(f.phone()));
+        rollup.apply(new MemberRollup.Delta().add(org.path(), row, 1));
+        Member created = get(scope, id);
+        audit.record(scope, "党员.录入", ENTITY, id, org.path().value(), null, snapshot(created));
+        return created;
+    }
+
+    @Transactional
+    public Member update(DataScope scope, long id, int expectedVersion, MemberForm form) {
+        MemberRow before = repository.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+                .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
+        FieldErrors errors = new FieldErrors();
+        MemberForm f = complete(keepMaskedFields(scope, before, form));
+        Organization org = f.orgId() == null ? null : targetOrg(scope, f.orgId(), errors);
+        validate(f, errors);
+        byte[] idHash = errors.has("idNumber") ? null : cipher.lookupHash(IdCardNumber.normalize(f.idNumber()));
+        if (idHash != null && repository.findIdByIdNumberHash(idHash).filter(other -> other != id).isPresent()) {
+            errors.reject("idNumber", "该身份证号已登记为其他党员");
+        }
+        if (f.orgId() == null) {
+            errors.reject("orgId", "请选择所在党组织");
+        }
+        if (before.version() != expectedVersion) {
+            errors.reject("", "该党员信息已被他人修改，请刷新后重新编辑");
+        }
+        errors.throwIfAny();
+        Member shownBefore = toMember(scope, before);
+        MemberRow after = toRow(id, org, f, expectedVersion);
+        repository.update(after, expectedVersion, PinyinNames.full(after.name()), PinyinNames.initials(after.name()),
+                idHash, phoneHash(f.phone()));
+        rollup.apply(new MemberRollup.Delta().add(new TreePath(before.orgPath()), before, -1)
+                .add(org.path(), after, 1));
+        Member updated = get(scope, id);
+        audit.record(scope, "党员.修改", ENTITY, id, org.path().value(), snapshot(shownBefore), snapshot(updated));
+        return updated;
+    }
+
+    /** Removes a record entered by mistake (录入错误). Status changes, not deletion, end a membership. */
+    @Transactional
+    public void delete(DataScope scope, long id) {
+        MemberRow row = repository.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+                .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
+        organizations.lockManaged(scope, row.orgId());
+        Member shown = toMember(scope, row);
+        repository.delete(id);
+        rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1));
+        audit.record(scope, "党员.删除", ENTITY, id, row.orgPath(), snapshot(shown), null);
+    }
+
+    /** Counts of a subtree by the S1 dimensions, read from the roll-up (one indexed read). */
+    public MemberBreakdown breakdown(DataScope scope, long orgId) {
+        Organization org = organizations.getManaged(scope, orgId);
+        Map<MemberStatus, Integer> byStatus = new java.util.EnumMap<>(MemberStatus.class);
+        Map<Gender, Integer> byGender = new java.util.EnumMap<>(Gender.class);
+        Map<Education, Integer> byEducation = new java.util.EnumMap<>(Education.class);
+        Map<String, Integer> byEthnicity = new LinkedHashMap<>();
+        Map<Occupation, Integer> byOccupation = new java.util.EnumMap<>(Occupation.class);
+        Map<AgeBand, Integer> byAge = new java.util.EnumMap<>(AgeBand.class);
+        LocalDate today = LocalDate.now();
+        for (Object[] r : rollup.rowsOf(org.id())) {
+            String dim = (String) r[0];
+            String val = (String) r[1];
+            int n = (Integer) r[3];
+            switch (dim) {
+                case MemberRollup.GENDER -> {
+                    byGender.merge(Gender.valueOf(val), n, Integer::sum);
+                    byStatus.merge(MemberStatus.valueOf((String) r[2]), n, Integer::sum);
+                }
+                case MemberRollup.EDUCATION -> byEducation.merge(Education.valueOf(val), n, Integer::sum);
+                case MemberRollup.ETHNICITY -> byEthnicity.merge(val, n, Integer::sum);
+                case MemberRollup.OCCUPATION -> byOccupation.merge(Occupation.valueOf(val), n, Integer::sum);
+                case MemberRollup.BIRTH_YEAR ->
+                        byAge.merge(AgeBand.ofBirthYear(Integer.parseInt(val), today), n, Integer::sum);
+                default -> {
+                }
+            }
+        }
+        return new MemberBreakdown(byStatus, byGender, byEducation, sortByCount(byEthnicity), byOccupation, byAge);
+    }
+
+    /** Full and all members per organization, for rule checks; only organizations the caller manages. */
+    public Map<Long, Map<MemberStatus, Integer>> statusCounts(DataScope scope, Collection<Organization> orgs) {
+        return repository.statusCounts(orgs.stream().filter(o -> scope.managesMembersAt(o.path().value()))
+                .map(Organization::id).toList());
+    }
+
+    /** For members the caller manages: whether each is probationary and since when full (党龄, D10). */
+    public Map<Long, Standing> standings(DataScope scope, Collection<Long> memberIds) {
+        Map<Long, Standing> result = new java.util.HashMap<>();
+        repository.standings(memberIds).forEach((id, s) -> result.put(id,
+                new Standing((MemberStatus) s[0], (LocalDate) s[1])));
+        return result;
+    }
+
+    /** A member's status and the date they became full, for rules about 党龄. */
+    public record Standing(MemberStatus status, LocalDate fullSince) {
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private boolean visible(DataScope scope, MemberRow row) {
+        return scope.managesMembersAt(row.orgPath()) || Objects.equals(scope.selfMemberId(), row.id());
+    }
+
+    private Member toMember(DataScope scope, MemberRow row) {
+        boolean full = scope.seesSensitive() || Objects.equals(scope.selfMemberId(), row.id());
+        String id = cipher.decrypt(row.idNumberEnc());
+        String phone = cipher.decrypt(row.phoneEnc());
+        return new Member(row.id(), row.orgId(), row.orgName(), row.orgPath(), row.name(), row.gender(),
+                row.ethnicity(), row.birthDate(), full ? id : Masking.idNumber(id),
+                full ? phone : Masking.phone(phone), row.education(), row.occupation(), row.status(), row.joinedOn(),
+                row.convertedOn(), row.jobTitle(), row.workUnit(), row.version(), full);
+    }
+
+    private Organization targetOrg(DataScope scope, long orgId, FieldErrors errors) {
+        try {
+            Organization org = organizations.lockManaged(scope, orgId);
+            if (!org.active()) {
+                errors.reject("orgId", "“" + org.name() + "”已撤销，不能接收党员");
+            } else if (!org.type().holdsMembers()) {
+                errors.reject("orgId", "党员应编入党支部或党小组，“" + org.name() + "”是" + org.typeLabel());
+            }
+            return org;
+        } catch (NotFoundException e) {
+            errors.reject("orgId", "所选党组织不存在或不在您的管理范围内");
+            return null;
+        }
+    }
+
+    /**
+     * A caller who only sees masked 身份证号 and phone edits the other fields and leaves those two empty (or
+     * sends the masked value back): the stored values are kept.
+     */
+    private MemberForm keepMaskedFields(DataScope scope, MemberRow stored, MemberForm f) {
+        if (scope.seesSensitive()) {
+            return f;
+        }
+        String storedId = cipher.decrypt(stored.idNumberEnc());
+        String storedPhone = cipher.decrypt(stored.phoneEnc());
+        String id = f.idNumber() == null || f.idNumber().isBlank() || f.idNumber().contains("*") ? storedId
+                : f.idNumber();
+        String phone = f.phone() == null || f.phone().isBlank() || f.phone().contains("*") ? storedPhone : f.phone();
+        return new MemberForm(f.orgId(), f.name(), f.gender(), f.ethnicity(), f.birthDate(), id, phone,
+                f.education(), f.occupation(), f.status(), f.joinedOn(), f.convertedOn(), f.jobTitle(), f.workUnit());
+    }
+
+    /** Fills birth date and gender from the 身份证号 when left empty; normalizes text fields. */
+    private static MemberForm complete(MemberForm f) {
+        LocalDate birth = f.birthDate();
+        Gender gender = f.gender();
+        if (IdCardNumber.isValid(f.idNumber())) {
+            IdCardNumber id = IdCardNumber.parse(f.idNumber());
+            birth = birth == null ? id.birthDate() : birth;
+            gender = gender == null ? id.gender() : gender;
+        }
+        return new MemberForm(f.orgId(), trim(f.name()), gender, trim(f.ethnicity()), birth,
+                IdCardNumber.normalize(trim(f.idNumber())), normalizePhone(f.phone()), f.education(), f.occupation(),
+                f.status(), f.joinedOn(), f.convertedOn(), trim(f.jobTitle()), trim(f.workUnit()));
+    }
+
+    static void validate(MemberForm f, FieldErrors errors) {
+        LocalDate today = LocalDate.now();
+        if (f.name() == null) {
+            errors.reject("name", "请填写姓名");
+        } else if (f.name().length() > 30) {
+            errors.reject("name", "姓名不能超过30个字");
+        } else if (!f.name().matches("[\\p{IsHan}A-Za-z·•.\\s]+")) {
+            errors.reject("name", "姓名只能包含汉字、字母和间隔号");
+        }
+        String idProblem = IdCardNumber.problem(f.idNumber());
+        if (idProblem != null) {
+            errors.reject("idNumber", idProblem);
+        } else {
+            IdCardNumber id = IdCardNumber.parse(f.idNumber());
+            if (f.birthDate() != null && !f.birthDate().equals(id.birthDate())) {
+                errors.reject("birthDate", "出生日期与身份证号不一致（身份证号显示为" + id.birthDate() + "）");
+            }
+            if (f.gender() != null && f.gender() != id.gender()) {
+                errors.reject("gender", "性别与身份证号不一致（身份证号第17位显示为" + id.gender().label() + "）");
+            }
+        }
+        if (f.gender() == null) {
+            errors.reject("gender", "请选择性别");
+        }
+        if (f.birthDate() == null) {
+            errors.reject("birthDate", "请填写出生日期");
+        }
+        if (f.ethnicity() == null) {
+            errors.reject("ethnicity", "请选择民族");
+        } else if (!Ethnicities.isValid(f.ethnicity())) {
+            errors.reject("ethnicity", "“" + f.ethnicity() + "”不是有效的民族名称");
+        }
+        if (f.education() == null) {
+            errors.reject("education", "请选择学历");
+        }
+        if (f.occupation() == null) {
+            errors.reject("occupation", "请选择职业");
+        }
+        if (f.phone() != null && !f.phone().matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}")) {
+            errors.reject("phone", "手机号应为11位（1开头），或区号加座机号");
+        }
+        if (f.status() == null) {
+            errors.reject("status", "请选择党员类别（正式党员或预备党员）");
+        }
+        if (f.joinedOn() == null) {
+            errors.reject("joinedOn", "请填写入党日期");
+        } else {
+            if (f.joinedOn().isAfter(today)) {
+                errors.reject("joinedOn", "入党日期不能晚于今天");
+            }
+            if (f.birthDate() != null && f.joinedOn().isBefore(f.birthDate().plusYears(18))) {
+                errors.reject("joinedOn", "入党时未满18周岁（《发展党员工作细则》第五条，D2）");
+            }
+        }
+        if (f.status() == MemberStatus.FULL) {
+            if (f.convertedOn() == null) {
+                errors.reject("convertedOn", "正式党员请填写转正日期");
+            } else if (f.joinedOn() != null && f.convertedOn().isBefore(f.joinedOn())) {
+                errors.reject("convertedOn", "转正日期不能早于入党日期");
+            } else if (f.convertedOn().isAfter(today)) {
+                errors.reject("convertedOn", "转正日期不能晚于今天");
+            }
+        } else if (f.status() == MemberStatus.PROBATIONARY && f.convertedOn() != null) {
+            errors.reject("convertedOn", "预备党员尚未转正，不应填写转正日期");
+        }
+        if (f.jobTitle() != null && f.jobTitle().length() > 50) {
+            errors.reject("jobTitle", "职务不能超过50个字");
+        }
+        if (f.workUnit() != null && f.workUnit().length() > 100) {
+            errors.reject("workUnit", "工作单位不能超过100个字");
+        }
+    }
+
+    private MemberRow toRow(long id, Organization org, MemberForm f, int version) {
+        return new MemberRow(id, org.id(), org.name(), org.path().value(), org.rootId(), f.name(), f.gender(),
+                f.ethnicity(), f.birthDate(), cipher.encrypt(f.idNumber()), cipher.encrypt(f.phone()), f.education(),
+                f.occupation(), f.status(), f.joinedOn(), f.convertedOn(), f.jobTitle(), f.workUnit(), version);
+    }
+
+    private byte[] phoneHash(String phone) {
+        return phone == null ? null : cipher.lookupHash(phone);
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static String normalizePhone(String s) {
+        String t = trim(s);
+        return t == null ? null : t.replace(" ", "");
+    }
+
+    private static Map<String, Integer> sortByCount(Map<String, Integer> m) {
+        Map<String, Integer> sorted = new LinkedHashMap<>();
+        m.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /** What the audit log keeps of a member: sensitive fields only masked. */
+    private static Map<String, Object> snapshot(Member m) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", m.name());
+        s.put("orgId", m.orgId());
+        s.put("gender", m.gender().name());
+        s.put("ethnicity", m.ethnicity());
+        s.put("birthDate", m.birthDate().toString());
+        s.put("idNumber", m.sensitiveShown() ? Masking.idNumber(m.idNumber()) : m.idNumber());
+        s.put("phone", m.phone() == null ? null : (m.sensitiveShown() ? Masking.phone(m.phone()) : m.phone()));
+        s.put("education", m.education().name());
+        s.put("occupation", m.occupation().name());
+        s.put("status", m.status().name());
+        s.put("joinedOn", m.joinedOn().toString());
+        s.put("convertedOn", m.convertedOn() == null ? null : m.convertedOn().toString());
+        s.put("jobTitle", m.jobTitle());
+        s.put("workUnit", m.workUnit());
+        return s;
+    }
+}

@@ -1,0 +1,110 @@
+package cn.zhibu.member.internal;
+
+import cn.zhibu.platform.TreePath;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Keeps member_rollup exact: every change adds its +1/−1 to the rows of each ancestor organization in the same
+ * transaction. Deltas are summed first (a key may not be hit twice by one upsert) and written in key order, so
+ * concurrent writers lock shared ancestor rows in the same order and cannot deadlock.
+ */
+@Component
+public class MemberRollup {
+
+    public static final String GENDER = "gender";
+    public static final String EDUCATION = "education";
+    public static final String ETHNICITY = "ethnicity";
+    public static final String OCCUPATION = "occupation";
+    public static final String BIRTH_YEAR = "birth_year";
+
+    private final JdbcClient jdbc;
+
+    MemberRollup(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A set of pending changes to the roll-up, keyed (org, dim, value, status). */
+    public static final class Delta {
+        private final Map<String, Integer> counts = new TreeMap<>();
+
+        public Delta add(TreePath orgPath, MemberRow m, int sign) {
+            for (Long orgId : orgPath.ids()) {
+                put(orgId, GENDER, m.gender().name(), m.status().name(), sign);
+                put(orgId, EDUCATION, m.education().name(), m.status().name(), sign);
+                put(orgId, ETHNICITY, m.ethnicity(), m.status().name(), sign);
+                put(orgId, OCCUPATION, m.occupation().name(), m.status().name(), sign);
+                put(orgId, BIRTH_YEAR, Integer.toString(m.birthDate().getYear()), m.status().name(), sign);
+            }
+            return this;
+        }
+
+        public Delta put(long orgId, String dim, String val, String status, int n) {
+            counts.merge(String.format("%019d", orgId) + '\u0000' + dim + '\u0000' + val + '\u0000' + status, n,
+                    Integer::sum);
+            return this;
+        }
+
+        boolean isEmpty() {
+            return counts.values().stream().allMatch(n -> n == 0);
+        }
+    }
+
+    public void apply(Delta delta) {
+        if (delta.isEmpty()) {
+            return;
+        }
+        List<Long> orgIds = new ArrayList<>();
+        List<String> dims = new ArrayList<>();
+        List<String> vals = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<Integer> ns = new ArrayList<>();
+        delta.counts.forEach((key, n) -> {
+            if (n == 0) {
+                return;
+            }
+            String[] parts = key.split("\u0000", -1);
+            orgIds.add(Long.parseLong(parts[0]));
+            dims.add(parts[1]);
+            vals.add(parts[2]);
+            statuses.add(parts[3]);
+            ns.add(n);
+        });
+        jdbc.sql("""
+                insert into member_rollup(org_id, dim, val, status, n)
+                select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[]) as d(org_id, dim, val, status, n)
+                order by org_id, dim, val, status
+                on conflict (org_id, dim, val, status) do update set n = member_rollup.n + excluded.n""")
+                .params(orgIds.toArray(Long[]::new), dims.toArray(String[]::new), vals.toArray(String[]::new),
+                        statuses.toArray(String[]::new), ns.toArray(Integer[]::new))
+                .update();
+    }
+
+    /** Moves the counts of a whole subtree (read at its root) from its old ancestors to its new ones. */
+    public void shiftSubtree(long subtreeRootId, List<Long> oldAncestors, List<Long> newAncestors) {
+        Delta delta = new Delta();
+        jdbc.sql("select dim, val, status, n from member_rollup where org_id = ? and n <> 0").param(subtreeRootId)
+                .query(rs -> {
+                    for (Long a : oldAncestors) {
+                        delta.put(a, rs.getString("dim"), rs.getString("val"), rs.getString("status"), -rs.getInt("n"));
+                    }
+                    for (Long a : newAncestors) {
+                        delta.put(a, rs.getString("dim"), rs.getString("val"), rs.getString("status"), rs.getInt("n"));
+                    }
+                });
+        apply(delta);
+    }
+
+    /** Rows of one organization's roll-up: dim → value → status → n. */
+    public List<Object[]> rowsOf(long orgId) {
+        return jdbc.sql("select dim, val, status, n from member_rollup where org_id = ? and n <> 0").param(orgId)
+                .query((rs, i) -> new Object[]{rs.getString("dim"), rs.getString("val"), rs.getString("status"),
+                        rs.getInt("n")})
+                .list();
+    }
+}

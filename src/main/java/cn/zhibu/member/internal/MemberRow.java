@@ -1,0 +1,15 @@
+package cn.zhibu.member.internal;
+
+import cn.zhibu.member.Education;
+import cn.zhibu.member.Gender;
+import cn.zhibu.member.MemberStatus;
+import cn.zhibu.member.Occupation;
+
+import java.time.LocalDate;
+
+/** A member row as stored: sensitive fields still encrypted. */
+public record MemberRow(long id, long orgId, String orgName, String orgPath, long rootId, String name, Gender gender,
+                        String ethnicity, LocalDate birthDate, byte[] idNumberEnc, byte[] phoneEnc,
+                        Education education, Occupation occupation, MemberStatus status, LocalDate joinedOn,
+                        LocalDate convertedOn, String jobTitle, String workUnit, int version) {
+}

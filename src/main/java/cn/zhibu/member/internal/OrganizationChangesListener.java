@@ -1,0 +1,43 @@
+package cn.zhibu.member.internal;
+
+import cn.zhibu.organization.OrganizationDissolving;
+import cn.zhibu.organization.OrganizationMoved;
+import cn.zhibu.platform.InvalidInputException;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps members in step with the tree. Synchronous listeners: they run inside the organization's transaction, so
+ * a move rewrites member paths and roll-ups atomically, and a veto stops a dissolution.
+ */
+@Component
+class OrganizationChangesListener {
+
+    private final MemberRepository members;
+    private final MemberRollup rollup;
+
+    OrganizationChangesListener(MemberRepository members, MemberRollup rollup) {
+        this.members = members;
+        this.rollup = rollup;
+    }
+
+    @EventListener
+    void on(OrganizationMoved moved) {
+        List<Long> oldAncestors = new ArrayList<>(moved.oldPath().ids());
+        oldAncestors.remove(oldAncestors.size() - 1);
+        List<Long> newAncestors = new ArrayList<>(moved.newPath().ids());
+        newAncestors.remove(newAncestors.size() - 1);
+        rollup.shiftSubtree(moved.orgId(), oldAncestors, newAncestors);
+        members.rewritePaths(moved.oldPath(), moved.newPath(), moved.newRootId());
+    }
+
+    @EventListener
+    void on(OrganizationDissolving dissolving) {
+        if (members.anyIn(dissolving.path())) {
+            throw InvalidInputException.of("", "该组织还有党员，请先为党员办理组织关系转接后再撤销");
+        }
+    }
+}

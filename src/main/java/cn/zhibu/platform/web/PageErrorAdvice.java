@@ -1,0 +1,40 @@
+package cn.zhibu.platform.web;
+
+import cn.zhibu.platform.ForbiddenException;
+import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Pages answer 404 and 403 with a friendly Chinese page rather than a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrorAdvice {
+
+    @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
+    String notFound(RuntimeException e, Model model, HttpServletResponse response) {
+        response.setStatus(404);
+        model.addAttribute("title", "未找到");
+        model.addAttribute("message", e instanceof NotFoundException ? e.getMessage() : "页面地址不正确");
+        return "error/problem";
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    String forbidden(ForbiddenException e, Model model, HttpServletResponse response) {
+        response.setStatus(403);
+        model.addAttribute("title", "无权操作");
+        model.addAttribute("message", e.getMessage());
+        return "error/problem";
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
+        response.setStatus(400);
+        model.addAttribute("title", "无法完成操作");
+        model.addAttribute("message", e.getMessage());
+        return "error/problem";
+    }
+}

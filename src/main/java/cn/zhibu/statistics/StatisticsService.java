@@ -1,0 +1,91 @@
+package cn.zhibu.statistics;
+
+import cn.zhibu.member.MemberService;
+import cn.zhibu.member.MemberStatus;
+import cn.zhibu.organization.Committee;
+import cn.zhibu.organization.CommitteeSeat;
+import cn.zhibu.organization.Organization;
+import cn.zhibu.organization.OrganizationFacts;
+import cn.zhibu.organization.OrganizationRules;
+import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.DataScope;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Dashboards and the rule to-do list, built from the roll-ups (never by recounting members). */
+@Service
+public class StatisticsService {
+
+    private final OrganizationService organizations;
+    private final MemberService members;
+    private final OrganizationRules rules;
+
+    StatisticsService(OrganizationService organizations, MemberService members,
+                      @Value("${zhibu.rules.term-warning-months:6}") int termWarningMonths) {
+        this.organizations = organizations;
+        this.members = members;
+        this.rules = new OrganizationRules(termWarningMonths);
+    }
+
+    public Dashboard dashboard(DataScope scope, long orgId) {
+        Organization org = organizations.getManaged(scope, orgId);
+        return new Dashboard(org, members.breakdown(scope, orgId), organizations.countsByType(scope, orgId));
+    }
+
+    /** Warnings of one organization. */
+    public OrgCheck check(DataScope scope, long orgId) {
+        Organization org = organizations.getManaged(scope, orgId);
+        return checks(scope, List.of(org), LocalDate.now()).get(0);
+    }
+
+    /**
+     * The to-do list: organizations of the subtree that break a rule, in tree order. Walks the subtree in
+     * batches so that a large subtree is checked with a few queries per batch.
+     */
+    public List<OrgCheck> todo(DataScope scope, long rootId, int limit) {
+        List<OrgCheck> found = new ArrayList<>();
+        LocalDate today = LocalDate.now();
+        int batch = 500;
+        for (int offset = 0; found.size() < limit; offset += batch) {
+            List<Organization> orgs = organizations.subtree(scope, rootId, batch, offset);
+            for (OrgCheck c : checks(scope, orgs, today)) {
+                if (!c.warnings().isEmpty() && found.size() < limit) {
+                    found.add(c);
+                }
+            }
+            if (orgs.size() < batch) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    List<OrgCheck> checks(DataScope scope, List<Organization> orgs, LocalDate today) {
+        Map<Long, Map<MemberStatus, Integer>> counts = members.statusCounts(scope, orgs);
+        Map<Long, Committee> committees = organizations.committees(orgs.stream().map(Organization::id).toList());
+        List<Long> secretaryIds = committees.values().stream()
+                .map(c -> c.secretary().map(CommitteeSeat::memberId).orElse(null))
+                .filter(Objects::nonNull).toList();
+        Map<Long, MemberService.Standing> standings = members.standings(scope, secretaryIds);
+        List<OrgCheck> result = new ArrayList<>();
+        for (Organization org : orgs) {
+            Map<MemberStatus, Integer> c = counts.getOrDefault(org.id(), Map.of());
+            int full = c.getOrDefault(MemberStatus.FULL, 0);
+            int all = c.values().stream().mapToInt(Integer::intValue).sum();
+            Committee committee = committees.getOrDefault(org.id(), Committee.none(org.id()));
+            MemberService.Standing secretary = committee.secretary().map(CommitteeSeat::memberId)
+                    .map(standings::get).orElse(null);
+            OrganizationFacts facts = new OrganizationFacts(org, full, all, committee,
+                    secretary == null ? null : secretary.fullSince(),
+                    secretary != null && secretary.status() == MemberStatus.PROBATIONARY);
+            result.add(new OrgCheck(org, full, all, rules.check(facts, today)));
+        }
+        return result;
+    }
+}

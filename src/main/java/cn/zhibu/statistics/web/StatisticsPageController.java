@@ -1,0 +1,103 @@
+package cn.zhibu.statistics.web;
+
+import cn.zhibu.member.AgeBand;
+import cn.zhibu.member.Education;
+import cn.zhibu.member.Gender;
+import cn.zhibu.member.MemberBreakdown;
+import cn.zhibu.member.MemberStatus;
+import cn.zhibu.member.Occupation;
+import cn.zhibu.organization.Organization;
+import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.organization.OrganizationType;
+import cn.zhibu.platform.DataScope;
+import cn.zhibu.statistics.Dashboard;
+import cn.zhibu.statistics.StatisticsService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The dashboard (驾驶舱) and the rule to-do list in the browser. */
+@Controller
+class StatisticsPageController {
+
+    private static final int TODO_LIMIT = 200;
+
+    private final StatisticsService statistics;
+    private final OrganizationService organizations;
+    private final JsonMapper json;
+
+    StatisticsPageController(StatisticsService statistics, OrganizationService organizations, JsonMapper json) {
+        this.statistics = statistics;
+        this.organizations = organizations;
+        this.json = json;
+    }
+
+    @GetMapping("/")
+    String home(DataScope scope, @RequestParam(required = false) Long org, Model model) {
+        List<Organization> roots = organizations.roots(scope);
+        if (!scope.hasManagedScope()) {
+            return scope.selfMemberId() == null ? "member/none" : "redirect:/members/" + scope.selfMemberId();
+        }
+        long orgId = org != null ? org : roots.get(0).id();
+        Dashboard d = statistics.dashboard(scope, orgId);
+        model.addAttribute("dashboard", d);
+        model.addAttribute("trail", organizations.ancestorsWithin(scope, d.organization()));
+        model.addAttribute("children", organizations.children(scope, orgId, false));
+        model.addAttribute("charts", json.writeValueAsString(charts(d)));
+        return "statistics/dashboard";
+    }
+
+    @GetMapping("/todo")
+    String todo(DataScope scope, @RequestParam(required = false) Long org, Model model) {
+        if (!scope.hasManagedScope()) {
+            return "redirect:/";
+        }
+        List<Organization> roots = organizations.roots(scope);
+        Organization root = org != null ? organizations.getManaged(scope, org) : roots.get(0);
+        model.addAttribute("root", root);
+        model.addAttribute("roots", roots);
+        model.addAttribute("checks", statistics.todo(scope, root.id(), TODO_LIMIT));
+        model.addAttribute("limit", TODO_LIMIT);
+        return "statistics/todo";
+    }
+
+    /** The warnings of one organization, loaded into its page by htmx. */
+    @GetMapping("/checks/orgs/{id}")
+    String check(DataScope scope, @PathVariable long id, Model model) {
+        model.addAttribute("check", statistics.check(scope, id));
+        return "statistics/check :: warnings";
+    }
+
+    /** Chart data for ECharts, labelled in Chinese. */
+    private static Map<String, Object> charts(Dashboard d) {
+        MemberBreakdown m = d.members();
+        Map<String, Object> charts = new LinkedHashMap<>();
+        charts.put("status", pairs(MemberStatus.values(), m.byStatus(), MemberStatus::label));
+        charts.put("gender", pairs(Gender.values(), m.byGender(), Gender::label));
+        charts.put("age", pairs(AgeBand.values(), m.byAgeBand(), AgeBand::label));
+        charts.put("education", pairs(Education.values(), m.byEducation(), Education::label));
+        charts.put("occupation", pairs(Occupation.values(), m.byOccupation(), Occupation::label));
+        List<Map<String, Object>> ethnicity = new ArrayList<>();
+        m.byEthnicity().forEach((k, v) -> ethnicity.add(Map.of("name", k, "value", v)));
+        charts.put("ethnicity", ethnicity);
+        charts.put("orgTypes", pairs(OrganizationType.values(), d.organizations(), OrganizationType::label));
+        return charts;
+    }
+
+    private static <E> List<Map<String, Object>> pairs(E[] keys, Map<E, Integer> counts,
+                                                       java.util.function.Function<E, String> label) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (E key : keys) {
+            list.add(Map.of("name", label.apply(key), "value", counts.getOrDefault(key, 0)));
+        }
+        return list;
+    }
+}

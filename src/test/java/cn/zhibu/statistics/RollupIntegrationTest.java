@@ -1,0 +1,72 @@
+package cn.zhibu.statistics;
+
+import cn.zhibu.member.Member;
+import cn.zhibu.member.MemberForm;
+import cn.zhibu.member.MemberService;
+import cn.zhibu.member.MemberStatus;
+import cn.zhibu.organization.Organization;
+import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.organization.OrganizationType;
+import cn.zhibu.support.IntegrationTest;
+import cn.zhibu.support.RollupAudit;
+import cn.zhibu.support.TestData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.LocalDate;
+
+import static cn.zhibu.support.TestData.SYSTEM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Dashboard counts are roll-ups kept current on every change: after each change they equal a fresh count. */
+@IntegrationTest
+class RollupIntegrationTest {
+
+    @Autowired TestData data;
+    @Autowired RollupAudit audit;
+    @Autowired OrganizationService organizations;
+    @Autowired MemberService members;
+    @Autowired StatisticsService statistics;
+
+    @Test
+    void rollups_equal_a_fresh_count_after_creates_edits_moves_and_deletes() {
+        assertExact("demo data");
+        Organization root = data.committee("汇总测试党委");
+        Organization generalBranch = data.org(root.id(), "汇总测试总支", OrganizationType.GENERAL_BRANCH);
+        Organization branchA = data.org(generalBranch.id(), "汇总测试第一支部", OrganizationType.BRANCH);
+        Organization branchB = data.org(root.id(), "汇总测试第二支部", OrganizationType.BRANCH);
+        Organization group = data.org(branchA.id(), "汇总测试第一党小组", OrganizationType.GROUP);
+        Member a1 = data.member(branchA.id(), "汇甲", MemberStatus.FULL);
+        data.member(group.id(), "汇乙", MemberStatus.PROBATIONARY);
+        Member b1 = data.member(branchB.id(), "汇丙", MemberStatus.FULL);
+        assertExact("creates");
+        assertThat(statistics.dashboard(SYSTEM, root.id()).members().total()).isEqualTo(3);
+
+        // A status change, a new education and a move to another branch, in one edit.
+        Member before = members.get(SYSTEM, b1.id());
+        MemberForm changed = new MemberForm(branchA.id(), before.name(), before.gender(), "回族", before.birthDate(),
+                before.idNumber(), null, cn.zhibu.member.Education.POSTGRADUATE, before.occupation(),
+                MemberStatus.PROBATIONARY, LocalDate.now().minusMonths(3), null, null, null);
+        members.update(SYSTEM, b1.id(), before.version(), changed);
+        assertExact("status change and transfer by edit");
+
+        // Move the general branch (with its branch, group and members) under another committee.
+        Organization otherRoot = data.committee("汇总测试另一党委");
+        organizations.move(SYSTEM, generalBranch.id(), otherRoot.id());
+        assertExact("subtree move");
+        assertThat(statistics.dashboard(SYSTEM, otherRoot.id()).members().total()).isEqualTo(3);
+        assertThat(statistics.dashboard(SYSTEM, root.id()).members().total()).isZero();
+        assertThat(members.get(SYSTEM, a1.id()).orgPath()).startsWith(otherRoot.path().value());
+
+        members.delete(SYSTEM, a1.id());
+        assertExact("delete");
+        organizations.dissolve(SYSTEM, branchB.id(), LocalDate.now(), "测试撤销");
+        assertExact("dissolve");
+        assertThat(organizations.countsByType(SYSTEM, root.id())).doesNotContainKey(OrganizationType.BRANCH);
+    }
+
+    private void assertExact(String after) {
+        assertThat(audit.memberMismatches()).as("member roll-up after " + after).isEmpty();
+        assertThat(audit.organizationMismatches()).as("organization roll-up after " + after).isEmpty();
+    }
+}
