@@ -9,8 +9,8 @@ import cn.zhibu.member.Occupation;
  */
 enum Workforce {
     CIVIL_SERVANTS(Occupation.CIVIL_SERVANT, 0.93, "处长", new int[]{32, 58, 9, 1, 0, 0},
-            "一级科员|科员|四级主任科员", "四级主任科员|三级主任科员|二级主任科员|副主任科员",
-            "一级主任科员|四级调研员|副处长", "三级调研员|二级调研员|一级调研员|副处长"),
+            "一级科员|科员", "四级主任科员|三级主任科员|二级主任科员|副主任科员",
+            "一级主任科员|二级主任科员|四级调研员|副处长", "四级调研员|三级调研员|二级调研员|一级调研员"),
     ADMINISTRATORS(Occupation.MANAGER, 0.85, "主任", new int[]{25, 60, 15, 0, 0, 0},
             "科员|办事员", "科员|副科长", "科长|副科长", "科长|副主任"),
     RESEARCHERS(Occupation.PROFESSIONAL, 0.8, "主任", new int[]{65, 32, 3, 0, 0, 0},
