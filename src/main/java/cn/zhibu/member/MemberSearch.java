@@ -5,11 +5,11 @@ package cn.zhibu.member;
  * prefix, or an 18-digit 身份证号 (exact).
  */
 public record MemberSearch(Long orgId, String text, MemberStatus status, Gender gender, String ethnicity,
-                           Education education, Occupation occupation, AgeBand ageBand, int page, int size) {
+                           Education education, Occupation occupation, AgeBand ageBand, Integer page, Integer size) {
 
     public MemberSearch {
-        page = Math.max(page, 0);
-        size = size <= 0 ? 20 : Math.min(size, 100);
+        page = page == null ? 0 : Math.max(page, 0);
+        size = size == null || size <= 0 ? 20 : Math.min(size, 100);
     }
 
     public static MemberSearch of(Long orgId, String text) {

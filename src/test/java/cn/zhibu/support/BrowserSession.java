@@ -59,7 +59,11 @@ public final class BrowserSession {
     /** Posts a form with a CSRF token fetched from a page of the session, as the browser would. */
     public Page post(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);
-        withToken.put("_csrf", csrfFrom(get("/orgs").body()));
+        Page page = get("/orgs");
+        if (page.status() == 302) {
+            page = get(page.location().replaceFirst("^https?://[^/]+", ""));
+        }
+        withToken.put("_csrf", csrfFrom(page.body()));
         return postForm(path, withToken);
     }
 
