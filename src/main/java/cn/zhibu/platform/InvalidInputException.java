@@ -14,7 +14,7 @@ public class InvalidInputException extends RuntimeException {
 
     public InvalidInputException(Map<String, String> fieldErrors) {
         super(String.join("；", fieldErrors.values()));
-        this.fieldErrors = Map.copyOf(fieldErrors);
+        this.fieldErrors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fieldErrors));
     }
 
     public static InvalidInputException of(String field, String message) {

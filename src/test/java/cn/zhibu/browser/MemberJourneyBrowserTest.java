@@ -37,10 +37,12 @@ class MemberJourneyBrowserTest {
         BrowserSupport.login(page, DemoAccounts.SECRETARY, DemoAccounts.PASSWORD);
 
         page.click("a.nav-link[href='/members']");
-        page.fill("#q", DemoAccounts.SEARCHABLE_INITIALS);
-        page.locator("#member-table a.member-link", new Page.LocatorOptions().setHasText(DemoAccounts.SEARCHABLE_NAME))
-                .waitFor();
+        page.waitForURL("**/members");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        page.locator("#q").pressSequentially(DemoAccounts.SEARCHABLE_INITIALS);
+        // The list narrows as the user types (htmx), without a page load.
         assertThat(page.locator("#member-table tbody tr")).hasCount(1);
+        assertThat(page.locator("#result-count")).hasText("共 1 名党员");
         page.click("#member-table a.member-link");
 
         assertThat(page.locator("#member-name")).hasText(DemoAccounts.SEARCHABLE_NAME);

@@ -1,0 +1,25 @@
+package cn.zhibu.identity.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI description: title, and the bearer token every call except the login needs. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    @Bean
+    OpenAPI zhibuOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("支部 · 智慧党建平台 API").version("v1")
+                        .description("先用 POST /api/v1/auth/token 以用户名和密码换取令牌，再在请求头中带上 "
+                                + "Authorization: Bearer <令牌>。所有数据均限于调用者角色所在组织及其下级。"))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}
