@@ -1,39 +1,19 @@
 package cn.zhibu.browser;
 
 import cn.zhibu.demo.DemoAccounts;
-import cn.zhibu.support.IntegrationTest;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Path;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** A branch secretary's everyday journey, in a real browser over real HTTP. */
-@IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MemberJourneyBrowserTest {
-
-    @LocalServerPort int port;
-    BrowserSupport browser;
-
-    @BeforeAll
-    void start() {
-        browser = new BrowserSupport();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
+class MemberJourneyBrowserTest extends BrowserTestBase {
 
     @Test
     void secretary_finds_a_member_by_pinyin_initials_edits_a_field_and_sees_it_saved() {
-        Page page = browser.newPage("http://localhost:" + port);
+        Page page = newPage();
         BrowserSupport.login(page, DemoAccounts.SECRETARY, DemoAccounts.PASSWORD);
 
         page.click("a.nav-link[href='/members']");
@@ -63,7 +43,7 @@ class MemberJourneyBrowserTest {
 
     @Test
     void a_bad_id_number_is_refused_with_a_chinese_message_naming_the_field() {
-        Page page = browser.newPage("http://localhost:" + port);
+        Page page = newPage();
         BrowserSupport.login(page, DemoAccounts.ORG_ADMIN, DemoAccounts.PASSWORD);
         page.navigate("/members");
         page.click("text=录入党员");

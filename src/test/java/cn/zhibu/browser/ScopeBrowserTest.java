@@ -1,38 +1,19 @@
 package cn.zhibu.browser;
 
 import cn.zhibu.demo.DemoAccounts;
-import cn.zhibu.support.IntegrationTest;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A branch user typing another branch's member or organization id into the address bar sees nothing of it. */
-@IntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScopeBrowserTest {
+class ScopeBrowserTest extends BrowserTestBase {
 
-    @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
-    BrowserSupport browser;
-
-    @BeforeAll
-    void start() {
-        browser = new BrowserSupport();
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-    }
 
     @Test
     void a_branch_secretary_cannot_reach_another_branchs_member_by_url() {
@@ -43,7 +24,7 @@ class ScopeBrowserTest {
         long otherBranch = jdbc.sql("select id from organization where name = ?")
                 .param(DemoAccounts.OTHER_SECRETARY_BRANCH).query(Long.class).single();
 
-        Page page = browser.newPage("http://localhost:" + port);
+        Page page = newPage();
         BrowserSupport.login(page, DemoAccounts.SECRETARY, DemoAccounts.PASSWORD);
         for (String url : new String[]{"/members/" + otherMember, "/members/" + otherMember + "/edit",
                 "/orgs/" + otherBranch, "/?org=" + otherBranch}) {
@@ -54,7 +35,7 @@ class ScopeBrowserTest {
         }
 
         // The other secretary does see that member: the 404 is about scope, not a wrong id.
-        Page other = browser.newPage("http://localhost:" + port);
+        Page other = newPage();
         BrowserSupport.login(other, DemoAccounts.OTHER_SECRETARY, DemoAccounts.PASSWORD);
         other.navigate("/members/" + otherMember);
         assertThat(other.locator("#member-name")).hasText(DemoAccounts.OTHER_SECRETARY_NAME);

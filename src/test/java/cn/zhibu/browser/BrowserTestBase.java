@@ -1,0 +1,32 @@
+package cn.zhibu.browser;
+
+import cn.zhibu.support.IntegrationTest;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The running application on a random port and one headless Chromium per test class. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTestBase {
+
+    @LocalServerPort int port;
+    private BrowserSupport browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = new BrowserSupport();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.close();
+    }
+
+    /** A fresh browser context (no cookies) on the application. */
+    Page newPage() {
+        return browser.newPage("http://localhost:" + port);
+    }
+}
