@@ -205,6 +205,13 @@ class DataScopeIntegrationTest {
         assertThat(api("adm1").get("/api/v1/members/" + memberA.id()).json().get("idNumber").asString())
                 .isEqualTo(memberA.idNumber());
         assertThat(secA.get("/api/v1/audit").status()).isEqualTo(403);
+        assertThat(secA.get("/api/v1/audit/verify").status()).isEqualTo(403);
+        assertThat(api("adm1").get("/api/v1/audit/verify").status()).isEqualTo(403);
+        JsonNode roots = secA.get("/api/v1/orgs").json();
+        assertThat(roots.size()).isEqualTo(1);
+        assertThat(roots.get(0).get("id").asLong()).isEqualTo(branchA.id());
+        assertThat(secA.get("/api/v1/me").json().get("managedPaths").get(0).asString())
+                .isEqualTo(branchA.path().value());
         assertThat(secA.post("/api/v1/orgs", Map.of("parentId", branchA.id(), "name", "新小组", "type", "GROUP",
                 "category", "GOVERNMENT")).status()).isEqualTo(403);
     }

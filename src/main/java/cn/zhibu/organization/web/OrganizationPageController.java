@@ -57,16 +57,17 @@ class OrganizationPageController {
         model.addAttribute("manages", scope.managesMembersAt(org.path().value()));
         model.addAttribute("administers", scope.administersOrgAt(org.path().value()));
         model.addAttribute("restructures", scope.restructuresOrgAt(org.path().value()));
-        model.addAttribute("expand", org.path().ids());
+        model.addAttribute("openIds", org.path().ids());
         return "organization/tree";
     }
 
     /** One level of the tree, loaded by htmx when a node is expanded. */
     @GetMapping("/{id}/children")
     String children(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long selected,
-                    Model model) {
+                    @RequestParam(required = false) List<Long> open, Model model) {
         model.addAttribute("nodes", organizations.children(scope, id, false));
         model.addAttribute("selectedId", selected);
+        model.addAttribute("openIds", open == null ? List.of() : open);
         return "organization/nodes :: nodes";
     }
 

@@ -34,7 +34,7 @@ class KeyMaterial {
             lookupKey = decode(lookupHex, 32, "zhibu.crypto.lookup-key");
             return;
         }
-        Properties props = loadOrCreate(Path.of(keyFile).toAbsolutePath());
+        Properties props = loadOrCreate(Path.of(keyFile).toAbsolutePath().normalize());
         sm4Key = decode(props.getProperty("sm4-key"), 16, keyFile);
         lookupKey = decode(props.getProperty("lookup-key"), 32, keyFile);
     }

@@ -29,7 +29,7 @@ class EmbeddedDatabaseConfig {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${zhibu.embedded-db.data-dir:}") String dataDir,
                                       @Value("${zhibu.embedded-db.port:0}") int port) throws IOException {
-        Path dir = dataDir.isBlank() ? Files.createTempDirectory("zhibu-pg") : Path.of(dataDir).toAbsolutePath();
+        Path dir = dataDir.isBlank() ? Files.createTempDirectory("zhibu-pg") : Path.of(dataDir).toAbsolutePath().normalize();
         Files.createDirectories(dir);
         OrphanPostmaster.stopIfRunning(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
