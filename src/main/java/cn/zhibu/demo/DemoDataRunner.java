@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On start-up, fills an empty database (no users yet) with the demo data, then lists the demo accounts. On later
- * starts the list is shown again as long as the demo administrator exists. Off with {@code zhibu.demo.enabled=false}.
+ * starts the list is shown again as long as the demo accounts exist. Off with {@code zhibu.demo.enabled=false}.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "zhibu.demo.enabled", matchIfMissing = true)
@@ -46,15 +46,16 @@ class DemoDataRunner implements ApplicationRunner {
                 throw e;
             }
             log.info("演示数据载入完成：党员{}名，用时{}秒", count, (System.nanoTime() - started) / 1_000_000_000);
-        } else if (!demoAdminExists()) {
-            return; // a real installation: nothing to announce
+        } else if (!demoAccountsExist()) {
+            return; // a real installation or a generated data set: nothing to announce
         }
         log.info(DemoAccountsBanner.text(port()));
     }
 
-    private boolean demoAdminExists() {
+    /** The demo secretary is only ever created by the demo loader, unlike an "admin" account. */
+    private boolean demoAccountsExist() {
         try {
-            users.loadUserByUsername(DemoAccounts.ADMIN);
+            users.loadUserByUsername(DemoAccounts.SECRETARY);
             return true;
         } catch (UsernameNotFoundException e) {
             return false;

@@ -3,7 +3,6 @@ package cn.zhibu.member;
 import cn.zhibu.member.internal.MemberRepository;
 import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.member.internal.MemberRow;
-import cn.zhibu.member.internal.PinyinNames;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;

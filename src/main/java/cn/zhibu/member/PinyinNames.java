@@ -1,4 +1,4 @@
-package cn.zhibu.member.internal;
+package cn.zhibu.member;
 
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;

@@ -1,4 +1,4 @@
-package cn.zhibu.member.internal;
+package cn.zhibu.member;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
