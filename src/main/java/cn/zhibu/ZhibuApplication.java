@@ -1,15 +1,33 @@
 package cn.zhibu;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Zhibu (支部): the party-affairs platform, one deployable made of feature modules. */
+import java.util.Arrays;
+
+/**
+ * Zhibu (支部): the party-affairs platform, one deployable made of feature modules.
+ * <p>
+ * {@code java -jar zhibu.jar} serves the platform; {@code generate …} fills the database with a province-shaped
+ * data set and exits; {@code bench …} measures a running platform over HTTP.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ZhibuApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(ZhibuApplication.class, args);
+        String command = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (command) {
+            case "generate" -> System.exit(SpringApplication.exit(new SpringApplicationBuilder(ZhibuApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("zhibu.demo.enabled=false", "zhibu.generator.enabled=true")
+                    .run(rest)));
+            case "bench" -> cn.zhibu.bench.BenchCommand.main(rest);
+            default -> SpringApplication.run(ZhibuApplication.class, args);
+        }
     }
 }
