@@ -1,5 +1,6 @@
 package cn.zhibu.member;
 
+import cn.zhibu.member.internal.MemberQuery;
 import cn.zhibu.member.internal.MemberRepository;
 import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.member.internal.MemberRow;
@@ -30,6 +31,8 @@ import java.util.Objects;
 public class MemberService {
 
     private static final String ENTITY = "member";
+    /** Broad text searches are counted up to here and shown as "10000+". */
+    private static final long COUNT_CAP = 10_000;
 
     private final MemberRepository repository;
     private final MemberRollup rollup;
@@ -50,17 +53,60 @@ public class MemberService {
         if (!scope.hasManagedScope()) {
             throw new ForbiddenException("您没有查询党员名册的权限");
         }
-        TreePath subtree = search.orgId() == null ? null : organizations.getManaged(scope, search.orgId()).path();
-        byte[] idHash = null;
+        Organization root = search.orgId() == null ? null : organizations.getManaged(scope, search.orgId());
+        TreePath subtree = root == null ? null : root.path();
         String text = search.text() == null ? "" : search.text().trim();
-        if (text.length() >= 15 && text.substring(0, 15).chars().allMatch(Character::isDigit)) {
-            idHash = cipher.lookupHash(IdCardNumber.normalize(text));
+        boolean looksLikeId = text.length() >= 15 && text.substring(0, 15).chars().allMatch(Character::isDigit);
+        byte[] idHash = looksLikeId ? cipher.lookupHash(IdCardNumber.normalize(text)) : null;
+        boolean firstPage = search.cursor() == null && search.page() == 0;
+        MemberQuery.Kind kind = firstPage || search.cursor() == null ? MemberQuery.kindOf(text, looksLikeId)
+                : MemberQuery.kindOfCursor(search.cursor());
+        MemberQuery query = MemberQuery.of(search, kind, idHash);
+        List<MemberRow> rows = repository.search(scope, subtree, query, search);
+        if (rows.isEmpty() && firstPage && query.alternative() != null) {
+            query = MemberQuery.of(search, query.alternative(), null);
+            rows = repository.search(scope, subtree, query, search);
         }
-        List<Member> items = repository.search(scope, subtree, search, idHash).stream()
-                .map(row -> toMember(scope, row)).toList();
-        long total = items.size() < search.size() && search.page() == 0
-                ? items.size() : repository.count(scope, subtree, search, idHash);
-        return new MemberPage(items, total, search.page(), search.size());
+        List<Member> items = rows.stream().map(row -> toMember(scope, row)).toList();
+        long total;
+        boolean exact = true;
+        if (query.kind() == MemberQuery.Kind.ALL && search.dimensionFilters() <= 1) {
+            total = rollupTotal(scope, root, search);
+        } else if (firstPage && rows.size() < search.size()) {
+            total = rows.size();
+        } else {
+            total = repository.count(scope, subtree, query, COUNT_CAP + 1);
+            exact = total <= COUNT_CAP;
+            total = Math.min(total, COUNT_CAP);
+        }
+        return new MemberPage(items, total, exact, search.page(), search.size(),
+                MemberRepository.nextCursor(query, rows, search.size()));
+    }
+
+    /** The list total from the roll-up: no rows are counted, at any level of the tree. */
+    private long rollupTotal(DataScope scope, Organization root, MemberSearch s) {
+        List<Long> roots = root != null ? List.of(root.id())
+                : organizations.roots(scope).stream().map(Organization::id).toList();
+        String status = s.status() == null ? null : s.status().name();
+        if (s.gender() != null) {
+            return rollup.total(roots, MemberRollup.GENDER, List.of(s.gender().name()), status);
+        }
+        if (s.education() != null) {
+            return rollup.total(roots, MemberRollup.EDUCATION, List.of(s.education().name()), status);
+        }
+        if (s.occupation() != null) {
+            return rollup.total(roots, MemberRollup.OCCUPATION, List.of(s.occupation().name()), status);
+        }
+        if (s.ethnicity() != null && !s.ethnicity().isBlank()) {
+            return rollup.total(roots, MemberRollup.ETHNICITY, List.of(s.ethnicity()), status);
+        }
+        if (s.ageBand() != null) {
+            LocalDate today = LocalDate.now();
+            List<String> years = java.util.stream.IntStream.rangeClosed(s.ageBand().earliestBirthYear(today),
+                    s.ageBand().latestBirthYear(today)).mapToObj(Integer::toString).toList();
+            return rollup.total(roots, MemberRollup.BIRTH_YEAR, years, status);
+        }
+        return rollup.total(roots, MemberRollup.GENDER, null, status);
     }
 
     /** A member the caller manages, or the caller's own record; otherwise 404, whether or not it exists. */
@@ -85,8 +131,7 @@ public class MemberService {
         errors.throwIfAny();
         long id = repository.nextId();
         MemberRow row = toRow(id, org, f, 0);
-        repository.insert(row, PinyinNames.full(row.name()), PinyinNames.initials(row.name()), idHash,
-                phoneHash(f.phone()));
+        repository.insert(row, idHash, phoneHash(f.phone()));
         rollup.apply(new MemberRollup.Delta().add(org.path(), row, 1));
         Member created = get(scope, id);
         audit.record(scope, "党员.录入", ENTITY, id, org.path().value(), null, snapshot(created));
@@ -114,8 +159,7 @@ public class MemberService {
         errors.throwIfAny();
         Member shownBefore = toMember(scope, before);
         MemberRow after = toRow(id, org, f, expectedVersion);
-        repository.update(after, expectedVersion, PinyinNames.full(after.name()), PinyinNames.initials(after.name()),
-                idHash, phoneHash(f.phone()));
+        repository.update(after, expectedVersion, idHash, phoneHash(f.phone()));
         rollup.apply(new MemberRollup.Delta().add(new TreePath(before.orgPath()), before, -1)
                 .add(org.path(), after, 1));
         Member updated = get(scope, id);
@@ -322,7 +366,8 @@ public class MemberService {
     private MemberRow toRow(long id, Organization org, MemberForm f, int version) {
         return new MemberRow(id, org.id(), org.name(), org.path().value(), org.rootId(), f.name(), f.gender(),
                 f.ethnicity(), f.birthDate(), cipher.encrypt(f.idNumber()), cipher.encrypt(f.phone()), f.education(),
-                f.occupation(), f.status(), f.joinedOn(), f.convertedOn(), f.jobTitle(), f.workUnit(), version);
+                f.occupation(), f.status(), f.joinedOn(), f.convertedOn(), f.jobTitle(), f.workUnit(), version,
+                PinyinNames.full(f.name()), PinyinNames.initials(f.name()));
     }
 
     private byte[] phoneHash(String phone) {

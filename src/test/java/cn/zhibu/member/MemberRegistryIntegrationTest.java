@@ -127,6 +127,65 @@ class MemberRegistryIntegrationTest {
                 .extracting(Member::id).contains(m.id());
     }
 
+    @Test
+    void keyset_pages_walk_the_whole_subtree_in_name_order_without_gaps_or_repeats() {
+        for (int i = 0; i < 7; i++) {
+            data.member(branch.id(), "翻页" + "甲乙丙丁戊己庚".charAt(i), MemberStatus.FULL);
+        }
+        java.util.List<Long> seen = new java.util.ArrayList<>();
+        MemberSearch search = new MemberSearch(branch.id(), null, null, null, null, null, null, null, 0, 3, null);
+        MemberPage page = members.search(SYSTEM, search);
+        assertThat(page.total()).isEqualTo(7);
+        assertThat(page.totalExact()).isTrue();
+        while (true) {
+            page.items().forEach(m -> seen.add(m.id()));
+            if (page.nextCursor() == null) {
+                break;
+            }
+            page = members.search(SYSTEM, search.withCursor(page.nextCursor()));
+        }
+        java.util.List<Long> byOffset = new java.util.ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            members.search(SYSTEM, new MemberSearch(branch.id(), null, null, null, null, null, null, null, p, 3, null))
+                    .items().forEach(m -> byOffset.add(m.id()));
+        }
+        assertThat(seen).hasSize(7).doesNotHaveDuplicates().isEqualTo(byOffset);
+    }
+
+    @Test
+    void a_tampered_cursor_is_refused_with_a_message() {
+        MemberSearch search = new MemberSearch(branch.id(), null, null, null, null, null, null, null, 0, 3, "@@bad");
+        assertThatThrownBy(() -> members.search(SYSTEM, search))
+                .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("cursor"));
+    }
+
+    @Test
+    void name_prefix_and_initials_with_vowels_are_found() {
+        Member m = members.create(SYSTEM, copyName(TestData.form(branch.id(), "x", true, LocalDate.of(1970, 2, 2),
+                MemberStatus.FULL), "王爱国"));
+        assertThat(members.search(SYSTEM, MemberSearch.of(branch.id(), "王爱")).items())
+                .extracting(Member::id).containsExactly(m.id());
+        // "wag" reads as pinyin first (it has a vowel); nothing starts with it, so initials are tried.
+        assertThat(members.search(SYSTEM, MemberSearch.of(branch.id(), "wag")).items())
+                .extracting(Member::id).containsExactly(m.id());
+        assertThat(members.search(SYSTEM, MemberSearch.of(branch.id(), "wangai")).items())
+                .extracting(Member::id).containsExactly(m.id());
+    }
+
+    @Test
+    void list_totals_from_the_roll_up_match_a_count() {
+        data.member(branch.id(), "统计甲", MemberStatus.FULL);
+        data.member(branch.id(), "统计乙", MemberStatus.PROBATIONARY);
+        MemberSearch probationary = new MemberSearch(branch.id(), null, MemberStatus.PROBATIONARY, null, null, null,
+                null, null, 0, 20, null);
+        MemberPage page = members.search(SYSTEM, probationary);
+        assertThat(page.total()).isEqualTo(page.items().size()).isEqualTo(1);
+        MemberSearch womenAmongFull = new MemberSearch(branch.id(), null, MemberStatus.FULL, Gender.FEMALE, null,
+                null, null, null, 0, 20, null);
+        MemberPage women = members.search(SYSTEM, womenAmongFull);
+        assertThat(women.total()).isEqualTo(women.items().size());
+    }
+
     private static MemberForm copy(MemberForm f, String id, LocalDate birth, Gender gender) {
         return new MemberForm(f.orgId(), f.name(), gender, f.ethnicity(), birth, id, f.phone(), f.education(),
                 f.occupation(), f.status(), f.joinedOn(), f.convertedOn(), f.jobTitle(), f.workUnit());

@@ -25,7 +25,7 @@ public class MemberRepository {
     private static final String COLUMNS = """
             m.id, m.org_id, o.name as org_name, m.org_path, m.root_id, m.name, m.gender, m.ethnicity, m.birth_date,
             m.id_number_enc, m.phone_enc, m.education, m.occupation, m.status, m.joined_on, m.converted_on,
-            m.job_title, m.work_unit, m.version""";
+            m.job_title, m.work_unit, m.version, m.name_pinyin, m.name_initials""";
 
     private static final RowMapper<MemberRow> MAPPER = (rs, i) -> new MemberRow(
             rs.getLong("id"), rs.getLong("org_id"), rs.getString("org_name"), rs.getString("org_path"),
@@ -34,7 +34,8 @@ public class MemberRepository {
             rs.getBytes("phone_enc"), Education.valueOf(rs.getString("education")),
             Occupation.valueOf(rs.getString("occupation")), MemberStatus.valueOf(rs.getString("status")),
             rs.getObject("joined_on", LocalDate.class), rs.getObject("converted_on", LocalDate.class),
-            rs.getString("job_title"), rs.getString("work_unit"), rs.getInt("version"));
+            rs.getString("job_title"), rs.getString("work_unit"), rs.getInt("version"), rs.getString("name_pinyin"),
+            rs.getString("name_initials"));
 
     private final JdbcClient jdbc;
 
@@ -57,101 +58,57 @@ public class MemberRepository {
         return jdbc.sql("select id from member where id_number_hash = ?").param(hash).query(Long.class).optional();
     }
 
-    /** The subtree condition, the scope condition and the filters of a search, as SQL with named parameters. */
-    private static String where(DataScope scope, TreePath subtree, MemberSearch s, byte[] idHash,
-                                Map<String, Object> p) {
-        StringBuilder sql = new StringBuilder(scope.memberScopeSql("m.org_path", p));
-        if (subtree != null) {
-            sql.append(" and m.org_path >= :subLo and m.org_path < :subHi");
-            p.put("subLo", subtree.value());
-            p.put("subHi", subtree.upperBound());
-        }
-        String text = s.text() == null ? "" : s.text().trim();
-        if (idHash != null) {
-            sql.append(" and m.id_number_hash = :idHash");
-            p.put("idHash", idHash);
-        } else if (!text.isEmpty() && text.chars().allMatch(c -> c < 128 && Character.isLetter(c))) {
-            String t = text.toLowerCase();
-            String hi = t.substring(0, t.length() - 1) + (char) (t.charAt(t.length() - 1) + 1);
-            sql.append(" and ((m.name_initials >= :t and m.name_initials < :tHi)"
-                    + " or (m.name_pinyin >= :t and m.name_pinyin < :tHi))");
-            p.put("t", t);
-            p.put("tHi", hi);
-        } else if (!text.isEmpty()) {
-            sql.append(" and m.name like :namePattern");
-            p.put("namePattern", "%" + text.replace("\\", "").replace("%", "").replace("_", "") + "%");
-        }
-        if (s.status() != null) {
-            sql.append(" and m.status = :status");
-            p.put("status", s.status().name());
-        }
-        if (s.gender() != null) {
-            sql.append(" and m.gender = :gender");
-            p.put("gender", s.gender().name());
-        }
-        if (s.ethnicity() != null && !s.ethnicity().isBlank()) {
-            sql.append(" and m.ethnicity = :ethnicity");
-            p.put("ethnicity", s.ethnicity());
-        }
-        if (s.education() != null) {
-            sql.append(" and m.education = :education");
-            p.put("education", s.education().name());
-        }
-        if (s.occupation() != null) {
-            sql.append(" and m.occupation = :occupation");
-            p.put("occupation", s.occupation().name());
-        }
-        if (s.ageBand() != null) {
-            LocalDate today = LocalDate.now();
-            sql.append(" and m.birth_date >= :bornFrom and m.birth_date < :bornBefore");
-            p.put("bornFrom", LocalDate.of(s.ageBand().earliestBirthYear(today), 1, 1));
-            p.put("bornBefore", LocalDate.of(s.ageBand().latestBirthYear(today) + 1, 1, 1));
-        }
-        return sql.toString();
-    }
-
-    public List<MemberRow> search(DataScope scope, TreePath subtree, MemberSearch s, byte[] idHash) {
+    /** One page in the query's index order: by keyset after the cursor, else by page number. */
+    public List<MemberRow> search(DataScope scope, TreePath subtree, MemberQuery query, MemberSearch s) {
         Map<String, Object> p = new HashMap<>();
-        String where = where(scope, subtree, s, idHash, p);
+        boolean keyset = s.cursor() != null && !s.cursor().isBlank();
+        String where = query.where(scope, subtree, p, keyset);
         p.put("limit", s.size());
-        p.put("offset", (long) s.page() * s.size());
+        p.put("offset", keyset ? 0L : (long) s.page() * s.size());
         return jdbc.sql("select " + COLUMNS + " from member m join organization o on o.id = m.org_id where " + where
-                        + " order by m.name_pinyin, m.id limit :limit offset :offset")
+                        + " order by " + query.orderBy() + " limit :limit offset :offset")
                 .params(p).query(MAPPER).list();
     }
 
-    public long count(DataScope scope, TreePath subtree, MemberSearch s, byte[] idHash) {
+    /** Matches counted up to {@code cap} (a broad search need not be counted to the end). */
+    public long count(DataScope scope, TreePath subtree, MemberQuery query, long cap) {
         Map<String, Object> p = new HashMap<>();
-        String where = where(scope, subtree, s, idHash, p);
-        return jdbc.sql("select count(*) from member m where " + where).params(p).query(Long.class).single();
+        String where = query.where(scope, subtree, p, false);
+        p.put("cap", cap);
+        return jdbc.sql("select count(*) from (select 1 from member m where " + where + " limit :cap) t")
+                .params(p).query(Long.class).single();
+    }
+
+    /** The cursor after the last row of a page, or null when the page was not full. */
+    public static String nextCursor(MemberQuery query, List<MemberRow> page, int size) {
+        return page.size() < size ? null : query.cursorAfter(page.get(page.size() - 1));
     }
 
     public long nextId() {
         return jdbc.sql("select nextval('member_seq')").query(Long.class).single();
     }
 
-    public void insert(MemberRow m, String pinyin, String initials, byte[] idHash, byte[] phoneHash) {
+    public void insert(MemberRow m, byte[] idHash, byte[] phoneHash) {
         jdbc.sql("""
                 insert into member(id, org_id, org_path, root_id, name, name_pinyin, name_initials, gender, ethnicity,
                                    birth_date, id_number_enc, id_number_hash, phone_enc, phone_hash, education,
                                    occupation, status, joined_on, converted_on, job_title, work_unit)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(m.id(), m.orgId(), m.orgPath(), m.rootId(), m.name(), pinyin, initials, m.gender().name(),
+                .params(m.id(), m.orgId(), m.orgPath(), m.rootId(), m.name(), m.namePinyin(), m.nameInitials(), m.gender().name(),
                         m.ethnicity(), m.birthDate(), m.idNumberEnc(), idHash, m.phoneEnc(), phoneHash,
                         m.education().name(), m.occupation().name(), m.status().name(), m.joinedOn(),
                         m.convertedOn(), m.jobTitle(), m.workUnit())
                 .update();
     }
 
-    public int update(MemberRow m, int expectedVersion, String pinyin, String initials, byte[] idHash,
-                      byte[] phoneHash) {
+    public int update(MemberRow m, int expectedVersion, byte[] idHash, byte[] phoneHash) {
         return jdbc.sql("""
                 update member set org_id = ?, org_path = ?, root_id = ?, name = ?, name_pinyin = ?, name_initials = ?,
                        gender = ?, ethnicity = ?, birth_date = ?, id_number_enc = ?, id_number_hash = ?, phone_enc = ?,
                        phone_hash = ?, education = ?, occupation = ?, status = ?, joined_on = ?, converted_on = ?,
                        job_title = ?, work_unit = ?, version = version + 1, updated_at = now()
                 where id = ? and version = ?""")
-                .params(m.orgId(), m.orgPath(), m.rootId(), m.name(), pinyin, initials, m.gender().name(),
+                .params(m.orgId(), m.orgPath(), m.rootId(), m.name(), m.namePinyin(), m.nameInitials(), m.gender().name(),
                         m.ethnicity(), m.birthDate(), m.idNumberEnc(), idHash, m.phoneEnc(), phoneHash,
                         m.education().name(), m.occupation().name(), m.status().name(), m.joinedOn(),
                         m.convertedOn(), m.jobTitle(), m.workUnit(), m.id(), expectedVersion)

@@ -100,6 +100,30 @@ public class MemberRollup {
         apply(delta);
     }
 
+    /**
+     * Members of the given subtrees with one value (any of {@code vals}; all values when null) of one dimension,
+     * optionally of one status: the exact total of a list without counting rows.
+     */
+    public long total(List<Long> orgIds, String dim, List<String> vals, String status) {
+        if (orgIds.isEmpty()) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder("select coalesce(sum(n), 0) from member_rollup where org_id in (:ids)"
+                + " and dim = :dim");
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("ids", orgIds);
+        p.put("dim", dim);
+        if (vals != null) {
+            sql.append(" and val in (:vals)");
+            p.put("vals", vals);
+        }
+        if (status != null) {
+            sql.append(" and status = :status");
+            p.put("status", status);
+        }
+        return jdbc.sql(sql.toString()).params(p).query(Long.class).single();
+    }
+
     /** Rows of one organization's roll-up: dim → value → status → n. */
     public List<Object[]> rowsOf(long orgId) {
         return jdbc.sql("select dim, val, status, n from member_rollup where org_id = ? and n <> 0").param(orgId)

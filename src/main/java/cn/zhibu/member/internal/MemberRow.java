@@ -7,9 +7,10 @@ import cn.zhibu.member.Occupation;
 
 import java.time.LocalDate;
 
-/** A member row as stored: sensitive fields still encrypted. */
+/** A member row as stored: sensitive fields still encrypted; the pinyin columns serve keyset cursors. */
 public record MemberRow(long id, long orgId, String orgName, String orgPath, long rootId, String name, Gender gender,
                         String ethnicity, LocalDate birthDate, byte[] idNumberEnc, byte[] phoneEnc,
                         Education education, Occupation occupation, MemberStatus status, LocalDate joinedOn,
-                        LocalDate convertedOn, String jobTitle, String workUnit, int version) {
+                        LocalDate convertedOn, String jobTitle, String workUnit, int version, String namePinyin,
+                        String nameInitials) {
 }

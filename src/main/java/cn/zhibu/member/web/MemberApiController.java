@@ -48,10 +48,12 @@ class MemberApiController {
                       @RequestParam(required = false) Education education,
                       @RequestParam(required = false) Occupation occupation,
                       @RequestParam(required = false) AgeBand ageBand,
-                      @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "20") int size) {
+                      @Parameter(description = "页码（从0起，浅层翻页用）") @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = "20") int size,
+                      @Parameter(description = "上一页返回的 nextCursor：按键集翻页，任意深度耗时相同")
+                      @RequestParam(required = false) String cursor) {
         return members.search(scope, new MemberSearch(orgId, q, status, gender, ethnicity, education, occupation,
-                ageBand, page, size));
+                ageBand, page, size, cursor));
     }
 
     @GetMapping("/{id}")

@@ -78,7 +78,7 @@ class MemberPageController {
     @GetMapping("/options")
     String options(DataScope scope, @RequestParam long orgId, Model model) {
         model.addAttribute("options", members.search(scope, new MemberSearch(orgId, null, null, null, null, null,
-                null, null, 0, 100)).items());
+                null, null, 0, 100, null)).items());
         return "member/options :: options";
     }
 

@@ -53,6 +53,7 @@ class EmbeddedDatabaseConfig {
         config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("zhibu-embedded");
+        config.setConnectionInitSql("set plan_cache_mode = force_custom_plan");
         return new HikariDataSource(config);
     }
 }
