@@ -1,6 +1,5 @@
 package cn.zhibu.identity;
 
-import cn.zhibu.identity.internal.UserRepository;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.TreePath;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,49 +17,54 @@ import java.util.Set;
 @Service
 public class DataScopes {
 
-    private final UserRepository users;
     private final JdbcClient jdbc;
     private final Set<Role> sensitiveRoles;
 
-    DataScopes(UserRepository users, JdbcClient jdbc,
+    DataScopes(JdbcClient jdbc,
                @Value("${zhibu.security.sensitive-roles:ADMIN,ORG_ADMIN}") Set<Role> sensitiveRoles) {
-        this.users = users;
         this.jdbc = jdbc;
         this.sensitiveRoles = sensitiveRoles;
     }
 
     public DataScope forUser(long userId) {
-        var user = jdbc.sql("select display_name, member_id from app_user where id = ?").param(userId)
-                .query((rs, i) -> new Object[]{rs.getString("display_name"), rs.getObject("member_id")})
+        Object[] user = jdbc.sql("""
+                        select u.display_name, u.member_id, m.org_path from app_user u
+                        left join member m on m.id = u.member_id where u.id = ?""")
+                .param(userId)
+                .query((rs, i) -> new Object[]{rs.getString(1), rs.getObject(2), rs.getString(3)})
                 .single();
         boolean all = false;
         boolean sensitive = false;
         List<TreePath> orgAdmin = new ArrayList<>();
         List<TreePath> members = new ArrayList<>();
-        for (RoleGrant grant : users.roles(userId)) {
-            sensitive |= sensitiveRoles.contains(grant.role());
-            switch (grant.role()) {
+        // A role at a dissolved organization grants nothing: the join only finds active ones.
+        List<Object[]> grants = jdbc.sql("""
+                        select r.role, o.path from user_role r
+                        left join organization o on o.id = r.org_id and o.status = 'ACTIVE' where r.user_id = ?""")
+                .param(userId).query((rs, i) -> new Object[]{Role.valueOf(rs.getString(1)), rs.getString(2)}).list();
+        for (Object[] grant : grants) {
+            Role role = (Role) grant[0];
+            TreePath path = grant[1] == null ? null : new TreePath((String) grant[1]);
+            sensitive |= sensitiveRoles.contains(role);
+            switch (role) {
                 case ADMIN -> all = true;
-                case ORG_ADMIN -> pathOf(grant.orgId()).ifPresent(p -> {
-                    orgAdmin.add(p);
-                    members.add(p);
-                });
-                case SECRETARY -> pathOf(grant.orgId()).ifPresent(members::add);
+                case ORG_ADMIN -> {
+                    if (path != null) {
+                        orgAdmin.add(path);
+                        members.add(path);
+                    }
+                }
+                case SECRETARY -> {
+                    if (path != null) {
+                        members.add(path);
+                    }
+                }
                 case MEMBER -> {
                 }
             }
         }
         Long memberId = user[1] == null ? null : ((Number) user[1]).longValue();
-        TreePath selfOrg = memberId == null ? null : jdbc.sql("select org_path from member where id = ?")
-                .param(memberId).query(String.class).optional().map(TreePath::new).orElse(null);
+        TreePath selfOrg = user[2] == null ? null : new TreePath((String) user[2]);
         return new DataScope(userId, (String) user[0], all, orgAdmin, members, memberId, selfOrg, sensitive);
-    }
-
-    private java.util.Optional<TreePath> pathOf(Long orgId) {
-        if (orgId == null) {
-            return java.util.Optional.empty();
-        }
-        return jdbc.sql("select path from organization where id = ? and status = 'ACTIVE'").param(orgId)
-                .query(String.class).optional().map(TreePath::new);
     }
 }

@@ -39,8 +39,7 @@ public class ApiTokens {
     }
 
     public Optional<ZhibuUser> authenticate(String token) {
-        return users.userOfToken(hash(token)).flatMap(users::findById)
-                .filter(u -> u.isEnabled() && u.isAccountNonLocked());
+        return users.userOfToken(hash(token)).filter(u -> u.isEnabled() && u.isAccountNonLocked());
     }
 
     public void revoke(String token) {

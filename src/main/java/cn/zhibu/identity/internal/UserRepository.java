@@ -94,9 +94,19 @@ public class UserRepository {
                 .params(tokenHash, userId, expiresAt.atOffset(ZoneOffset.UTC)).update();
     }
 
-    public Optional<Long> userOfToken(String tokenHash) {
-        return jdbc.sql("select user_id from api_token where token_hash = ? and expires_at > now()")
-                .param(tokenHash).query(Long.class).optional();
+    /** The user behind a live token, with roles, in one query (it runs on every API request). */
+    public Optional<ZhibuUser> userOfToken(String tokenHash) {
+        return jdbc.sql("""
+                select u.id, u.username, u.display_name, u.enabled,
+                       coalesce(u.locked_until > now(), false) as locked,
+                       array(select distinct r.role from user_role r where r.user_id = u.id) as roles
+                from api_token t join app_user u on u.id = t.user_id
+                where t.token_hash = ? and t.expires_at > now()""")
+                .param(tokenHash)
+                .query((rs, i) -> new ZhibuUser(rs.getLong("id"), rs.getString("username"), null,
+                        rs.getString("display_name"), rs.getBoolean("enabled"), rs.getBoolean("locked"),
+                        List.of((String[]) rs.getArray("roles").getArray())))
+                .optional();
     }
 
     public void deleteToken(String tokenHash) {
