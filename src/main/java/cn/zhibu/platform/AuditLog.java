@@ -3,7 +3,11 @@ package cn.zhibu.platform;
 import java.time.Instant;
 import java.util.List;
 
-/** Append-only, hash-chained record of every write: who, what, when, before and after. */
+/**
+ * Append-only, hash-chained record of every write: who, what, when, before and after. Entries are spread over a
+ * fixed number of chains (by entity) so that concurrent writers do not wait on one another; each chain links every
+ * entry to the one before it.
+ */
 public interface AuditLog {
 
     /**
@@ -24,10 +28,11 @@ public interface AuditLog {
     /** Recomputes the whole chain; reports the first entry whose hash or link does not match. */
     ChainCheck verify();
 
-    record Entry(long seq, Instant at, long actorId, String actorName, String action, String entityType,
+    record Entry(int chain, long seq, Instant at, long actorId, String actorName, String action, String entityType,
                  String entityId, String orgPath, String beforeJson, String afterJson, String hash) {
     }
 
-    record ChainCheck(boolean intact, long checked, Long firstBrokenSeq) {
+    /** Result of a verification: on failure, the first entry (chain, seq) that does not match. */
+    record ChainCheck(boolean intact, long checked, Integer brokenChain, Long firstBrokenSeq) {
     }
 }

@@ -45,23 +45,29 @@ class AuditChainIntegrationTest {
     void tampering_with_a_row_breaks_the_chain_check() {
         data.committee("审计篡改测试党委");
         assertThat(audit.verify().intact()).isTrue();
-        long seq = jdbc.sql("select max(seq) from audit_log").query(Long.class).single() - 1;
-        String original = jdbc.sql("select after_json from audit_log where seq = ?").param(seq).query(String.class)
-                .single();
+        // A row in the middle of the longest chain.
+        int chain = jdbc.sql("select chain from audit_log group by chain order by count(*) desc limit 1")
+                .query(Integer.class).single();
+        long seq = jdbc.sql("select max(seq) from audit_log where chain = ?").param(chain).query(Long.class).single() - 1;
+        String original = jdbc.sql("select after_json from audit_log where chain = ? and seq = ?")
+                .params(chain, seq).query(String.class).single();
         // Someone with database rights switches the guard off and edits a row.
         tx.executeWithoutResult(s -> {
             jdbc.sql("alter table audit_log disable trigger audit_log_no_change").update();
-            jdbc.sql("update audit_log set after_json = '{\"name\":\"篡改\"}' where seq = ?").param(seq).update();
+            jdbc.sql("update audit_log set after_json = '{\"name\":\"篡改\"}' where chain = ? and seq = ?")
+                    .params(chain, seq).update();
             jdbc.sql("alter table audit_log enable trigger audit_log_no_change").update();
         });
         try {
             AuditLog.ChainCheck check = audit.verify();
             assertThat(check.intact()).isFalse();
+            assertThat(check.brokenChain()).isEqualTo(chain);
             assertThat(check.firstBrokenSeq()).isEqualTo(seq);
         } finally {
             tx.executeWithoutResult(s -> {
                 jdbc.sql("alter table audit_log disable trigger audit_log_no_change").update();
-                jdbc.sql("update audit_log set after_json = ? where seq = ?").params(original, seq).update();
+                jdbc.sql("update audit_log set after_json = ? where chain = ? and seq = ?").params(original, chain, seq)
+                        .update();
                 jdbc.sql("alter table audit_log enable trigger audit_log_no_change").update();
             });
         }

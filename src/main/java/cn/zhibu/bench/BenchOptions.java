@@ -1,0 +1,115 @@
+package cn.zhibu.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Command-line options of {@code bench}; {@code --quick} only lowers the defaults, explicit values still win. */
+record BenchOptions(URI url, String user, String password, String jdbcUrl, String dbUser, String dbPassword,
+                    int samples, int mixedSeconds, int concurrency, int writers, int writeSeconds, int warmupSeconds,
+                    Path out, boolean skipWrites, boolean skipMove, boolean quick, long seed) {
+
+    static final String USAGE = """
+            usage: java -jar target/zhibu.jar bench [options]
+              --url URL             the running app (http://localhost:8080)
+              --user NAME           API user, an ORG_ADMIN at the root or ADMIN (sheng)
+              --password PW         its password (Zhibu@2026)
+              --jdbc URL            the app's database, for sampling and the naive baselines
+                                    (jdbc:postgresql://localhost:54329/postgres)
+              --db-user NAME        (postgres)
+              --db-password PW      (postgres)
+              --samples N           requests per operation and level (50; quick: 5)
+              --mixed-seconds N     duration of the mixed read workload (30; quick: 5)
+              --concurrency N       clients of the mixed read workload (64)
+              --writers N           concurrent writers (16)
+              --write-seconds N     duration of the write workload (20; quick: 5)
+              --warmup-seconds N    untimed requests before measuring (10; quick: 2)
+              --seed N              makes the sample of organizations and members repeatable (42)
+              --out FILE            results (bench/results/latest.json); machine facts go next to it (-meta.json)
+              --skip-writes         no write workload
+              --skip-move           no subtree move
+              --quick               small samples and durations: a smoke run
+            """;
+
+    private static final Set<String> FLAGS = Set.of("skip-writes", "skip-move", "quick", "help");
+    private static final Set<String> VALUED = Set.of("url", "user", "password", "jdbc", "db-user", "db-password",
+            "samples", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds", "seed", "out");
+
+    /** The options, or null when only help was asked for. */
+    static BenchOptions parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        Set<String> flags = new HashSet<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument: " + arg);
+            }
+            String name = arg.substring(2);
+            int eq = name.indexOf('=');
+            if (eq > 0) {
+                values.put(known(name.substring(0, eq), VALUED), name.substring(eq + 1));
+            } else if (FLAGS.contains(name)) {
+                flags.add(name);
+            } else if (i + 1 < args.length) {
+                values.put(known(name, VALUED), args[++i]);
+            } else {
+                throw new IllegalArgumentException("missing value of --" + known(name, VALUED));
+            }
+        }
+        if (flags.contains("help")) {
+            return null;
+        }
+        boolean quick = flags.contains("quick");
+        var v = new Values(values);
+        return new BenchOptions(
+                URI.create(v.text("url", "http://localhost:8080").replaceAll("/+$", "")),
+                v.text("user", "sheng"), v.text("password", "Zhibu@2026"),
+                v.text("jdbc", "jdbc:postgresql://localhost:54329/postgres"),
+                v.text("db-user", "postgres"), v.text("db-password", "postgres"),
+                v.positive("samples", quick ? 5 : 50), v.positive("mixed-seconds", quick ? 5 : 30),
+                v.positive("concurrency", 64), v.positive("writers", 16), v.positive("write-seconds", quick ? 5 : 20),
+                v.number("warmup-seconds", quick ? 2 : 10), Path.of(v.text("out", "bench/results/latest.json")),
+                flags.contains("skip-writes"), flags.contains("skip-move"), quick, v.number("seed", 42));
+    }
+
+    /** Where the machine facts go: latest.json → latest-meta.json. */
+    Path metaOut() {
+        String name = out.getFileName().toString();
+        String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return out.resolveSibling(base + "-meta.json");
+    }
+
+    private static String known(String name, Set<String> names) {
+        if (!names.contains(name)) {
+            throw new IllegalArgumentException("unknown option --" + name);
+        }
+        return name;
+    }
+
+    private record Values(Map<String, String> map) {
+
+        String text(String name, String fallback) {
+            return map.getOrDefault(name, fallback);
+        }
+
+        int number(String name, int fallback) {
+            String value = map.get(name);
+            try {
+                return value == null ? fallback : Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " expects a whole number, not " + value);
+            }
+        }
+
+        int positive(String name, int fallback) {
+            int n = number(name, fallback);
+            if (n < 1) {
+                throw new IllegalArgumentException("--" + name + " must be at least 1");
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package cn.zhibu.bench;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Named daemon threads, so that a stuck request never keeps the command from exiting. */
+final class Threads {
+
+    private Threads() {
+    }
+
+    static ThreadFactory daemon(String prefix) {
+        AtomicInteger next = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    static ExecutorService pool(String prefix, int threads) {
+        return Executors.newFixedThreadPool(threads, daemon(prefix));
+    }
+}
