@@ -132,9 +132,10 @@ public class MemberService {
         long id = repository.nextId();
         MemberRow row = toRow(id, org, f, 0);
         repository.insert(row, idHash, phoneHash(f.phone()));
-        rollup.apply(new MemberRollup.Delta().add(org.path(), row, 1));
         Member created = get(scope, id);
         audit.record(scope, "党员.录入", ENTITY, id, org.path().value(), null, snapshot(created));
+        // Last before commit: the ancestors' roll-up rows are shared by every writer, so hold their locks briefly.
+        rollup.apply(new MemberRollup.Delta().add(org.path(), row, 1));
         return created;
     }
 
@@ -160,10 +161,10 @@ public class MemberService {
         Member shownBefore = toMember(scope, before);
         MemberRow after = toRow(id, org, f, expectedVersion);
         repository.update(after, expectedVersion, idHash, phoneHash(f.phone()));
-        rollup.apply(new MemberRollup.Delta().add(new TreePath(before.orgPath()), before, -1)
-                .add(org.path(), after, 1));
         Member updated = get(scope, id);
         audit.record(scope, "党员.修改", ENTITY, id, org.path().value(), snapshot(shownBefore), snapshot(updated));
+        rollup.apply(new MemberRollup.Delta().add(new TreePath(before.orgPath()), before, -1)
+                .add(org.path(), after, 1));
         return updated;
     }
 
@@ -175,8 +176,8 @@ public class MemberService {
         organizations.lockManaged(scope, row.orgId());
         Member shown = toMember(scope, row);
         repository.delete(id);
-        rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1));
         audit.record(scope, "党员.删除", ENTITY, id, row.orgPath(), snapshot(shown), null);
+        rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1));
     }
 
     /** Counts of a subtree by the S1 dimensions, read from the roll-up (one indexed read). */
