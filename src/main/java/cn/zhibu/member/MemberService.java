@@ -141,8 +141,7 @@ public class MemberService {
 
     @Transactional
     public Member update(DataScope scope, long id, int expectedVersion, MemberForm form) {
-        MemberRow before = repository.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
-                .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
+        MemberRow before = lockForChange(scope, id);
         FieldErrors errors = new FieldErrors();
         MemberForm f = complete(keepMaskedFields(scope, before, form));
         Organization org = f.orgId() == null ? null : targetOrg(scope, f.orgId(), errors);
@@ -171,13 +170,27 @@ public class MemberService {
     /** Removes a record entered by mistake (录入错误). Status changes, not deletion, end a membership. */
     @Transactional
     public void delete(DataScope scope, long id) {
-        MemberRow row = repository.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
-                .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
-        organizations.lockManaged(scope, row.orgId());
+        MemberRow row = lockForChange(scope, id);
         Member shown = toMember(scope, row);
         repository.delete(id);
         audit.record(scope, "党员.删除", ENTITY, id, row.orgPath(), snapshot(shown), null);
         rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1));
+    }
+
+    /**
+     * Locks the member's organization (against a concurrent move of its subtree), then the member row — always in
+     * that order, the order a move takes them too, so the two cannot deadlock.
+     */
+    private MemberRow lockForChange(DataScope scope, long id) {
+        MemberRow seen = repository.find(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+                .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
+        organizations.lockManaged(scope, seen.orgId());
+        MemberRow locked = repository.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+                .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
+        if (locked.orgId() != seen.orgId()) {
+            throw InvalidInputException.of("", "该党员的组织关系刚被他人调整，请刷新后重试");
+        }
+        return locked;
     }
 
     /** Counts of a subtree by the S1 dimensions, read from the roll-up (one indexed read). */
