@@ -132,16 +132,17 @@ public class MemberService {
         long id = repository.nextId();
         MemberRow row = toRow(id, org, f, 0);
         repository.insert(row, idHash, phoneHash(f.phone()));
+        // The ancestors' roll-up rows are shared by every writer: touch them late to hold their locks briefly, but
+        // before the audit entry, which every transaction appends last so that lock order is always the same.
+        rollup.apply(new MemberRollup.Delta().add(org.path(), row, 1));
         Member created = get(scope, id);
         audit.record(scope, "党员.录入", ENTITY, id, org.path().value(), null, snapshot(created));
-        // Last before commit: the ancestors' roll-up rows are shared by every writer, so hold their locks briefly.
-        rollup.apply(new MemberRollup.Delta().add(org.path(), row, 1));
         return created;
     }
 
     @Transactional
     public Member update(DataScope scope, long id, int expectedVersion, MemberForm form) {
-        MemberRow before = lockForChange(scope, id);
+        MemberRow before = lockForChange(scope, id, form.orgId());
         FieldErrors errors = new FieldErrors();
         MemberForm f = complete(keepMaskedFields(scope, before, form));
         Organization org = f.orgId() == null ? null : targetOrg(scope, f.orgId(), errors);
@@ -160,31 +161,32 @@ public class MemberService {
         Member shownBefore = toMember(scope, before);
         MemberRow after = toRow(id, org, f, expectedVersion);
         repository.update(after, expectedVersion, idHash, phoneHash(f.phone()));
-        Member updated = get(scope, id);
-        audit.record(scope, "党员.修改", ENTITY, id, org.path().value(), snapshot(shownBefore), snapshot(updated));
         rollup.apply(new MemberRollup.Delta().add(new TreePath(before.orgPath()), before, -1)
                 .add(org.path(), after, 1));
+        Member updated = get(scope, id);
+        audit.record(scope, "党员.修改", ENTITY, id, org.path().value(), snapshot(shownBefore), snapshot(updated));
         return updated;
     }
 
     /** Removes a record entered by mistake (录入错误). Status changes, not deletion, end a membership. */
     @Transactional
     public void delete(DataScope scope, long id) {
-        MemberRow row = lockForChange(scope, id);
+        MemberRow row = lockForChange(scope, id, null);
         Member shown = toMember(scope, row);
         repository.delete(id);
-        audit.record(scope, "党员.删除", ENTITY, id, row.orgPath(), snapshot(shown), null);
         rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1));
+        audit.record(scope, "党员.删除", ENTITY, id, row.orgPath(), snapshot(shown), null);
     }
 
     /**
-     * Locks the member's organization (against a concurrent move of its subtree), then the member row — always in
-     * that order, the order a move takes them too, so the two cannot deadlock.
+     * Locks the member's organization and the one it moves to (against a concurrent move of their subtrees), in
+     * path order, then the member row — the order a subtree move takes its locks too, so the two cannot deadlock.
      */
-    private MemberRow lockForChange(DataScope scope, long id) {
+    private MemberRow lockForChange(DataScope scope, long id, Long targetOrgId) {
         MemberRow seen = repository.find(id).filter(r -> scope.managesMembersAt(r.orgPath()))
                 .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
-        organizations.lockManaged(scope, seen.orgId());
+        organizations.lockInPathOrder(targetOrgId == null || targetOrgId == seen.orgId()
+                ? List.of(seen.orgId()) : List.of(seen.orgId(), targetOrgId));
         MemberRow locked = repository.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
                 .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
         if (locked.orgId() != seen.orgId()) {

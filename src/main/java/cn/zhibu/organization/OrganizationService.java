@@ -55,6 +55,17 @@ public class OrganizationService {
                 .orElseThrow(() -> new NotFoundException("组织不存在或不在您的管理范围内"));
     }
 
+    /**
+     * Share-locks several organizations at once, in path order, so that a writer touching two of them (a member
+     * moving between branches) and a subtree move (which locks in path order) cannot deadlock.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockInPathOrder(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            repository.lockInPathOrder(ids);
+        }
+    }
+
     /** Where the caller starts browsing: their role organizations, or the tops of the tree for an administrator. */
     public List<Organization> roots(DataScope scope) {
         if (scope.all()) {

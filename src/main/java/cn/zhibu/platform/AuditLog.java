@@ -11,7 +11,9 @@ import java.util.List;
 public interface AuditLog {
 
     /**
-     * Appends one entry inside the caller's transaction, so the entry exists exactly when the change does.
+     * Appends one entry inside the caller's transaction, so the entry exists exactly when the change does. Call it
+     * as the last write of the transaction: it takes its chain's lock, and taking no other lock after it keeps the
+     * lock order the same everywhere (no deadlocks).
      *
      * @param orgPath path of the organization the data belongs to, so that the entry is visible in that scope
      * @param before  state before (null for creations); sensitive values must already be masked

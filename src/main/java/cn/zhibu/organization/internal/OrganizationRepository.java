@@ -129,9 +129,19 @@ public class OrganizationRepository {
                 + " version = version + 1, updated_at = now() where id = ?").params(on, reason, id).update();
     }
 
-    /** Locks every organization of the subtree, so no member write attaches to a path being rewritten. */
+    /** Share-locks the given organizations in path order, the order moves take their locks in. */
+    public void lockInPathOrder(Collection<Long> ids) {
+        jdbc.sql("select id from organization where id in (:ids) order by path for share")
+                .param("ids", ids).query(Long.class).list();
+    }
+
+    /**
+     * Locks every organization of the subtree, so no member write attaches to a path being rewritten. NO KEY UPDATE,
+     * not UPDATE: it conflicts with the writers' share locks but not with the key-share locks that foreign-key checks
+     * take on ancestors (roll-up rows), which writers take child-first and would otherwise deadlock against.
+     */
     public void lockSubtree(TreePath root) {
-        jdbc.sql("select id from organization where path >= ? and path < ? order by path for update")
+        jdbc.sql("select id from organization where path >= ? and path < ? order by path for no key update")
                 .params(root.value(), root.upperBound()).query(Long.class).list();
     }
 
