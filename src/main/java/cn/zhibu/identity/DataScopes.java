@@ -1,32 +1,50 @@
 package cn.zhibu.identity;
 
 import cn.zhibu.platform.DataScope;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import cn.zhibu.platform.TreePath;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The one place that turns a user's roles into a {@link DataScope}. It is resolved afresh for every request, so a
- * moved organization or a revoked role takes effect at once.
+ * The one place that turns a user's roles into a {@link DataScope}. Kept for a few seconds per user (every request
+ * needs it): a granted or revoked role or a moved organization takes effect within that time. A stale scope can
+ * only show less, never more: paths hold unique ids, so an old path range matches nothing once its organization
+ * has moved, and a dissolved organization has no members left.
  */
 @Service
 public class DataScopes {
 
     private final JdbcClient jdbc;
     private final Set<Role> sensitiveRoles;
+    private final Cache<Long, DataScope> recent;
 
     DataScopes(JdbcClient jdbc,
-               @Value("${zhibu.security.sensitive-roles:ADMIN,ORG_ADMIN}") Set<Role> sensitiveRoles) {
+               @Value("${zhibu.security.sensitive-roles:ADMIN,ORG_ADMIN}") Set<Role> sensitiveRoles,
+               @Value("${zhibu.security.cache-seconds:5}") int cacheSeconds) {
         this.jdbc = jdbc;
         this.sensitiveRoles = sensitiveRoles;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(cacheSeconds)).maximumSize(100_000)
+                .build();
     }
 
     public DataScope forUser(long userId) {
+        return recent.get(userId, this::resolve);
+    }
+
+    /** Forgets a user's cached scope, after their roles change. */
+    public void forget(long userId) {
+        recent.invalidate(userId);
+    }
+
+    private DataScope resolve(long userId) {
         Object[] user = jdbc.sql("""
                         select u.display_name, u.member_id, m.org_path from app_user u
                         left join member m on m.id = u.member_id where u.id = ?""")

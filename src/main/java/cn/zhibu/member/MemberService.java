@@ -197,7 +197,14 @@ public class MemberService {
 
     /** Counts of a subtree by the S1 dimensions, read from the roll-up (one indexed read). */
     public MemberBreakdown breakdown(DataScope scope, long orgId) {
-        Organization org = organizations.getManaged(scope, orgId);
+        return breakdown(scope, organizations.getManaged(scope, orgId));
+    }
+
+    /** The same for an organization already read (the caller's scope is checked again, without a query). */
+    public MemberBreakdown breakdown(DataScope scope, Organization org) {
+        if (!scope.managesMembersAt(org.path().value())) {
+            throw new NotFoundException("组织不存在或不在您的管理范围内");
+        }
         Map<MemberStatus, Integer> byStatus = new java.util.EnumMap<>(MemberStatus.class);
         Map<Gender, Integer> byGender = new java.util.EnumMap<>(Gender.class);
         Map<Education, Integer> byEducation = new java.util.EnumMap<>(Education.class);

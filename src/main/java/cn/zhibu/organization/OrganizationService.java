@@ -104,7 +104,15 @@ public class OrganizationService {
     }
 
     public Map<OrganizationType, Integer> countsByType(DataScope scope, long id) {
-        return repository.rollup(getManaged(scope, id).id());
+        return countsByType(scope, getManaged(scope, id));
+    }
+
+    /** The same for an organization already read (the caller's scope is checked again, without a query). */
+    public Map<OrganizationType, Integer> countsByType(DataScope scope, Organization org) {
+        if (!scope.managesMembersAt(org.path().value())) {
+            throw new NotFoundException("组织不存在或不在您的管理范围内");
+        }
+        return repository.rollup(org.id());
     }
 
     public Committee committee(DataScope scope, long orgId) {

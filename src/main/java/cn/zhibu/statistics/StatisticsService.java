@@ -35,7 +35,7 @@ public class StatisticsService {
 
     public Dashboard dashboard(DataScope scope, long orgId) {
         Organization org = organizations.getManaged(scope, orgId);
-        return new Dashboard(org, members.breakdown(scope, orgId), organizations.countsByType(scope, orgId));
+        return new Dashboard(org, members.breakdown(scope, org), organizations.countsByType(scope, org));
     }
 
     /** Warnings of one organization. */
