@@ -37,7 +37,7 @@ final class ApiClient {
                 // The client's internal work runs here; daemon threads so a finished run lets the JVM exit.
                 .executor(Executors.newCachedThreadPool(Threads.daemon("bench-http")))
                 .build();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/auth/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("username", user, "password", password))))
@@ -77,7 +77,8 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(base.resolve(pathAndQuery))
+        // Appended, not resolved: an app deployed under a context path keeps it.
+        return HttpRequest.newBuilder(URI.create(base + pathAndQuery))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", authorization)
                 .header("Accept", "application/json");

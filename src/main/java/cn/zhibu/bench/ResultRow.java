@@ -45,6 +45,11 @@ final class ResultRow {
         return this;
     }
 
+    ResultRow withAll(Map<String, Object> facts) {
+        extras.putAll(facts);
+        return this;
+    }
+
     String operation() {
         return operation;
     }
@@ -71,6 +76,10 @@ final class ResultRow {
 
     List<String> errorExamples() {
         return errorExamples;
+    }
+
+    Object extra(String key) {
+        return extras.get(key);
     }
 
     /** A numeric extra, or null. */

@@ -1,0 +1,147 @@
+package cn.zhibu.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One benchmark run, in the order that keeps measurements apart: sample, warm up, time each read alone, the mixed
+ * read load, the naive baselines, the writers, and last the subtree move (the only step that restructures data,
+ * and it puts everything back).
+ */
+final class BenchRun {
+
+    private final BenchOptions options;
+    private final PrintStream out;
+    private final List<String> notes = new ArrayList<>();
+
+    BenchRun(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    void run() {
+        OffsetDateTime started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        say("Logging in to %s as %s; database %s", options.url(), options.user(), options.jdbcUrl());
+        ApiClient api = ApiClient.login(options.url(), options.user(), options.password());
+        Scope scope = Scope.of(api);
+        try (Db db = Db.connect(options.jdbcUrl(), options.dbUser(), options.dbPassword())) {
+            DatasetSampler sampler = new DatasetSampler(db, scope, options.seed());
+            long members = sampler.totalMembers();
+            say("Data set: %,d members. Sampling up to %d organizations per level …", members, options.samples());
+            Map<Level, List<SampleOrg>> samples = sampler.sampleLevels(options.samples());
+            samples.forEach((level, orgs) -> say("  %-15s %3d organizations, %,.0f members on average", level.label(),
+                    orgs.size(), orgs.stream().mapToLong(SampleOrg::members).average().orElse(0)));
+
+            say("Preparing reads (names to search, 身份证号, cursors of page 200) …");
+            List<ReadOperation> reads = new ReadPlanner(api, sampler, samples, options.samples(), notes).plan();
+            if (reads.isEmpty()) {
+                throw new BenchException("nothing to read: is the data set empty, or outside the user's scope?");
+            }
+            warmUp(api, reads);
+
+            List<ResultRow> rows = new ArrayList<>(timeReads(api, reads, members));
+            rows.add(mixed(api, reads, members));
+            say("Naive baselines (recursive CTE, RuoYi ancestors LIKE) on the same organizations …");
+            rows.addAll(new NaiveBaselines(db, options.samples(), notes).measure(samples, members));
+            if (!options.skipWrites()) {
+                say("Writes: %d writers for %d s, then roll-up recount and clean-up …", options.writers(),
+                        options.writeSeconds());
+                phase("writes", () -> new WriteWorkload(api, db, sampler, options, notes).run(members))
+                        .ifPresent(rows::add);
+            }
+            if (!options.skipMove()) {
+                say("Subtree move of the base committee nearest to 5,000 members, there and back …");
+                phase("move", () -> new SubtreeMove(api, db, sampler, notes).run(members)).ifPresent(rows::add);
+            }
+
+            BaselineComparison.attach(rows);
+            rows.forEach(Targets::annotate);
+            ReportPrinter printer = new ReportPrinter(out);
+            printer.table(rows, members);
+            BaselineComparison.print(out, rows);
+            printer.problems(rows, notes);
+            ResultsWriter.write(options, rows, meta(started, scope, members));
+            say("%nWrote %s and %s", options.out(), options.metaOut());
+        }
+    }
+
+    private void warmUp(ApiClient api, List<ReadOperation> reads) {
+        if (options.warmupSeconds() > 0) {
+            say("Warming up for %d s (untimed) …", options.warmupSeconds());
+            MixedLoad.run(api, reads, Math.min(8, options.concurrency()), Duration.ofSeconds(options.warmupSeconds()));
+        }
+    }
+
+    private List<ResultRow> timeReads(ApiClient api, List<ReadOperation> reads, long members) {
+        say("Reads, one at a time, %d requests each:", options.samples());
+        List<ResultRow> rows = new ArrayList<>();
+        for (ReadOperation read : reads) {
+            rows.add(report(ResultRow.of(read.name(), members, ReadTimer.time(api, read.uris(), options.samples()))
+                    .withAll(read.facts())));
+        }
+        return rows;
+    }
+
+    private ResultRow mixed(ApiClient api, List<ReadOperation> reads, long members) {
+        say("Mixed reads: %d clients for %d s …", options.concurrency(), options.mixedSeconds());
+        LatencyStats stats = MixedLoad.run(api, reads, options.concurrency(), Duration.ofSeconds(options.mixedSeconds()));
+        return report(ResultRow.of("mixed_c" + options.concurrency(), members, stats)
+                .with("clients", options.concurrency()).with("seconds", options.mixedSeconds()));
+    }
+
+    /**
+     * Runs a write phase; if it fails, the run goes on with a note, so that the reads already measured (minutes at
+     * 5M members) still reach the results file.
+     */
+    private Optional<ResultRow> phase(String name, Supplier<Optional<ResultRow>> phase) {
+        try {
+            return phase.get().map(this::report);
+        } catch (BenchException e) {
+            notes.add(name + " failed: " + e.getMessage());
+            say("  %s failed: %s", name, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A progress line as each result comes in, so a long run shows where it is. */
+    private ResultRow report(ResultRow row) {
+        say("  %-48s p95 %9.2f ms  %9.1f rps  %d errors", row.operation(), row.p95Ms(), row.throughputRps(),
+                row.errors());
+        return row;
+    }
+
+    private Map<String, Object> meta(OffsetDateTime started, Scope scope, long members) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("date", started.toString());
+        meta.put("duration_s", Duration.between(started, OffsetDateTime.now()).toSeconds());
+        meta.put("available_processors", Runtime.getRuntime().availableProcessors());
+        meta.put("java", System.getProperty("java.version"));
+        meta.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        meta.put("app_url", options.url().toString());
+        meta.put("user", options.user());
+        meta.put("user_is_admin", scope.admin());
+        meta.put("members", members);
+        meta.put("samples", options.samples());
+        meta.put("concurrency", options.concurrency());
+        meta.put("mixed_seconds", options.mixedSeconds());
+        meta.put("writers", options.writers());
+        meta.put("write_seconds", options.writeSeconds());
+        meta.put("quick", options.quick());
+        meta.put("seed", options.seed());
+        meta.put("notes", notes);
+        return meta;
+    }
+
+    private void say(String format, Object... args) {
+        out.printf(format + "%n", args);
+        out.flush();
+    }
+}

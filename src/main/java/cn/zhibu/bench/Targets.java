@@ -1,0 +1,83 @@
+package cn.zhibu.bench;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The targets (stated for 5M members), by operation name prefix; the first matching prefix applies. */
+final class Targets {
+
+    enum Verdict {
+        MET("yes", Boolean.TRUE), MISSED("NO", Boolean.FALSE), NOT_APPLICABLE("n/a", null);
+
+        private final String label;
+        private final Boolean json;
+
+        Verdict(String label, Boolean json) {
+            this.label = label;
+            this.json = json;
+        }
+
+        String label() {
+            return label;
+        }
+
+        Boolean json() {
+            return json;
+        }
+
+        static Verdict of(boolean met) {
+            return met ? MET : MISSED;
+        }
+    }
+
+    record Target(String prefix, String text, Function<ResultRow, Verdict> check) {
+    }
+
+    static final double DASHBOARD_SPEEDUP = 1_000;
+    /** A subtree move is only judged when the subtree is near the 5,000 members of the target. */
+    private static final long MOVE_MIN_MEMBERS = 4_000;
+
+    private static final List<Target> ALL = List.of(
+            new Target("dashboard_root", "p95 ≤ 5 ms, ≥ 1,000× naive", r -> Verdict.of(r.p95Ms() <= 5
+                    && (r.number("speedup_vs_recursive_cte") == null
+                    || r.number("speedup_vs_recursive_cte") >= DASHBOARD_SPEEDUP))),
+            new Target("dashboard_", "p95 ≤ 5 ms", r -> Verdict.of(r.p95Ms() <= 5)),
+            new Target("list_page", "p95 ≤ 10 ms", r -> Verdict.of(r.p95Ms() <= 10)),
+            new Target("search_id", "p95 ≤ 5 ms", r -> Verdict.of(r.p95Ms() <= 5)),
+            new Target("search_", "p95 ≤ 20 ms", r -> Verdict.of(r.p95Ms() <= 20)),
+            new Target("mixed_", "≥ 3,000 rps, p99 ≤ 100 ms, 0 errors", r -> Verdict.of(
+                    r.throughputRps() >= 3_000 && r.p99Ms() <= 100 && r.errors() == 0)),
+            new Target("writes_", "≥ 500/s, 0 errors/deadlocks, exact", r -> Verdict.of(
+                    r.throughputRps() >= 500 && r.errors() == 0 && zero(r, "deadlocks") && zero(r, "rollup_check"))),
+            new Target("move_", "≤ 500 ms each way, exact", Targets::judgeMove));
+
+    private Targets() {
+    }
+
+    /** Adds "target" and "met" (true, false, or null when not applicable) to a row that has a target. */
+    static void annotate(ResultRow row) {
+        of(row.operation()).ifPresent(target -> row.with("target", target.text())
+                .with("met", target.check().apply(row).json()));
+    }
+
+    static Optional<Target> of(String operation) {
+        return ALL.stream().filter(t -> operation.startsWith(t.prefix())).findFirst();
+    }
+
+    private static Verdict judgeMove(ResultRow row) {
+        Double members = row.number("subtree_members");
+        Double there = row.number("move_there_ms");
+        Double back = row.number("move_back_ms");
+        if (members == null || members < MOVE_MIN_MEMBERS) {
+            return Verdict.NOT_APPLICABLE;
+        }
+        return Verdict.of(there != null && back != null && there <= 500 && back <= 500 && row.errors() == 0
+                && zero(row, "rollup_check"));
+    }
+
+    private static boolean zero(ResultRow row, String key) {
+        Double value = row.number(key);
+        return value != null && value == 0;
+    }
+}
