@@ -22,12 +22,18 @@ public class ZhibuApplication {
         String command = args.length > 0 ? args[0] : "";
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
+            // as command-line arguments, these outrank application.yml (default properties would not)
             case "generate" -> System.exit(SpringApplication.exit(new SpringApplicationBuilder(ZhibuApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("zhibu.demo.enabled=false", "zhibu.generator.enabled=true")
-                    .run(rest)));
+                    .run(with(rest, "--zhibu.demo.enabled=false", "--zhibu.generator.enabled=true"))));
             case "bench" -> cn.zhibu.bench.BenchCommand.main(rest);
             default -> SpringApplication.run(ZhibuApplication.class, args);
         }
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 }

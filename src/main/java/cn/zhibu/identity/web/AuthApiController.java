@@ -6,6 +6,7 @@ import cn.zhibu.platform.DataScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 @RestController
+@ConditionalOnWebApplication // the AuthenticationManager exists with the web security chains only
 @RequestMapping("/api/v1")
 @Tag(name = "认证", description = "获取和注销 API 令牌")
 class AuthApiController {
