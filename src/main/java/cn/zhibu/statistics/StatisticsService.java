@@ -33,6 +33,8 @@ public class StatisticsService {
         this.rules = new OrganizationRules(termWarningMonths);
     }
 
+    /** One read-only transaction: the organization and both roll-ups come over one connection. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public Dashboard dashboard(DataScope scope, long orgId) {
         Organization org = organizations.getManaged(scope, orgId);
         return new Dashboard(org, members.breakdown(scope, org), organizations.countsByType(scope, org));

@@ -10,9 +10,16 @@ import java.util.List;
 class WebMvcConfig implements WebMvcConfigurer {
 
     private final DataScopeArgumentResolver scopeResolver;
+    private final CurrentUserAdvice currentUser;
 
-    WebMvcConfig(DataScopeArgumentResolver scopeResolver) {
+    WebMvcConfig(DataScopeArgumentResolver scopeResolver, CurrentUserAdvice currentUser) {
         this.scopeResolver = scopeResolver;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+        registry.addInterceptor(currentUser);
     }
 
     @Override

@@ -131,6 +131,11 @@ public final class MemberQuery {
         return String.join(", ", kind.orderColumns());
     }
 
+    /** The order columns (which include the id): what the index-only first step selects. */
+    String keyColumns() {
+        return orderBy();
+    }
+
     /** The cursor pointing after {@code last}: its values of the order columns. */
     String cursorAfter(MemberRow last) {
         String values = kind == Kind.INITIALS

@@ -65,8 +65,11 @@ public class MemberRepository {
         String where = query.where(scope, subtree, p, keyset);
         p.put("limit", s.size());
         p.put("offset", keyset ? 0L : (long) s.page() * s.size());
-        return jdbc.sql("select " + COLUMNS + " from member m join organization o on o.id = m.org_id where " + where
-                        + " order by " + query.orderBy() + " limit :limit offset :offset")
+        // The page's keys first, from the index alone; then only those rows are read from the table.
+        return jdbc.sql("select " + COLUMNS + " from (select " + query.keyColumns() + " from member m where " + where
+                        + " order by " + query.orderBy() + " limit :limit offset :offset) k"
+                        + " join member m on m.id = k.id join organization o on o.id = m.org_id"
+                        + " order by " + query.orderBy().replace("m.", "k."))
                 .params(p).query(MAPPER).list();
     }
 
