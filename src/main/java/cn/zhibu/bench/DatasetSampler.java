@@ -192,7 +192,7 @@ final class DatasetSampler {
 
     /** SQL for the members of the subtree of organization {@code alias}: one roll-up dimension summed. */
     private static String subtreeMembers(String alias) {
-        return "(select coalesce(sum(r.n), 0) from member_rollup r where r.org_id = %s.id and r.dim = 'gender')"
+        return "(select coalesce(sum(r.n), 0) from member_rollup_now r where r.org_id = %s.id and r.dim = 'gender')"
                 .formatted(alias);
     }
 }

@@ -23,7 +23,7 @@ final class RollupCheck {
                                            ('ethnicity', m.ethnicity), ('occupation', m.occupation),
                                            ('birth_year', extract(year from m.birth_date)::int::text)) d(dim, val)
                 group by 1, 2, 3, 4),
-            kept as (select org_id, dim, val, status, n from member_rollup where org_id = any(?) and n <> 0)
+            kept as (select org_id, dim, val, status, n from member_rollup_now where org_id = any(?) and n <> 0)
             select count(*) over (),
                    coalesce(f.org_id, k.org_id) || ' ' || coalesce(f.dim, k.dim) || '=' || coalesce(f.val, k.val)
                    || ' ' || coalesce(f.status, k.status) || ': fresh ' || coalesce(f.n, 0)

@@ -132,8 +132,7 @@ public class MemberService {
         long id = repository.nextId();
         MemberRow row = toRow(id, org, f, 0);
         repository.insert(row, idHash, phoneHash(f.phone()));
-        // The ancestors' roll-up rows are shared by every writer: touch them late to hold their locks briefly, but
-        // before the audit entry, which every transaction appends last so that lock order is always the same.
+        // appended, not updated in place: the ancestors' roll-up rows are shared by every writer (see MemberRollup)
         rollup.apply(new MemberRollup.Delta().add(org.path(), row, 1));
         Member created = get(scope, id);
         audit.record(scope, "党员.录入", ENTITY, id, org.path().value(), null, snapshot(created));

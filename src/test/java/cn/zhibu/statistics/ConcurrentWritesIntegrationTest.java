@@ -9,6 +9,7 @@ import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.support.IntegrationTest;
+import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.support.RollupAudit;
 import cn.zhibu.support.TestData;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class ConcurrentWritesIntegrationTest {
     @Autowired MemberService members;
     @Autowired OrganizationService organizations;
     @Autowired RollupAudit audit;
+    @Autowired MemberRollup rollup;
 
     @Test
     void concurrent_member_writes_and_subtree_moves_keep_rollups_exact() throws Exception {
@@ -52,7 +54,7 @@ class ConcurrentWritesIntegrationTest {
                 data.org(general.id(), "并发五支部", OrganizationType.BRANCH));
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicInteger writes = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(9);
+        ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<?>> writers = new java.util.ArrayList<>();
         for (int w = 0; w < 8; w++) {
             int writer = w;
@@ -91,14 +93,30 @@ class ConcurrentWritesIntegrationTest {
                 }
             }
         });
+        // folds racing the writers, as the scheduled folder (and a second app instance's) would
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Future<?> folder = pool.submit(() -> {
+            while (writing.get()) {
+                try {
+                    rollup.fold();
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }
+        });
         for (Future<?> f : writers) {
             f.get(120, TimeUnit.SECONDS);
         }
         mover.get(120, TimeUnit.SECONDS);
+        writing.set(false);
+        folder.get(120, TimeUnit.SECONDS);
         pool.shutdown();
         assertThat(failures).isEmpty();
         assertThat(writes.get()).isGreaterThan(60);
         assertThat(audit.memberMismatches()).isEmpty();
         assertThat(audit.organizationMismatches()).isEmpty();
+        rollup.fold();
+        assertThat(audit.pendingRollupRows()).isZero();
+        assertThat(audit.foldedMemberMismatches()).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberForm;
 import cn.zhibu.member.MemberService;
 import cn.zhibu.member.MemberStatus;
+import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.OrganizationType;
@@ -27,6 +28,7 @@ class RollupIntegrationTest {
     @Autowired OrganizationService organizations;
     @Autowired MemberService members;
     @Autowired StatisticsService statistics;
+    @Autowired MemberRollup rollup;
 
     @Test
     void rollups_equal_a_fresh_count_after_creates_edits_moves_and_deletes() {
@@ -63,6 +65,20 @@ class RollupIntegrationTest {
         organizations.dissolve(SYSTEM, branchB.id(), LocalDate.now(), "测试撤销");
         assertExact("dissolve");
         assertThat(organizations.countsByType(SYSTEM, root.id())).doesNotContainKey(OrganizationType.BRANCH);
+    }
+
+    @Test
+    void folding_moves_pending_changes_into_the_rollup_and_keeps_every_count() {
+        Organization branch = data.org(data.committee("合并测试党委").id(), "合并测试支部", OrganizationType.BRANCH);
+        for (int i = 0; i < 5; i++) {
+            data.member(branch.id(), "合并" + "甲乙丙丁戊".charAt(i), i % 2 == 0 ? MemberStatus.FULL : MemberStatus.PROBATIONARY);
+        }
+        assertExact("creates, folded or not");
+        rollup.fold();
+        assertThat(audit.pendingRollupRows()).isZero();
+        assertThat(audit.foldedMemberMismatches()).as("folded table alone").isEmpty();
+        assertThat(statistics.dashboard(SYSTEM, branch.id()).members().total()).isEqualTo(5);
+        assertThat(rollup.fold()).as("nothing left to fold").isZero();
     }
 
     private void assertExact(String after) {

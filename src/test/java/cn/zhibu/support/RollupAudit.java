@@ -15,7 +15,21 @@ public class RollupAudit {
         this.jdbc = jdbc;
     }
 
+    /** Rows of what readers see (folded counts plus pending changes) that differ from a fresh count. */
     public List<String> memberMismatches() {
+        return memberMismatchesIn("member_rollup_now");
+    }
+
+    /** The same against the folded table alone: exact only once every pending change is folded. */
+    public List<String> foldedMemberMismatches() {
+        return memberMismatchesIn("member_rollup");
+    }
+
+    public long pendingRollupRows() {
+        return jdbc.sql("select count(*) from member_rollup_delta").query(Long.class).single();
+    }
+
+    private List<String> memberMismatchesIn(String table) {
         return jdbc.sql("""
                 with fresh as (
                     select o.id as org_id, d.dim, d.val, m.status, count(*)::int as n
@@ -25,12 +39,12 @@ public class RollupAudit {
                                                ('ethnicity', m.ethnicity), ('occupation', m.occupation),
                                                ('birth_year', extract(year from m.birth_date)::int::text)) d(dim, val)
                     group by 1, 2, 3, 4),
-                kept as (select org_id, dim, val, status, n from member_rollup where n <> 0)
+                kept as (select org_id, dim, val, status, n from %s where n <> 0)
                 select coalesce(f.org_id, k.org_id) || ' ' || coalesce(f.dim, k.dim) || '=' || coalesce(f.val, k.val)
                        || ' ' || coalesce(f.status, k.status) || ': fresh ' || coalesce(f.n, 0) || ', roll-up ' || coalesce(k.n, 0)
                 from fresh f full join kept k
                   on f.org_id = k.org_id and f.dim = k.dim and f.val = k.val and f.status = k.status
-                where coalesce(f.n, 0) <> coalesce(k.n, 0)""")
+                where coalesce(f.n, 0) <> coalesce(k.n, 0)""".formatted(table))
                 .query(String.class).list();
     }
 

@@ -153,7 +153,7 @@ public class MemberRepository {
         if (orgIds.isEmpty()) {
             return result;
         }
-        jdbc.sql("select org_id, status, sum(n) as n from member_rollup where dim = 'gender' and org_id in (:ids)"
+        jdbc.sql("select org_id, status, sum(n) as n from member_rollup_now where dim = 'gender' and org_id in (:ids)"
                         + " group by org_id, status")
                 .param("ids", orgIds)
                 .query(rs -> {

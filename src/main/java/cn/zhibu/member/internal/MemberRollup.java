@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Keeps member_rollup exact: every change adds its +1/−1 to the rows of each ancestor organization in the same
- * transaction. Deltas are summed first (a key may not be hit twice by one upsert) and written in key order, so
- * concurrent writers lock shared ancestor rows in the same order and cannot deadlock.
+ * Keeps the member roll-up exact: every change appends its +1/−1 for each ancestor organization to
+ * member_rollup_delta in the same transaction, and readers read member_rollup_now (folded counts plus pending
+ * changes). Appending takes no lock on the shared ancestor rows, so concurrent writers never queue on the
+ * province root; {@link #fold()} moves the pending changes into member_rollup.
  */
 @Component
 public class MemberRollup {
@@ -76,19 +77,39 @@ public class MemberRollup {
             ns.add(n);
         });
         jdbc.sql("""
-                insert into member_rollup(org_id, dim, val, status, n)
-                select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[]) as d(org_id, dim, val, status, n)
-                order by org_id, dim, val, status
-                on conflict (org_id, dim, val, status) do update set n = member_rollup.n + excluded.n""")
+                insert into member_rollup_delta(org_id, dim, val, status, n)
+                select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[])""")
                 .params(orgIds.toArray(Long[]::new), dims.toArray(String[]::new), vals.toArray(String[]::new),
                         statuses.toArray(String[]::new), ns.toArray(Integer[]::new))
                 .update();
     }
 
+    /**
+     * Moves the committed pending changes into member_rollup, as one statement: readers see them either still
+     * pending or folded, never both or neither. Rows are locked in key order, and only folds lock them, so two
+     * folds (two app instances) wait for each other instead of deadlocking; the second finds the changes gone.
+     *
+     * @return how many pending rows were folded
+     */
+    public int fold() {
+        return jdbc.sql("""
+                with moved as (delete from member_rollup_delta returning org_id, dim, val, status, n),
+                summed as (
+                    select org_id, dim, val, status, sum(n)::int as n, count(*)::int as rows from moved
+                    group by org_id, dim, val, status),
+                folded as (
+                    insert into member_rollup(org_id, dim, val, status, n)
+                    select org_id, dim, val, status, n from summed where n <> 0
+                    order by org_id, dim, val, status
+                    on conflict (org_id, dim, val, status) do update set n = member_rollup.n + excluded.n)
+                select coalesce(sum(rows), 0)::int from summed""")
+                .query(Integer.class).single();
+    }
+
     /** Moves the counts of a whole subtree (read at its root) from its old ancestors to its new ones. */
     public void shiftSubtree(long subtreeRootId, List<Long> oldAncestors, List<Long> newAncestors) {
         Delta delta = new Delta();
-        jdbc.sql("select dim, val, status, n from member_rollup where org_id = ? and n <> 0").param(subtreeRootId)
+        jdbc.sql("select dim, val, status, n from member_rollup_now where org_id = ? and n <> 0").param(subtreeRootId)
                 .query(rs -> {
                     for (Long a : oldAncestors) {
                         delta.put(a, rs.getString("dim"), rs.getString("val"), rs.getString("status"), -rs.getInt("n"));
@@ -108,7 +129,7 @@ public class MemberRollup {
         if (orgIds.isEmpty()) {
             return 0;
         }
-        StringBuilder sql = new StringBuilder("select coalesce(sum(n), 0) from member_rollup where org_id in (:ids)"
+        StringBuilder sql = new StringBuilder("select coalesce(sum(n), 0) from member_rollup_now where org_id in (:ids)"
                 + " and dim = :dim");
         Map<String, Object> p = new java.util.HashMap<>();
         p.put("ids", orgIds);
@@ -126,7 +147,7 @@ public class MemberRollup {
 
     /** Rows of one organization's roll-up: dim → value → status → n. */
     public List<Object[]> rowsOf(long orgId) {
-        return jdbc.sql("select dim, val, status, n from member_rollup where org_id = ? and n <> 0").param(orgId)
+        return jdbc.sql("select dim, val, status, n from member_rollup_now where org_id = ? and n <> 0").param(orgId)
                 .query((rs, i) -> new Object[]{rs.getString("dim"), rs.getString("val"), rs.getString("status"),
                         rs.getInt("n")})
                 .list();
