@@ -58,7 +58,7 @@ final class BenchRun {
                         .ifPresent(rows::add);
             }
             if (!options.skipMove()) {
-                say("Subtree move of the base committee nearest to 5,000 members, there and back …");
+                say("Subtree move of the committee nearest to 5,000 members, there and back …");
                 phase("move", () -> new SubtreeMove(api, db, sampler, notes).run(members)).ifPresent(rows::add);
             }
 

@@ -111,12 +111,15 @@ final class DatasetSampler {
         return plan;
     }
 
-    /** The base committee whose subtree is nearest to 5,000 members, and another county to move it under. */
+    /**
+     * The committee below county level (a base committee, or a county's 机关工委/教育工委, which are the ones near 5,000)
+     * whose subtree is nearest to 5,000 members, and another county to move it under.
+     */
     Optional<MoveCase> moveCase() {
         List<MoveCandidate> candidates = db.query("""
                         select s.id, s.path, s.n, p.id, p.path from (
                             select o.id, o.path, o.parent_id, %s as n from organization o
-                            where o.type = 'BASE_COMMITTEE' and o.status = 'ACTIVE' and o.parent_id is not null
+                            where o.type in ('BASE_COMMITTEE', 'WORKING_COMMITTEE') and o.depth >= 4 and o.status = 'ACTIVE'
                               and %s) s
                         join organization p on p.id = s.parent_id
                         where s.n > 0 order by abs(s.n - ?), s.id limit 1"""

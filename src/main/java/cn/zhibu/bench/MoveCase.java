@@ -1,7 +1,7 @@
 package cn.zhibu.bench;
 
 /**
- * A base committee to move with its subtree, where it hangs now and where it goes. {@code preferredTarget} says
+ * A committee to move with its subtree, where it hangs now and where it goes. {@code preferredTarget} says
  * whether the target is a county (a LOCAL_COMMITTEE at depth 3) as the issue asks, or only the best available.
  */
 record MoveCase(OrgRef subtree, long members, OrgRef parent, OrgRef target, boolean preferredTarget) {

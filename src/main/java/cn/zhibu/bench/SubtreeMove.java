@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Moves the base committee nearest to 5,000 members under another county and back, timing both moves (each
+ * Moves the committee (below county level) nearest to 5,000 members under another county and back, timing both moves (each
  * rewrites the paths of the subtree's organizations and members and shifts their roll-ups between two chains of
  * ancestors), then recounts the roll-ups of both chains.
  */
@@ -29,7 +29,7 @@ final class SubtreeMove {
     Optional<ResultRow> run(long datasetMembers) {
         Optional<MoveCase> found = sampler.moveCase();
         if (found.isEmpty()) {
-            notes.add(OPERATION + ": no base committee with members and another committee to move it to; not measured");
+            notes.add(OPERATION + ": no committee with members and another one to move it to; not measured");
             return Optional.empty();
         }
         MoveCase moveCase = found.get();

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One page of members. {@code total} is exact when {@code totalExact}; for broad text searches it is capped
- * (shown as "10000+") rather than counted to the end. {@code nextCursor} fetches the following page by keyset.
+ * (shown as "1000+") rather than counted to the end. {@code nextCursor} fetches the following page by keyset.
  */
 public record MemberPage(List<Member> items, long total, boolean totalExact, int page, int size, String nextCursor) {
 

@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * Keeps the member roll-up exact: every change appends its +1/−1 for each ancestor organization to
- * member_rollup_delta in the same transaction, and readers read member_rollup_now (folded counts plus pending
- * changes). Appending takes no lock on the shared ancestor rows, so concurrent writers never queue on the
+ * member_rollup_delta in the same transaction, and readers add up member_rollup (folded counts) and the pending
+ * rows. Appending takes no lock on the shared ancestor rows, so concurrent writers never queue on the
  * province root; {@link #fold()} moves the pending changes into member_rollup.
  */
 @Component
@@ -24,15 +24,25 @@ public class MemberRollup {
     public static final String OCCUPATION = "occupation";
     public static final String BIRTH_YEAR = "birth_year";
 
+    /*
+     * Hot reads take both tables directly rather than the view member_rollup_now: with force_custom_plan every call
+     * is planned, and planning the view's aggregate over a union costs milliseconds (3.4 ms at the root, measured)
+     * where these two index scans plan in 0.1 ms.
+     */
+    private static final String FOLDED_AND_PENDING_ROWS = """
+            select dim, val, status, n from member_rollup where org_id = ?
+            union all
+            select dim, val, status, n from member_rollup_delta where org_id = ?""";
+
     private final JdbcClient jdbc;
 
     MemberRollup(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** A set of pending changes to the roll-up, keyed (org, dim, value, status). */
+    /** A set of pending changes to the roll-up, keyed (org, dim, value, status); an edit's −1 and +1 cancel here. */
     public static final class Delta {
-        private final Map<String, Integer> counts = new TreeMap<>();
+        private final Map<Key, Integer> counts = new HashMap<>();
 
         public Delta add(TreePath orgPath, MemberRow m, int sign) {
             for (Long orgId : orgPath.ids()) {
@@ -46,13 +56,15 @@ public class MemberRollup {
         }
 
         public Delta put(long orgId, String dim, String val, String status, int n) {
-            counts.merge(String.format("%019d", orgId) + '\u0000' + dim + '\u0000' + val + '\u0000' + status, n,
-                    Integer::sum);
+            counts.merge(new Key(orgId, dim, val, status), n, Integer::sum);
             return this;
         }
 
         boolean isEmpty() {
             return counts.values().stream().allMatch(n -> n == 0);
+        }
+
+        private record Key(long orgId, String dim, String val, String status) {
         }
     }
 
@@ -69,11 +81,10 @@ public class MemberRollup {
             if (n == 0) {
                 return;
             }
-            String[] parts = key.split("\u0000", -1);
-            orgIds.add(Long.parseLong(parts[0]));
-            dims.add(parts[1]);
-            vals.add(parts[2]);
-            statuses.add(parts[3]);
+            orgIds.add(key.orgId());
+            dims.add(key.dim());
+            vals.add(key.val());
+            statuses.add(key.status());
             ns.add(n);
         });
         jdbc.sql("""
@@ -109,7 +120,7 @@ public class MemberRollup {
     /** Moves the counts of a whole subtree (read at its root) from its old ancestors to its new ones. */
     public void shiftSubtree(long subtreeRootId, List<Long> oldAncestors, List<Long> newAncestors) {
         Delta delta = new Delta();
-        jdbc.sql("select dim, val, status, n from member_rollup_now where org_id = ? and n <> 0").param(subtreeRootId)
+        jdbc.sql(FOLDED_AND_PENDING_ROWS).params(subtreeRootId, subtreeRootId)
                 .query(rs -> {
                     for (Long a : oldAncestors) {
                         delta.put(a, rs.getString("dim"), rs.getString("val"), rs.getString("status"), -rs.getInt("n"));
@@ -129,27 +140,36 @@ public class MemberRollup {
         if (orgIds.isEmpty()) {
             return 0;
         }
-        StringBuilder sql = new StringBuilder("select coalesce(sum(n), 0) from member_rollup_now where org_id in (:ids)"
-                + " and dim = :dim");
+        StringBuilder where = new StringBuilder(" where org_id in (:ids) and dim = :dim");
         Map<String, Object> p = new java.util.HashMap<>();
         p.put("ids", orgIds);
         p.put("dim", dim);
         if (vals != null) {
-            sql.append(" and val in (:vals)");
+            where.append(" and val in (:vals)");
             p.put("vals", vals);
         }
         if (status != null) {
-            sql.append(" and status = :status");
+            where.append(" and status = :status");
             p.put("status", status);
         }
-        return jdbc.sql(sql.toString()).params(p).query(Long.class).single();
+        return jdbc.sql("select coalesce(sum(n), 0) from (select n from member_rollup" + where
+                        + " union all select n from member_rollup_delta" + where + ") r")
+                .params(p).query(Long.class).single();
     }
 
-    /** Rows of one organization's roll-up: dim → value → status → n. */
+    /** Rows of one organization's roll-up, folded and pending summed: (dim, value, status, n), n never 0. */
     public List<Object[]> rowsOf(long orgId) {
-        return jdbc.sql("select dim, val, status, n from member_rollup_now where org_id = ? and n <> 0").param(orgId)
-                .query((rs, i) -> new Object[]{rs.getString("dim"), rs.getString("val"), rs.getString("status"),
-                        rs.getInt("n")})
-                .list();
+        Map<List<String>, Integer> summed = new java.util.LinkedHashMap<>();
+        jdbc.sql(FOLDED_AND_PENDING_ROWS).params(orgId, orgId).query(rs -> {
+            summed.merge(List.of(rs.getString("dim"), rs.getString("val"), rs.getString("status")), rs.getInt("n"),
+                    Integer::sum);
+        });
+        List<Object[]> rows = new ArrayList<>();
+        summed.forEach((key, n) -> {
+            if (n != 0) {
+                rows.add(new Object[]{key.get(0), key.get(1), key.get(2), n});
+            }
+        });
+        return rows;
     }
 }
