@@ -12,9 +12,24 @@ record MemberDraft(long orgId, String name, boolean male, LocalDate birthDate, S
         return new MemberDraft(orgId, name, male, birthDate, idNumber, phone, full, joinedOn, title);
     }
 
-    /** Back to 预备党员: the app requires the 转正 date to be empty then. */
+    /** As a 预备党员: the app requires the 转正 date to be empty then. */
     MemberDraft probationary() {
         return new MemberDraft(orgId, name, male, birthDate, idNumber, phone, false, joinedOn, jobTitle);
+    }
+
+    /** After the 转正 the writer asked for (on the first anniversary of joining, D10). */
+    MemberDraft converted() {
+        return new MemberDraft(orgId, name, male, birthDate, idNumber, phone, true, joinedOn, jobTitle);
+    }
+
+    /** The status change that converts this draft's member (the API's StatusChange JSON). */
+    Map<String, Object> conversion() {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("kind", "CONVERT");
+        change.put("effectiveOn", joinedOn.plusYears(1).toString());
+        change.put("reason", "基准测试：按期转正");
+        change.put("approvedBy", "基准测试党委");
+        return change;
     }
 
     MemberDraft inOrg(long otherOrgId) {

@@ -1,17 +1,14 @@
 package cn.zhibu.bench;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 
 /**
- * One writer of the write workload, until the deadline: create a member in one branch, change the job title,
- * change the status (full → probationary), move the member to the other branch; then the same the other way
- * round. Every call is one member change; each is timed and counted.
+ * One writer of the write workload, until the deadline: create a 预备党员 in one branch, change the job title, convert
+ * them to full (a status change), move them to the other branch; then the same the other way round. Every call is
+ * one member change; each is timed and counted.
  */
 final class Writer implements Callable<List<Long>> {
 
@@ -37,33 +34,37 @@ final class Writer implements Callable<List<Long>> {
             boolean outward = sequence % 2 == 0;
             OrgRef from = outward ? branches.home() : branches.away();
             OrgRef to = outward ? branches.away() : branches.home();
-            MemberDraft draft = drafts.draft(branches.writer(), sequence, from.id());
+            MemberDraft draft = drafts.draft(branches.writer(), sequence, from.id()).probationary();
             ApiResponse response = api.post("/api/v1/members", draft.form());
             stats.record(response);
             if (response.ok()) {
-                JsonNode member = response.json();
-                created.add(member.path("id").asLong());
-                String title = "支部委员" + sequence;
-                changeUntilFailure(member.path("id").asLong(), member.path("version").asInt(), draft,
-                        List.of(d -> d.withJobTitle(title), MemberDraft::probationary, d -> d.inOrg(to.id())));
+                long id = response.json().path("id").asLong();
+                created.add(id);
+                changeUntilFailure(id, response.json().path("version").asInt(), draft.withJobTitle("支部委员" + sequence),
+                        to.id());
             }
         }
         return created;
     }
 
-    private void changeUntilFailure(long id, int version, MemberDraft draft, List<UnaryOperator<MemberDraft>> changes) {
-        for (UnaryOperator<MemberDraft> change : changes) {
-            if (expired()) {
-                return;
-            }
-            draft = change.apply(draft);
-            ApiResponse response = api.put("/api/v1/members/" + id, Map.of("version", version, "member", draft.form()));
-            stats.record(response);
-            if (!response.ok()) {
-                return;
-            }
-            version = response.json().path("version").asInt();
+    private void changeUntilFailure(long id, int version, MemberDraft edited, long awayOrgId) {
+        ApiResponse response = put(id, version, edited);
+        if (!response.ok() || expired()) {
+            return;
         }
+        version = response.json().path("version").asInt();
+        response = api.post("/api/v1/members/" + id + "/status-changes", edited.conversion());
+        stats.record(response);
+        if (!response.ok() || expired()) {
+            return;
+        }
+        put(id, version + 1, edited.converted().inOrg(awayOrgId));
+    }
+
+    private ApiResponse put(long id, int version, MemberDraft draft) {
+        ApiResponse response = api.put("/api/v1/members/" + id, Map.of("version", version, "member", draft.form()));
+        stats.record(response);
+        return response;
     }
 
     private boolean expired() {

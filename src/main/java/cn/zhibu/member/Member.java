@@ -9,7 +9,8 @@ import java.time.LocalDate;
 public record Member(long id, long orgId, String orgName, String orgPath, String name, Gender gender,
                      String ethnicity, LocalDate birthDate, String idNumber, String phone, Education education,
                      Occupation occupation, MemberStatus status, LocalDate joinedOn, LocalDate convertedOn,
-                     String jobTitle, String workUnit, int version, boolean sensitiveShown) {
+                     String jobTitle, String workUnit, int version, boolean sensitiveShown,
+                     LocalDate lostContactSince) {
 
     /** Statistical age (reached this year), as counted by the 党内统计. */
     public int age() {

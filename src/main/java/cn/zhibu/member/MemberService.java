@@ -2,6 +2,7 @@ package cn.zhibu.member;
 
 import cn.zhibu.member.internal.MemberQuery;
 import cn.zhibu.member.internal.MemberRepository;
+import cn.zhibu.member.internal.MemberArchive;
 import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.member.internal.MemberRow;
 import cn.zhibu.organization.Organization;
@@ -31,18 +32,20 @@ import java.util.Objects;
 public class MemberService {
 
     private static final String ENTITY = "member";
-    /** Broad text searches are counted up to here and shown as "10000+". */
-    private static final long COUNT_CAP = 10_000;
+    /** Broad text searches (a bare surname at a city) are counted up to here and shown as "1000+": 50 pages. */
+    private static final long COUNT_CAP = 1_000;
 
     private final MemberRepository repository;
     private final MemberRollup rollup;
     private final OrganizationService organizations;
     private final FieldCipher cipher;
     private final AuditLog audit;
+    private final MemberArchive archive;
 
     MemberService(MemberRepository repository, MemberRollup rollup, OrganizationService organizations,
-                  FieldCipher cipher, AuditLog audit) {
+                  FieldCipher cipher, AuditLog audit, MemberArchive archive) {
         this.repository = repository;
+        this.archive = archive;
         this.rollup = rollup;
         this.organizations = organizations;
         this.cipher = cipher;
@@ -124,13 +127,19 @@ public class MemberService {
         byte[] idHash = errors.has("idNumber") ? null : cipher.lookupHash(IdCardNumber.normalize(f.idNumber()));
         if (idHash != null && repository.findIdByIdNumberHash(idHash).isPresent()) {
             errors.reject("idNumber", "该身份证号已登记为党员，不能重复录入（如为组织关系转入，请办理转接）");
+        } else if (idHash != null) {
+            archive.statusOfIdNumber(idHash).ifPresent(status -> errors.reject("idNumber", switch (status) {
+                case SUSPENDED -> "该身份证号的党员已停止党籍：恢复联系的，请在“停止党籍/出党党员”中办理恢复党籍";
+                case DECEASED -> "该身份证号的党员已登记去世";
+                case LEFT -> "该身份证号的党员已出党，重新入党须按发展党员程序办理";
+            }));
         }
         if (f.orgId() == null) {
             errors.reject("orgId", "请选择所在党组织");
         }
         errors.throwIfAny();
         long id = repository.nextId();
-        MemberRow row = toRow(id, org, f, 0);
+        MemberRow row = toRow(id, org, f, 0, null);
         repository.insert(row, idHash, phoneHash(f.phone()));
         // appended, not updated in place: the ancestors' roll-up rows are shared by every writer (see MemberRollup)
         rollup.apply(new MemberRollup.Delta().add(org.path(), row, 1));
@@ -153,12 +162,15 @@ public class MemberService {
         if (f.orgId() == null) {
             errors.reject("orgId", "请选择所在党组织");
         }
+        if (f.status() != null && f.status() != before.status()) {
+            errors.reject("status", "党员类别不能在编辑中修改：转正等请在党员详情页办理「状态变更」，留下日期、原因和批准组织");
+        }
         if (before.version() != expectedVersion) {
             errors.reject("", "该党员信息已被他人修改，请刷新后重新编辑");
         }
         errors.throwIfAny();
         Member shownBefore = toMember(scope, before);
-        MemberRow after = toRow(id, org, f, expectedVersion);
+        MemberRow after = toRow(id, org, f, expectedVersion, before.lostContactSince());
         repository.update(after, expectedVersion, idHash, phoneHash(f.phone()));
         rollup.apply(new MemberRollup.Delta().add(new TreePath(before.orgPath()), before, -1)
                 .add(org.path(), after, 1));
@@ -181,7 +193,7 @@ public class MemberService {
      * Locks the member's organization and the one it moves to (against a concurrent move of their subtrees), in
      * path order, then the member row — the order a subtree move takes its locks too, so the two cannot deadlock.
      */
-    private MemberRow lockForChange(DataScope scope, long id, Long targetOrgId) {
+    MemberRow lockForChange(DataScope scope, long id, Long targetOrgId) {
         MemberRow seen = repository.find(id).filter(r -> scope.managesMembersAt(r.orgPath()))
                 .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
         organizations.lockInPathOrder(targetOrgId == null || targetOrgId == seen.orgId()
@@ -252,18 +264,18 @@ public class MemberService {
 
     // ---- helpers -------------------------------------------------------------------------------------
 
-    private boolean visible(DataScope scope, MemberRow row) {
+    boolean visible(DataScope scope, MemberRow row) {
         return scope.managesMembersAt(row.orgPath()) || Objects.equals(scope.selfMemberId(), row.id());
     }
 
-    private Member toMember(DataScope scope, MemberRow row) {
+    Member toMember(DataScope scope, MemberRow row) {
         boolean full = scope.seesSensitive() || Objects.equals(scope.selfMemberId(), row.id());
         String id = cipher.decrypt(row.idNumberEnc());
         String phone = cipher.decrypt(row.phoneEnc());
         return new Member(row.id(), row.orgId(), row.orgName(), row.orgPath(), row.name(), row.gender(),
                 row.ethnicity(), row.birthDate(), full ? id : Masking.idNumber(id),
                 full ? phone : Masking.phone(phone), row.education(), row.occupation(), row.status(), row.joinedOn(),
-                row.convertedOn(), row.jobTitle(), row.workUnit(), row.version(), full);
+                row.convertedOn(), row.jobTitle(), row.workUnit(), row.version(), full, row.lostContactSince());
     }
 
     private Organization targetOrg(DataScope scope, long orgId, FieldErrors errors) {
@@ -385,11 +397,11 @@ public class MemberService {
         }
     }
 
-    private MemberRow toRow(long id, Organization org, MemberForm f, int version) {
+    private MemberRow toRow(long id, Organization org, MemberForm f, int version, LocalDate lostContactSince) {
         return new MemberRow(id, org.id(), org.name(), org.path().value(), org.rootId(), f.name(), f.gender(),
                 f.ethnicity(), f.birthDate(), cipher.encrypt(f.idNumber()), cipher.encrypt(f.phone()), f.education(),
                 f.occupation(), f.status(), f.joinedOn(), f.convertedOn(), f.jobTitle(), f.workUnit(), version,
-                PinyinNames.full(f.name()), PinyinNames.initials(f.name()));
+                PinyinNames.full(f.name()), PinyinNames.initials(f.name()), lostContactSince);
     }
 
     private byte[] phoneHash(String phone) {

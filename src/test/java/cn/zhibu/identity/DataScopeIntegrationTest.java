@@ -2,6 +2,9 @@ package cn.zhibu.identity;
 
 import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberStatus;
+import cn.zhibu.member.MembershipService;
+import cn.zhibu.member.StatusChange;
+import cn.zhibu.member.StatusChangeKind;
 import cn.zhibu.organization.CommitteePosition;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
@@ -40,6 +43,7 @@ class DataScopeIntegrationTest {
     @Autowired TestData data;
     @Autowired UserAccounts accounts;
     @Autowired OrganizationService organizations;
+    @Autowired MembershipService membership;
     @LocalServerPort int port;
 
     Organization committee1;
@@ -53,6 +57,7 @@ class DataScopeIntegrationTest {
     Member memberA3;
     Member memberB;
     long seatB;
+    long archivedB;
     String suffix;
 
     @BeforeAll
@@ -68,6 +73,8 @@ class DataScopeIntegrationTest {
         memberA2 = data.member(groupA.id(), "甲方小组党员", MemberStatus.PROBATIONARY);
         memberA3 = data.member(branchA2.id(), "甲二支部党员", MemberStatus.FULL);
         memberB = data.member(branchB.id(), "乙方秘密党员", MemberStatus.FULL);
+        archivedB = data.member(branchB.id(), "乙方已故党员", MemberStatus.FULL).id();
+        membership.change(SYSTEM, archivedB, new StatusChange(StatusChangeKind.DECEASE, LocalDate.now(), "病故", null, null));
         organizations.startTerm(SYSTEM, branchB.id(), LocalDate.now().minusYears(1), LocalDate.now().plusYears(2));
         seatB = organizations.addSeat(SYSTEM, branchB.id(), CommitteePosition.SECRETARY, memberB.id(), null)
                 .seats().get(0).id();
@@ -90,7 +97,10 @@ class DataScopeIntegrationTest {
                 "/api/v1/orgs/" + b + "/committee", "/api/v1/orgs/" + b + "/dashboard",
                 "/api/v1/orgs/" + b + "/warnings", "/api/v1/orgs/" + b + "/todo",
                 "/api/v1/orgs/" + committee2.id(), "/api/v1/orgs/" + committee2.id() + "/dashboard",
-                "/api/v1/members/" + m, "/api/v1/members?orgId=" + b, "/api/v1/members?orgId=" + committee2.id());
+                "/api/v1/members/" + m, "/api/v1/members?orgId=" + b, "/api/v1/members?orgId=" + committee2.id(),
+                "/api/v1/members/" + m + "/status-changes", "/api/v1/orgs/" + b + "/member-reminders",
+                "/api/v1/archived-members?orgId=" + b, "/api/v1/archived-members/" + archivedB,
+                "/api/v1/members/" + archivedB + "/status-changes");
     }
 
     @Test
@@ -132,6 +142,12 @@ class DataScopeIntegrationTest {
         writes.add(secA.post("/api/v1/members", memberForm));
         writes.add(secA.put("/api/v1/members/" + m, Map.of("version", memberB.version(), "member", memberForm)));
         writes.add(secA.delete("/api/v1/members/" + m));
+        writes.add(secA.post("/api/v1/members/" + m + "/status-changes", Map.of("kind", "EXPEL",
+                "effectiveOn", LocalDate.now().toString(), "reason", "越权", "approvedBy", "越权")));
+        writes.add(secA.put("/api/v1/members/" + m + "/lost-contact", Map.of("lastContactOn", "2020-01-01")));
+        writes.add(secA.delete("/api/v1/members/" + m + "/lost-contact"));
+        writes.add(secA.post("/api/v1/members/" + archivedB + "/status-changes", Map.of("kind", "RESTORE",
+                "effectiveOn", LocalDate.now().toString(), "reason", "越权", "approvedBy", "越权")));
         for (ApiClient.Response r : writes) {
             assertThat(r.status()).as(r.body()).isIn(400, 403, 404);
         }
@@ -141,6 +157,9 @@ class DataScopeIntegrationTest {
         assertThat(secB.get("/api/v1/members/" + m).status()).isEqualTo(200);
         assertThat(secB.get("/api/v1/orgs/" + b + "/committee").json().get("seats").size()).isEqualTo(1);
         assertThat(secB.get("/api/v1/members?orgId=" + b).json().get("total").asInt()).isEqualTo(1);
+        assertThat(secB.get("/api/v1/members/" + m).json().has("lostContactSince")).isFalse();
+        assertThat(secB.get("/api/v1/members/" + m + "/status-changes").json().size()).isZero();
+        assertThat(secB.get("/api/v1/archived-members/" + archivedB).json().get("status").asString()).isEqualTo("DECEASED");
     }
 
     @Test
@@ -151,17 +170,24 @@ class DataScopeIntegrationTest {
         for (String path : List.of("/orgs/" + b, "/orgs/" + b + "/children", "/orgs/" + b + "/edit",
                 "/orgs/" + b + "/move", "/orgs/" + b + "/dissolve", "/orgs/new?parentId=" + b, "/members/" + m,
                 "/members/" + m + "/edit", "/members?orgId=" + b, "/members/new?orgId=" + b,
-                "/members/options?orgId=" + b, "/?org=" + b, "/todo?org=" + b, "/checks/orgs/" + b, "/audit")) {
+                "/members/options?orgId=" + b, "/?org=" + b, "/todo?org=" + b, "/checks/orgs/" + b, "/audit",
+                "/members/archived?orgId=" + b, "/members/archived/" + archivedB)) {
             BrowserSession.Page page = secA.get(path);
             assertThat(page.status()).as(path).isIn(403, 404);
             assertThat(page.body()).as(path).doesNotContain("乙方秘密党员");
         }
         for (String path : List.of("/orgs/" + b, "/orgs/" + b + "/move", "/orgs/" + b + "/dissolve",
                 "/orgs/" + b + "/committee/term", "/orgs/" + b + "/committee/seats",
-                "/orgs/" + b + "/committee/seats/" + seatB + "/delete", "/members/" + m, "/members/" + m + "/delete")) {
-            BrowserSession.Page page = secA.post(path, Map.of("version", "0", "name", "越权", "type", "BRANCH",
-                    "category", "GOVERNMENT", "parentId", Long.toString(committee1.id()), "reason", "越权",
-                    "dissolvedOn", LocalDate.now().toString(), "position", "MEMBER", "personName", "越权"));
+                "/orgs/" + b + "/committee/seats/" + seatB + "/delete", "/members/" + m, "/members/" + m + "/delete",
+                "/members/" + m + "/status", "/members/" + m + "/lost-contact", "/members/" + m + "/in-contact",
+                "/members/archived/" + archivedB + "/status")) {
+            BrowserSession.Page page = secA.post(path, Map.ofEntries(Map.entry("version", "0"),
+                    Map.entry("name", "越权"), Map.entry("type", "BRANCH"), Map.entry("category", "GOVERNMENT"),
+                    Map.entry("parentId", Long.toString(committee1.id())), Map.entry("reason", "越权"),
+                    Map.entry("dissolvedOn", LocalDate.now().toString()), Map.entry("position", "MEMBER"),
+                    Map.entry("personName", "越权"), Map.entry("kind", "EXPEL"),
+                    Map.entry("effectiveOn", LocalDate.now().toString()), Map.entry("approvedBy", "越权"),
+                    Map.entry("lastContactOn", "2020-01-01")));
             assertThat(page.status()).as("POST " + path).isIn(403, 404);
         }
         assertThat(api("secB").get("/api/v1/members/" + m).status()).isEqualTo(200);

@@ -9,6 +9,9 @@ import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.support.IntegrationTest;
+import cn.zhibu.member.MembershipService;
+import cn.zhibu.member.StatusChange;
+import cn.zhibu.member.StatusChangeKind;
 import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.support.RollupAudit;
 import cn.zhibu.support.TestData;
@@ -40,6 +43,7 @@ class ConcurrentWritesIntegrationTest {
     @Autowired OrganizationService organizations;
     @Autowired RollupAudit audit;
     @Autowired MemberRollup rollup;
+    @Autowired MembershipService membership;
 
     @Test
     void concurrent_member_writes_and_subtree_moves_keep_rollups_exact() throws Exception {
@@ -65,12 +69,16 @@ class ConcurrentWritesIntegrationTest {
                         Organization home = branches.get(random.nextInt(branches.size()));
                         Member m = members.create(SYSTEM, TestData.form(home.id(), "并发", random.nextBoolean(),
                                 LocalDate.of(1970 + random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28)),
-                                MemberStatus.FULL));
+                                MemberStatus.PROBATIONARY));
                         Organization away = branches.get(random.nextInt(branches.size()));
                         MemberForm moved = new MemberForm(away.id(), m.name(), m.gender(), m.ethnicity(),
                                 m.birthDate(), m.idNumber(), null, m.education(), m.occupation(),
-                                MemberStatus.PROBATIONARY, LocalDate.now().minusMonths(2), null, null, null);
+                                m.status(), m.joinedOn().minusMonths(2), null, null, null);
                         members.update(SYSTEM, m.id(), m.version(), moved);
+                        if (random.nextBoolean()) {
+                            membership.change(SYSTEM, m.id(), new StatusChange(StatusChangeKind.CONVERT,
+                                    LocalDate.now(), "按期转正", null, "并发甲党委"));
+                        }
                         if (random.nextInt(3) == 0) {
                             members.delete(SYSTEM, m.id());
                         }

@@ -4,6 +4,9 @@ import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberForm;
 import cn.zhibu.member.MemberService;
 import cn.zhibu.member.MemberStatus;
+import cn.zhibu.member.MembershipService;
+import cn.zhibu.member.StatusChange;
+import cn.zhibu.member.StatusChangeKind;
 import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
@@ -29,6 +32,7 @@ class RollupIntegrationTest {
     @Autowired MemberService members;
     @Autowired StatisticsService statistics;
     @Autowired MemberRollup rollup;
+    @Autowired MembershipService membership;
 
     @Test
     void rollups_equal_a_fresh_count_after_creates_edits_moves_and_deletes() {
@@ -39,18 +43,28 @@ class RollupIntegrationTest {
         Organization branchB = data.org(root.id(), "汇总测试第二支部", OrganizationType.BRANCH);
         Organization group = data.org(branchA.id(), "汇总测试第一党小组", OrganizationType.GROUP);
         Member a1 = data.member(branchA.id(), "汇甲", MemberStatus.FULL);
-        data.member(group.id(), "汇乙", MemberStatus.PROBATIONARY);
+        Member a2 = data.member(group.id(), "汇乙", MemberStatus.PROBATIONARY);
         Member b1 = data.member(branchB.id(), "汇丙", MemberStatus.FULL);
         assertExact("creates");
         assertThat(statistics.dashboard(SYSTEM, root.id()).members().total()).isEqualTo(3);
 
-        // A status change, a new education and a move to another branch, in one edit.
+        // A new ethnicity, education and joining date and a move to another branch, in one edit.
         Member before = members.get(SYSTEM, b1.id());
         MemberForm changed = new MemberForm(branchA.id(), before.name(), before.gender(), "回族", before.birthDate(),
                 before.idNumber(), null, cn.zhibu.member.Education.POSTGRADUATE, before.occupation(),
-                MemberStatus.PROBATIONARY, LocalDate.now().minusMonths(3), null, null, null);
+                before.status(), before.joinedOn().minusYears(1), before.convertedOn(), null, null);
         members.update(SYSTEM, b1.id(), before.version(), changed);
-        assertExact("status change and transfer by edit");
+        assertExact("transfer by edit");
+
+        // Status changes: 转正, then 停止党籍 (out of the counts) and 恢复党籍 (back in).
+        membership.change(SYSTEM, a2.id(), new StatusChange(StatusChangeKind.CONVERT, LocalDate.now(), "按期转正", null, "汇总测试党委"));
+        assertExact("conversion");
+        membership.setLostContact(SYSTEM, b1.id(), LocalDate.now().minusYears(1));
+        membership.change(SYSTEM, b1.id(), new StatusChange(StatusChangeKind.SUSPEND, LocalDate.now(), "失联", null, "汇总测试党委"));
+        assertExact("suspension");
+        assertThat(statistics.dashboard(SYSTEM, root.id()).members().total()).isEqualTo(2);
+        membership.change(SYSTEM, b1.id(), new StatusChange(StatusChangeKind.RESTORE, LocalDate.now(), "恢复联系", null, "汇总测试党委"));
+        assertExact("restoration");
 
         // Move the general branch (with its branch, group and members) under another committee.
         Organization otherRoot = data.committee("汇总测试另一党委");

@@ -22,12 +22,12 @@ import java.util.Optional;
 @Repository
 public class MemberRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             m.id, m.org_id, o.name as org_name, m.org_path, m.root_id, m.name, m.gender, m.ethnicity, m.birth_date,
             m.id_number_enc, m.phone_enc, m.education, m.occupation, m.status, m.joined_on, m.converted_on,
-            m.job_title, m.work_unit, m.version, m.name_pinyin, m.name_initials""";
+            m.job_title, m.work_unit, m.version, m.name_pinyin, m.name_initials, m.lost_contact_since""";
 
-    private static final RowMapper<MemberRow> MAPPER = (rs, i) -> new MemberRow(
+    static final RowMapper<MemberRow> MAPPER = (rs, i) -> new MemberRow(
             rs.getLong("id"), rs.getLong("org_id"), rs.getString("org_name"), rs.getString("org_path"),
             rs.getLong("root_id"), rs.getString("name"), Gender.valueOf(rs.getString("gender")),
             rs.getString("ethnicity"), rs.getObject("birth_date", LocalDate.class), rs.getBytes("id_number_enc"),
@@ -35,7 +35,7 @@ public class MemberRepository {
             Occupation.valueOf(rs.getString("occupation")), MemberStatus.valueOf(rs.getString("status")),
             rs.getObject("joined_on", LocalDate.class), rs.getObject("converted_on", LocalDate.class),
             rs.getString("job_title"), rs.getString("work_unit"), rs.getInt("version"), rs.getString("name_pinyin"),
-            rs.getString("name_initials"));
+            rs.getString("name_initials"), rs.getObject("lost_contact_since", LocalDate.class));
 
     private final JdbcClient jdbc;
 
@@ -118,6 +118,34 @@ public class MemberRepository {
                 .update();
     }
 
+    /** 转正: the status and the date, as one change of the record. */
+    public void convert(long id, LocalDate on) {
+        jdbc.sql("update member set status = 'FULL', converted_on = ?, version = version + 1, updated_at = now() where id = ?")
+                .params(on, id).update();
+    }
+
+    /** R5: the date of the last contact while the branch searches for the member; null once in contact again. */
+    public void setLostContact(long id, LocalDate since) {
+        jdbc.sql("update member set lost_contact_since = ?, version = version + 1, updated_at = now() where id = ?")
+                .params(since, id).update();
+    }
+
+    /** Members of a subtree out of contact since on or before {@code lastContactBy}, oldest first (R5). */
+    public List<MemberRow> lostContact(TreePath subtree, LocalDate lastContactBy, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from member m join organization o on o.id = m.org_id"
+                        + " where m.lost_contact_since is not null and m.lost_contact_since <= ?"
+                        + " and m.org_path >= ? and m.org_path < ? order by m.lost_contact_since, m.id limit ?")
+                .params(lastContactBy, subtree.value(), subtree.upperBound(), limit).query(MAPPER).list();
+    }
+
+    /** 预备党员 of a subtree admitted on or before {@code joinedBy}: their year of probation is over (D11). */
+    public List<MemberRow> probationOver(TreePath subtree, LocalDate joinedBy, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from member m join organization o on o.id = m.org_id"
+                        + " where m.status = 'PROBATIONARY' and m.joined_on <= ?"
+                        + " and m.org_path >= ? and m.org_path < ? order by m.joined_on, m.id limit ?")
+                .params(joinedBy, subtree.value(), subtree.upperBound(), limit).query(MAPPER).list();
+    }
+
     public void delete(long id) {
         jdbc.sql("delete from member where id = ?").param(id).update();
     }
@@ -153,8 +181,12 @@ public class MemberRepository {
         if (orgIds.isEmpty()) {
             return result;
         }
-        jdbc.sql("select org_id, status, sum(n) as n from member_rollup_now where dim = 'gender' and org_id in (:ids)"
-                        + " group by org_id, status")
+        jdbc.sql("""
+                        select org_id, status, sum(n) as n from (
+                            select org_id, status, n from member_rollup where dim = 'gender' and org_id in (:ids)
+                            union all
+                            select org_id, status, n from member_rollup_delta where dim = 'gender' and org_id in (:ids)) r
+                        group by org_id, status""")
                 .param("ids", orgIds)
                 .query(rs -> {
                     result.computeIfAbsent(rs.getLong("org_id"), k -> new java.util.EnumMap<>(MemberStatus.class))

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Folds pending roll-up changes into member_rollup about every second, so the pending table stays small and reads of
- * member_rollup_now sum a few rows. Correctness does not depend on it: readers see pending changes either way.
+ * both tables sum a few rows. Correctness does not depend on it: readers see pending changes either way.
  * Only the served app folds; the generator loads member_rollup directly.
  */
 @Component

@@ -12,5 +12,12 @@ public record MemberRow(long id, long orgId, String orgName, String orgPath, lon
                         String ethnicity, LocalDate birthDate, byte[] idNumberEnc, byte[] phoneEnc,
                         Education education, Occupation occupation, MemberStatus status, LocalDate joinedOn,
                         LocalDate convertedOn, String jobTitle, String workUnit, int version, String namePinyin,
-                        String nameInitials) {
+                        String nameInitials, LocalDate lostContactSince) {
+
+    /** The same record in another status (a conversion, or the status held before a suspension). */
+    public MemberRow withStatus(MemberStatus newStatus, LocalDate newConvertedOn) {
+        return new MemberRow(id, orgId, orgName, orgPath, rootId, name, gender, ethnicity, birthDate, idNumberEnc,
+                phoneEnc, education, occupation, newStatus, joinedOn, newConvertedOn, jobTitle, workUnit, version,
+                namePinyin, nameInitials, lostContactSince);
+    }
 }

@@ -18,10 +18,12 @@ class OrganizationChangesListener {
 
     private final MemberRepository members;
     private final MemberRollup rollup;
+    private final MemberArchive archive;
 
-    OrganizationChangesListener(MemberRepository members, MemberRollup rollup) {
+    OrganizationChangesListener(MemberRepository members, MemberRollup rollup, MemberArchive archive) {
         this.members = members;
         this.rollup = rollup;
+        this.archive = archive;
     }
 
     @EventListener
@@ -32,6 +34,7 @@ class OrganizationChangesListener {
         newAncestors.remove(newAncestors.size() - 1);
         rollup.shiftSubtree(moved.orgId(), oldAncestors, newAncestors);
         members.rewritePaths(moved.oldPath(), moved.newPath(), moved.newRootId());
+        archive.rewritePaths(moved.oldPath(), moved.newPath(), moved.newRootId());
     }
 
     @EventListener

@@ -10,6 +10,11 @@ import cn.zhibu.member.MemberPage;
 import cn.zhibu.member.MemberSearch;
 import cn.zhibu.member.MemberService;
 import cn.zhibu.member.MemberStatus;
+import cn.zhibu.member.MembershipRules;
+import cn.zhibu.member.MembershipService;
+import cn.zhibu.member.StatusChange;
+import cn.zhibu.member.StatusChangeKind;
+import cn.zhibu.member.StatusEvent;
 import cn.zhibu.member.Occupation;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
@@ -29,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +47,12 @@ class MemberPageController {
     private static final int ORG_OPTIONS_LIMIT = 500;
 
     private final MemberService members;
+    private final MembershipService membership;
     private final OrganizationService organizations;
 
-    MemberPageController(MemberService members, OrganizationService organizations) {
+    MemberPageController(MemberService members, MembershipService membership, OrganizationService organizations) {
         this.members = members;
+        this.membership = membership;
         this.organizations = organizations;
     }
 
@@ -69,9 +77,25 @@ class MemberPageController {
     @GetMapping("/{id}")
     String show(DataScope scope, @PathVariable long id, Model model) {
         Member member = members.get(scope, id);
+        detailModel(model, scope, member, membership.history(scope, id), MembershipPageController.emptyChange(), null,
+                Map.of());
+        return "member/detail";
+    }
+
+    /** What the member page shows: the record, its status history, and the 党籍 actions open to a manager. */
+    static void detailModel(Model model, DataScope scope, Member member, List<StatusEvent> events,
+                            StatusChange change, LocalDate lastContactOn, Map<String, String> errors) {
         model.addAttribute("member", member);
         model.addAttribute("manages", scope.managesMembersAt(member.orgPath()));
-        return "member/detail";
+        model.addAttribute("events", events);
+        model.addAttribute("kinds", StatusChangeKind.applicableTo(member.status().name()));
+        model.addAttribute("change", change);
+        model.addAttribute("lastContactOn", lastContactOn == null ? LocalDate.now() : lastContactOn);
+        model.addAttribute("errors", errors);
+        model.addAttribute("conversionDue", member.status() == MemberStatus.PROBATIONARY
+                ? MembershipRules.conversionDue(member.joinedOn()) : null);
+        model.addAttribute("suspensionDue", member.lostContactSince() == null ? null
+                : MembershipRules.suspensionDue(member.lostContactSince()));
     }
 
     /** Members of one organization as {@code <option>}s, for pickers such as the committee form. */

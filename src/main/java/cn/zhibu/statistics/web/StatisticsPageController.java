@@ -6,6 +6,7 @@ import cn.zhibu.member.Gender;
 import cn.zhibu.member.MemberBreakdown;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.Occupation;
+import cn.zhibu.member.MembershipService;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.OrganizationType;
@@ -33,9 +34,12 @@ class StatisticsPageController {
     private final StatisticsService statistics;
     private final OrganizationService organizations;
     private final JsonMapper json;
+    private final MembershipService membership;
 
-    StatisticsPageController(StatisticsService statistics, OrganizationService organizations, JsonMapper json) {
+    StatisticsPageController(StatisticsService statistics, OrganizationService organizations, JsonMapper json,
+                             MembershipService membership) {
         this.statistics = statistics;
+        this.membership = membership;
         this.organizations = organizations;
         this.json = json;
     }
@@ -65,6 +69,7 @@ class StatisticsPageController {
         model.addAttribute("root", root);
         model.addAttribute("roots", roots);
         model.addAttribute("checks", statistics.todo(scope, root.id(), TODO_LIMIT));
+        model.addAttribute("reminders", membership.reminders(scope, root.id(), TODO_LIMIT));
         model.addAttribute("limit", TODO_LIMIT);
         return "statistics/todo";
     }

@@ -1,0 +1,131 @@
+package cn.zhibu.member;
+
+import cn.zhibu.platform.FieldErrors;
+
+import java.time.LocalDate;
+
+/**
+ * The rules a status change must meet, as pure functions (RULES.md D10, D11, R5). They refuse: each says why and cites
+ * the regulation.
+ */
+public final class MembershipRules {
+
+    /** D10: probation is one year, counted from the branch meeting that admitted the member. */
+    public static final int PROBATION_YEARS = 1;
+    /** R5: no contact for 6 months (and searches failed) → 停止党籍. */
+    public static final int LOST_CONTACT_MONTHS = 6;
+    /** R5: 2 years after 停止党籍 without contact → 除名; restoration only before that. */
+    public static final int SUSPENSION_YEARS = 2;
+    static final int TEXT_MAX = 500;
+
+    private MembershipRules() {
+    }
+
+    /** What is known of the record when the change is asked for. */
+    public record Standing(String status, LocalDate joinedOn, LocalDate lostContactSince, LocalDate archivedOn) {
+    }
+
+    public static LocalDate conversionDue(LocalDate joinedOn) {
+        return joinedOn.plusYears(PROBATION_YEARS);
+    }
+
+    public static LocalDate suspensionDue(LocalDate lostContactSince) {
+        return lostContactSince.plusMonths(LOST_CONTACT_MONTHS);
+    }
+
+    public static LocalDate removalDue(LocalDate suspendedOn) {
+        return suspendedOn.plusYears(SUSPENSION_YEARS);
+    }
+
+    public static FieldErrors check(StatusChange c, Standing s, LocalDate today) {
+        FieldErrors errors = new FieldErrors();
+        if (c.kind() == null) {
+            return errors.reject("kind", "请选择变更类型");
+        }
+        if (!c.kind().appliesTo(s.status())) {
+            errors.reject("kind", "「" + c.kind().label() + "」不适用于" + statusLabel(s.status()) + "的党员");
+        }
+        if (blank(c.reason())) {
+            errors.reject("reason", "请填写变更原因");
+        } else if (c.reason().length() > TEXT_MAX) {
+            errors.reject("reason", "变更原因不能超过" + TEXT_MAX + "字");
+        }
+        if (c.kind().needsApproval() && blank(c.approvedBy())) {
+            errors.reject("approvedBy", "请填写批准的党组织（如：XX党委 2026年第3次委员会会议）");
+        }
+        if (c.documentRef() != null && c.documentRef().length() > 200) {
+            errors.reject("documentRef", "文件编号不能超过200字");
+        }
+        LocalDate on = c.effectiveOn();
+        if (on == null) {
+            return errors.reject("effectiveOn", "请填写生效日期");
+        }
+        if (on.isAfter(today)) {
+            errors.reject("effectiveOn", "生效日期不能晚于今天");
+        } else if (on.isBefore(s.joinedOn())) {
+            errors.reject("effectiveOn", "生效日期不能早于入党日期（" + s.joinedOn() + "）");
+        } else if (s.archivedOn() != null && on.isBefore(s.archivedOn())) {
+            errors.reject("effectiveOn", "生效日期不能早于上次状态变更日期（" + s.archivedOn() + "）");
+        }
+        if (!errors.has("kind") && !errors.has("effectiveOn")) {
+            timing(c.kind(), on, s, errors);
+        }
+        return errors;
+    }
+
+    private static void timing(StatusChangeKind kind, LocalDate on, Standing s, FieldErrors errors) {
+        switch (kind) {
+            case CONVERT -> {
+                // D10: 预备期一年，自支部大会通过之日起算
+                LocalDate due = conversionDue(s.joinedOn());
+                if (on.isBefore(due)) {
+                    errors.reject("effectiveOn", "预备期为一年，自支部大会通过其入党之日（" + s.joinedOn() + "）起算，"
+                            + due + "前不能转正（《发展党员工作细则》第三十二条）");
+                }
+            }
+            case SUSPEND -> {
+                // R5: 与党组织失去联系6个月以上、经多方寻找仍无音讯
+                if (s.lostContactSince() == null) {
+                    errors.reject("kind", "该党员未登记失联，不能停止党籍：请先登记失联及最后联系日期（《党员教育管理工作条例》第二十四条）");
+                } else if (on.isBefore(suspensionDue(s.lostContactSince()))) {
+                    errors.reject("effectiveOn", "失联（最后联系" + s.lostContactSince() + "）满6个月后方可停止党籍，即"
+                            + suspensionDue(s.lostContactSince()) + "起（《党员教育管理工作条例》第二十四条）");
+                }
+            }
+            case RESTORE -> {
+                // R5: 停止党籍2年后仍无联系的予以除名，恢复只能在此之前
+                LocalDate due = removalDue(s.archivedOn());
+                if (!on.isBefore(due)) {
+                    errors.reject("effectiveOn", "停止党籍（" + s.archivedOn() + "）已满2年，不能恢复党籍，应按自行脱党予以除名"
+                            + "（《党员教育管理工作条例》第二十四条）");
+                }
+            }
+            case REMOVE -> {
+                if ("SUSPENDED".equals(s.status()) && on.isBefore(removalDue(s.archivedOn()))) {
+                    errors.reject("effectiveOn", "停止党籍（" + s.archivedOn() + "）满2年后方可按自行脱党除名，即"
+                            + removalDue(s.archivedOn()) + "起；此前与党组织取得联系的，可恢复党籍（《党员教育管理工作条例》第二十四条）");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    public static String statusLabel(String status) {
+        for (MemberStatus m : MemberStatus.values()) {
+            if (m.name().equals(status)) {
+                return m.label();
+            }
+        }
+        for (ArchiveStatus a : ArchiveStatus.values()) {
+            if (a.name().equals(status)) {
+                return a.label();
+            }
+        }
+        return status;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

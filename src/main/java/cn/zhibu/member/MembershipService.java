@@ -1,0 +1,209 @@
+package cn.zhibu.member;
+
+import cn.zhibu.member.internal.ArchivedRow;
+import cn.zhibu.member.internal.MemberArchive;
+import cn.zhibu.member.internal.MemberRepository;
+import cn.zhibu.member.internal.MemberRollup;
+import cn.zhibu.member.internal.MemberRow;
+import cn.zhibu.member.internal.StatusEvents;
+import cn.zhibu.organization.Organization;
+import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.AuditLog;
+import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.TreePath;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lifecycle of a membership: 转正, 停止党籍, 恢复党籍, 出党 (除名, 开除, 退党, 取消预备党员资格) and death, each an
+ * event with its date, reason, document and approver (RULES.md D10, D11, R5); lost contact; the records out of the
+ * registry; and what is due. One transaction per action; the history is appended, never rewritten.
+ */
+@Service
+public class MembershipService {
+
+    private static final String ENTITY = "member";
+    private static final String NOT_FOUND = "党员不存在或不在您的管理范围内";
+
+    private final MemberService members;
+    private final MemberRepository registry;
+    private final MemberArchive archive;
+    private final StatusEvents events;
+    private final MemberRollup rollup;
+    private final OrganizationService organizations;
+    private final AuditLog audit;
+
+    MembershipService(MemberService members, MemberRepository registry, MemberArchive archive, StatusEvents events,
+                      MemberRollup rollup, OrganizationService organizations, AuditLog audit) {
+        this.members = members;
+        this.registry = registry;
+        this.archive = archive;
+        this.events = events;
+        this.rollup = rollup;
+        this.organizations = organizations;
+        this.audit = audit;
+    }
+
+    /** Applies one status change to a member in the registry or a suspended record; refuses what the rules forbid. */
+    @Transactional
+    public StatusEvent change(DataScope scope, long id, StatusChange change) {
+        LocalDate today = LocalDate.now();
+        if (registry.find(id).isPresent()) {
+            return changeRegistered(scope, id, change, today);
+        }
+        return changeArchived(scope, id, change, today);
+    }
+
+    private StatusEvent changeRegistered(DataScope scope, long id, StatusChange change, LocalDate today) {
+        MemberRow row = members.lockForChange(scope, id, null);
+        MembershipRules.check(change, new MembershipRules.Standing(row.status().name(), row.joinedOn(),
+                row.lostContactSince(), null), today).throwIfAny();
+        Member before = members.toMember(scope, row);
+        String to;
+        if (change.kind() == StatusChangeKind.CONVERT) {
+            registry.convert(id, change.effectiveOn());
+            rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1)
+                    .add(new TreePath(row.orgPath()), row.withStatus(MemberStatus.FULL, change.effectiveOn()), 1));
+            to = MemberStatus.FULL.name();
+        } else {
+            ArchiveStatus status = ArchiveStatus.valueOf(change.kind().to());
+            archive.archive(id, status, change.kind(), change.effectiveOn());
+            rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1));
+            to = status.name();
+        }
+        return recorded(scope, row, change, row.status().name(), to, before);
+    }
+
+    private StatusEvent changeArchived(DataScope scope, long id, StatusChange change, LocalDate today) {
+        ArchivedRow seen = archive.find(id).filter(a -> scope.managesMembersAt(a.row().orgPath()))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        // a restored member rejoins their organization's counts: lock it as a registry change would
+        organizations.lockInPathOrder(List.of(seen.row().orgId()));
+        ArchivedRow locked = archive.findForUpdate(id).filter(a -> scope.managesMembersAt(a.row().orgPath()))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        MemberRow row = locked.row();
+        MembershipRules.check(change, new MembershipRules.Standing(locked.status().name(), row.joinedOn(),
+                row.lostContactSince(), locked.archivedOn()), today).throwIfAny();
+        Member before = members.toMember(scope, row);
+        String to;
+        if (change.kind() == StatusChangeKind.RESTORE) {
+            Organization org = organizations.getManaged(scope, row.orgId());
+            if (!org.active()) {
+                throw InvalidInputException.of("kind", "原所在党组织“" + org.name() + "”已撤销，不能在该组织恢复党籍，请联系上级党组织处理");
+            }
+            archive.restore(id);
+            rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, 1));
+            to = row.status().name();
+        } else {
+            ArchiveStatus status = ArchiveStatus.valueOf(change.kind().to());
+            archive.restate(id, status, change.kind(), change.effectiveOn());
+            to = status.name();
+        }
+        return recorded(scope, row, change, locked.status().name(), to, before);
+    }
+
+    private StatusEvent recorded(DataScope scope, MemberRow row, StatusChange change, String from, String to,
+                                 Member shown) {
+        long eventId = events.append(row, change, from, to, scope.actorName());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("name", shown.name());
+        after.put("kind", change.kind().name());
+        after.put("status", to);
+        after.put("effectiveOn", change.effectiveOn().toString());
+        after.put("reason", change.reason());
+        after.put("documentRef", change.documentRef());
+        after.put("approvedBy", change.approvedBy());
+        audit.record(scope, "党员.状态变更", ENTITY, row.id(), row.orgPath(), Map.of("name", shown.name(), "status", from),
+                after);
+        return events.of(row.id()).stream().filter(e -> e.id() == eventId).findFirst().orElseThrow();
+    }
+
+    /** R5: records the last contact of a member the branch cannot reach; {@code null} when in contact again. */
+    @Transactional
+    public Member setLostContact(DataScope scope, long id, LocalDate lastContact) {
+        MemberRow row = members.lockForChange(scope, id, null);
+        if (lastContact != null) {
+            if (lastContact.isAfter(LocalDate.now())) {
+                throw InvalidInputException.of("lastContactOn", "最后联系日期不能晚于今天");
+            }
+            if (lastContact.isBefore(row.joinedOn())) {
+                throw InvalidInputException.of("lastContactOn", "最后联系日期不能早于入党日期（" + row.joinedOn() + "）");
+            }
+        }
+        registry.setLostContact(id, lastContact);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("lostContactSince", row.lostContactSince() == null ? null : row.lostContactSince().toString());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("lostContactSince", lastContact == null ? null : lastContact.toString());
+        audit.record(scope, lastContact == null ? "党员.恢复联系" : "党员.失联登记", ENTITY, id, row.orgPath(), before, after);
+        return members.get(scope, id);
+    }
+
+    /** The status history of a member or an archived record the caller may see. */
+    public List<StatusEvent> history(DataScope scope, long id) {
+        Optional<MemberRow> registered = registry.find(id);
+        boolean visible = registered.isPresent() ? members.visible(scope, registered.get())
+                : archive.find(id).filter(a -> scope.managesMembersAt(a.row().orgPath())).isPresent();
+        if (!visible) {
+            throw new NotFoundException(NOT_FOUND);
+        }
+        return events.of(id);
+    }
+
+    public ArchivedMember getArchived(DataScope scope, long id) {
+        return archive.find(id).filter(a -> scope.managesMembersAt(a.row().orgPath())).map(a -> toArchived(scope, a))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    /** A page of the records out of the registry in an organization's subtree (all kinds when {@code status} is null). */
+    public ArchivedPage archived(DataScope scope, long orgId, ArchiveStatus status, int page, int size) {
+        Organization org = organizations.getManaged(scope, orgId);
+        if (!scope.managesMembersAt(org.path().value())) {
+            throw new NotFoundException("党组织不存在或不在您的管理范围内");
+        }
+        int safeSize = Math.max(1, Math.min(size, 100));
+        int safePage = Math.max(0, page);
+        List<ArchivedMember> items = archive.page(org.path(), status, safePage, safeSize).stream()
+                .map(a -> toArchived(scope, a)).toList();
+        return new ArchivedPage(items, archive.count(org.path(), status), safePage, safeSize);
+    }
+
+    /** What is due in an organization's subtree, oldest first, at most {@code limit} of each kind. */
+    public List<MemberReminder> reminders(DataScope scope, long orgId, int limit) {
+        Organization org = organizations.getManaged(scope, orgId);
+        List<MemberReminder> due = new ArrayList<>();
+        if (!scope.managesMembersAt(org.path().value())) {
+            return due;
+        }
+        LocalDate today = LocalDate.now();
+        for (MemberRow m : registry.probationOver(org.path(), today.minusYears(MembershipRules.PROBATION_YEARS), limit)) {
+            LocalDate dueOn = MembershipRules.conversionDue(m.joinedOn());
+            due.add(new MemberReminder("D11", m.id(), m.name(), m.orgId(), m.orgName(), dueOn,
+                    "预备期已于" + dueOn + "届满，应及时讨论其转正（按期转正、延长预备期或取消预备党员资格）", false));
+        }
+        for (MemberRow m : registry.lostContact(org.path(), today.minusMonths(MembershipRules.LOST_CONTACT_MONTHS), limit)) {
+            LocalDate dueOn = MembershipRules.suspensionDue(m.lostContactSince());
+            due.add(new MemberReminder("R5", m.id(), m.name(), m.orgId(), m.orgName(), dueOn,
+                    "自" + m.lostContactSince() + "起失去联系已满6个月，经多方寻找仍无音讯的，应停止其党籍", false));
+        }
+        for (ArchivedRow a : archive.suspendedSince(org.path(), today.minusYears(MembershipRules.SUSPENSION_YEARS), limit)) {
+            LocalDate dueOn = MembershipRules.removalDue(a.archivedOn());
+            due.add(new MemberReminder("R5", a.row().id(), a.row().name(), a.row().orgId(), a.row().orgName(), dueOn,
+                    "停止党籍（" + a.archivedOn() + "）已满2年仍未取得联系，应按自行脱党予以除名", true));
+        }
+        return due;
+    }
+
+    private ArchivedMember toArchived(DataScope scope, ArchivedRow a) {
+        return new ArchivedMember(members.toMember(scope, a.row()), a.status(), a.kind(), a.archivedOn());
+    }
+}

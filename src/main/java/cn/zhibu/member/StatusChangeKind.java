@@ -1,0 +1,56 @@
+package cn.zhibu.member;
+
+import java.util.Set;
+
+/**
+ * The actions that change a membership's status (RULES.md D10, D11, R5, R6), each from the statuses it applies to.
+ * A status is a {@link MemberStatus} name while in the registry, an {@link ArchiveStatus} name after.
+ */
+public enum StatusChangeKind {
+    CONVERT("转正", Set.of("PROBATIONARY"), "FULL"),
+    SUSPEND("停止党籍", Set.of("FULL", "PROBATIONARY"), "SUSPENDED"),
+    RESTORE("恢复党籍", Set.of("SUSPENDED"), null),
+    REMOVE("除名", Set.of("FULL", "PROBATIONARY", "SUSPENDED"), "LEFT"),
+    EXPEL("开除党籍", Set.of("FULL", "PROBATIONARY"), "LEFT"),
+    WITHDRAW("退党", Set.of("FULL", "PROBATIONARY"), "LEFT"),
+    CANCEL_PROBATION("取消预备党员资格", Set.of("PROBATIONARY"), "LEFT"),
+    DECEASE("死亡", Set.of("FULL", "PROBATIONARY", "SUSPENDED"), "DECEASED");
+
+    private final String label;
+    private final Set<String> from;
+    private final String to;
+
+    StatusChangeKind(String label, Set<String> from, String to) {
+        this.label = label;
+        this.from = from;
+        this.to = to;
+    }
+
+    /** The changes that apply to a record in this status, in the order a form lists them. */
+    public static java.util.List<StatusChangeKind> applicableTo(String status) {
+        return java.util.Arrays.stream(values()).filter(k -> k.appliesTo(status)).toList();
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean appliesTo(String status) {
+        return from.contains(status);
+    }
+
+    /** The status after the change; for RESTORE the one held before the suspension, so null here. */
+    public String to() {
+        return to;
+    }
+
+    /** Whether the record leaves the registry (and its counts). */
+    public boolean archives() {
+        return this != CONVERT && this != RESTORE;
+    }
+
+    /** Changes decided by a party organization, which must be named; a death is only recorded. */
+    public boolean needsApproval() {
+        return this != DECEASE;
+    }
+}
