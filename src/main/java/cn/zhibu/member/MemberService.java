@@ -5,6 +5,7 @@ import cn.zhibu.member.internal.MemberRepository;
 import cn.zhibu.member.internal.MemberArchive;
 import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.member.internal.MemberRow;
+import cn.zhibu.member.internal.TransferRecords;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
@@ -41,11 +42,13 @@ public class MemberService {
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final MemberArchive archive;
+    private final TransferRecords transfers;
 
     MemberService(MemberRepository repository, MemberRollup rollup, OrganizationService organizations,
-                  FieldCipher cipher, AuditLog audit, MemberArchive archive) {
+                  FieldCipher cipher, AuditLog audit, MemberArchive archive, TransferRecords transfers) {
         this.repository = repository;
         this.archive = archive;
+        this.transfers = transfers;
         this.rollup = rollup;
         this.organizations = organizations;
         this.cipher = cipher;
@@ -162,6 +165,9 @@ public class MemberService {
         if (f.orgId() == null) {
             errors.reject("orgId", "请选择所在党组织");
         }
+        if (f.orgId() != null && f.orgId() != before.orgId() && transfers.openFor(id).isPresent()) {
+            errors.reject("orgId", "该党员正在办理组织关系转接，转接完成或撤回前不能调整所在组织");
+        }
         if (f.status() != null && f.status() != before.status()) {
             errors.reject("status", "党员类别不能在编辑中修改：转正等请在党员详情页办理「状态变更」，留下日期、原因和批准组织");
         }
@@ -179,10 +185,37 @@ public class MemberService {
         return updated;
     }
 
+    /**
+     * Moves a member to the organization that accepted their transfer. The transfer service has checked the
+     * caller's authority over the receiving side; the sending side's roll-ups give the member up here (R1: counted
+     * at the sending organization until this moment, never at both).
+     */
+    void moveByTransfer(DataScope scope, long id, Organization to, String letterNo) {
+        MemberRow seen = repository.find(id).orElseThrow(() -> new NotFoundException("党员不存在"));
+        organizations.lockInPathOrder(List.of(seen.orgId(), to.id()));
+        MemberRow before = repository.findForUpdate(id).orElseThrow(() -> new NotFoundException("党员不存在"));
+        if (!to.active() || !to.type().holdsMembers()) {
+            throw InvalidInputException.of("", "转入组织“" + to.name() + "”已撤销或不能接收党员，请退回该转接");
+        }
+        repository.moveTo(id, to.id(), to.path().value(), to.rootId());
+        rollup.apply(new MemberRollup.Delta().add(new TreePath(before.orgPath()), before, -1).add(to.path(), before, 1));
+        Map<String, Object> from = new LinkedHashMap<>();
+        from.put("orgId", before.orgId());
+        from.put("org", before.orgName());
+        Map<String, Object> into = new LinkedHashMap<>();
+        into.put("orgId", to.id());
+        into.put("org", to.name());
+        into.put("letterNo", letterNo);
+        audit.record(scope, "党员.组织关系转入", ENTITY, id, to.path().value(), from, into);
+    }
+
     /** Removes a record entered by mistake (录入错误). Status changes, not deletion, end a membership. */
     @Transactional
     public void delete(DataScope scope, long id) {
         MemberRow row = lockForChange(scope, id, null);
+        if (transfers.openFor(id).isPresent()) {
+            throw InvalidInputException.of("", "该党员正在办理组织关系转接，请先撤回转接");
+        }
         Member shown = toMember(scope, row);
         repository.delete(id);
         rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1));

@@ -6,6 +6,7 @@ import cn.zhibu.member.internal.MemberRepository;
 import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.member.internal.MemberRow;
 import cn.zhibu.member.internal.StatusEvents;
+import cn.zhibu.member.internal.TransferRecords;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
@@ -41,9 +42,12 @@ public class MembershipService {
     private final MemberRollup rollup;
     private final OrganizationService organizations;
     private final AuditLog audit;
+    private final TransferRecords transfers;
 
     MembershipService(MemberService members, MemberRepository registry, MemberArchive archive, StatusEvents events,
-                      MemberRollup rollup, OrganizationService organizations, AuditLog audit) {
+                      MemberRollup rollup, OrganizationService organizations, AuditLog audit,
+                      TransferRecords transfers) {
+        this.transfers = transfers;
         this.members = members;
         this.registry = registry;
         this.archive = archive;
@@ -65,6 +69,9 @@ public class MembershipService {
 
     private StatusEvent changeRegistered(DataScope scope, long id, StatusChange change, LocalDate today) {
         MemberRow row = members.lockForChange(scope, id, null);
+        if (transfers.openFor(id).isPresent()) {
+            throw InvalidInputException.of("kind", "该党员正在办理组织关系转接，请待转接完成或撤回后再办理状态变更");
+        }
         MembershipRules.check(change, new MembershipRules.Standing(row.status().name(), row.joinedOn(),
                 row.lostContactSince(), null), today).throwIfAny();
         Member before = members.toMember(scope, row);

@@ -103,6 +103,42 @@ public class OrganizationService {
         return repository.search(scope, text.trim(), Math.min(limit, 50));
     }
 
+    /**
+     * Active branches and 党小组 whose name contains the text, anywhere on the platform: the one directory read across
+     * scopes, because a member may be transferred to any organization (R1). It shows names only.
+     */
+    public List<TransferTarget> transferTargets(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return repository.search(DataScope.system("转接目录"), text.trim(), Math.min(limit, 50) * 2).stream()
+                .filter(o -> o.type().holdsMembers()).limit(Math.min(limit, 50))
+                .map(o -> new TransferTarget(o.id(), o.name(), o.typeLabel(),
+                        o.parentId() == null ? null : repository.find(o.parentId()).map(Organization::name).orElse(null)))
+                .toList();
+    }
+
+    /**
+     * An organization by id whatever the caller's scope, for a module that decides the caller's authority itself
+     * (a transfer's receiving side is outside the sender's scope). Never hand it to a caller unchecked.
+     */
+    public Organization describe(long id) {
+        return repository.find(id).orElseThrow(() -> new NotFoundException("组织不存在"));
+    }
+
+    /** The nearest 地方党委, 党工委 or 基层党委 at or above the organization: the committee that approves for it. */
+    public Organization nearestCommittee(Organization org) {
+        List<Long> ids = new ArrayList<>(org.path().ids());
+        java.util.Collections.reverse(ids);
+        for (Long id : ids) {
+            Organization candidate = id == org.id() ? org : describe(id);
+            if (candidate.type().isCommittee()) {
+                return candidate;
+            }
+        }
+        return describe(org.rootId());
+    }
+
     public Map<OrganizationType, Integer> countsByType(DataScope scope, long id) {
         return countsByType(scope, getManaged(scope, id));
     }

@@ -118,6 +118,13 @@ public class MemberRepository {
                 .update();
     }
 
+    /** The member's organizational relationship moved to another organization (a completed transfer). */
+    public void moveTo(long id, long orgId, String orgPath, long rootId) {
+        jdbc.sql("update member set org_id = ?, org_path = ?, root_id = ?, version = version + 1, updated_at = now()"
+                        + " where id = ?")
+                .params(orgId, orgPath, rootId, id).update();
+    }
+
     /** 转正: the status and the date, as one change of the record. */
     public void convert(long id, LocalDate on) {
         jdbc.sql("update member set status = 'FULL', converted_on = ?, version = version + 1, updated_at = now() where id = ?")

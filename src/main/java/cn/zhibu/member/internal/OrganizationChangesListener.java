@@ -19,8 +19,11 @@ class OrganizationChangesListener {
     private final MemberRepository members;
     private final MemberRollup rollup;
     private final MemberArchive archive;
+    private final TransferRecords transfers;
 
-    OrganizationChangesListener(MemberRepository members, MemberRollup rollup, MemberArchive archive) {
+    OrganizationChangesListener(MemberRepository members, MemberRollup rollup, MemberArchive archive,
+                                TransferRecords transfers) {
+        this.transfers = transfers;
         this.members = members;
         this.rollup = rollup;
         this.archive = archive;
@@ -35,6 +38,7 @@ class OrganizationChangesListener {
         rollup.shiftSubtree(moved.orgId(), oldAncestors, newAncestors);
         members.rewritePaths(moved.oldPath(), moved.newPath(), moved.newRootId());
         archive.rewritePaths(moved.oldPath(), moved.newPath(), moved.newRootId());
+        transfers.rewritePaths(moved.oldPath(), moved.newPath());
     }
 
     @EventListener

@@ -1,0 +1,19 @@
+package cn.zhibu.member;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A transfer of a member's organizational relationship (组织关系转接) between two organizations on the platform. The
+ * member stays with, and is counted by, the sending organization until the receiving one accepts (R1).
+ */
+public record Transfer(long id, String letterNo, long memberId, String memberName, long fromOrgId, String fromOrgName,
+                       long toOrgId, String toOrgName, List<TransferStep> chain, int nextStep, TransferStatus status,
+                       String reason, LocalDate startedOn, LocalDate validUntil, String startedBy,
+                       List<TransferDecision> decisions, int version) {
+
+    /** The step awaited while in progress; null once finished. */
+    public TransferStep awaiting() {
+        return status == TransferStatus.IN_PROGRESS ? chain.get(nextStep) : null;
+    }
+}

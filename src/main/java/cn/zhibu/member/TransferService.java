@@ -1,0 +1,241 @@
+package cn.zhibu.member;
+
+import cn.zhibu.member.internal.MemberRepository;
+import cn.zhibu.member.internal.MemberRow;
+import cn.zhibu.member.internal.TransferRecords;
+import cn.zhibu.organization.Organization;
+import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.AuditLog;
+import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.FieldErrors;
+import cn.zhibu.platform.ForbiddenException;
+import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 组织关系转接 within the platform (RULES.md R1, R4): the sending side starts it, the configured committees approve,
+ * the receiving organization accepts, and only then does the member move. Any step may refuse, with a reason; the
+ * sending side may withdraw it; past its validity it expires. One transaction per action.
+ */
+@Service
+public class TransferService {
+
+    private static final String ENTITY = "member_transfer";
+    private static final String NOT_FOUND = "转接记录不存在或不在您的管理范围内";
+    static final int TEXT_MAX = 500;
+
+    private final TransferRecords records;
+    private final MemberRepository registry;
+    private final MemberService members;
+    private final OrganizationService organizations;
+    private final AuditLog audit;
+    private final List<TransferStep> chain;
+    private final int validityMonths;
+
+    TransferService(TransferRecords records, MemberRepository registry, MemberService members,
+                    OrganizationService organizations, AuditLog audit,
+                    @Value("${zhibu.transfer.approvals:SENDING_COMMITTEE,RECEIVING_COMMITTEE}") String approvals,
+                    @Value("${zhibu.transfer.validity-months:3}") int validityMonths) {
+        this.records = records;
+        this.registry = registry;
+        this.members = members;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.chain = chainOf(approvals);
+        this.validityMonths = validityMonths;
+    }
+
+    /** The configured committee approvals, then the receiving organization's acceptance, which is always last. */
+    static List<TransferStep> chainOf(String approvals) {
+        List<TransferStep> steps = new ArrayList<>();
+        Arrays.stream(approvals.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(TransferStep::valueOf)
+                .filter(s -> s != TransferStep.RECEIVING_ORG && !steps.contains(s)).forEach(steps::add);
+        steps.add(TransferStep.RECEIVING_ORG);
+        return List.copyOf(steps);
+    }
+
+    @Transactional
+    public Transfer start(DataScope scope, long memberId, TransferRequest request) {
+        MemberRow member = members.lockForChange(scope, memberId, null);
+        FieldErrors errors = new FieldErrors();
+        Organization to = null;
+        if (request.toOrgId() == null) {
+            errors.reject("toOrgId", "请选择转入的党组织");
+        } else {
+            try {
+                to = organizations.describe(request.toOrgId());
+                if (!to.active() || !to.type().holdsMembers()) {
+                    errors.reject("toOrgId", "转入组织应为正常存续的党支部或党小组");
+                } else if (to.id() == member.orgId()) {
+                    errors.reject("toOrgId", "转入组织与现所在组织相同");
+                }
+            } catch (NotFoundException e) {
+                errors.reject("toOrgId", "所选转入组织不存在");
+            }
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            errors.reject("reason", "请填写转接原因（如：工作调动、户籍迁移、外出6个月以上相对固定）");
+        } else if (request.reason().length() > TEXT_MAX) {
+            errors.reject("reason", "转接原因不能超过" + TEXT_MAX + "字");
+        }
+        LocalDate today = LocalDate.now();
+        records.expireFor(memberId, today);
+        records.openFor(memberId).ifPresent(open -> errors.reject("", "该党员已有正在办理的组织关系转接，请先完成或撤回"));
+        errors.throwIfAny();
+        long id = records.start(member, to.id(), to.path().value(), chain, request.reason().strip(), today,
+                today.plusMonths(validityMonths), scope.actorName());
+        Transfer started = records.find(id).orElseThrow();
+        audit.record(scope, "党员.转接发起", ENTITY, id, member.orgPath(), null, snapshot(started));
+        return started;
+    }
+
+    /** Approves the awaited step (the receiving organization's approval completes the transfer). */
+    @Transactional
+    public Transfer approve(DataScope scope, long id, String note) {
+        Transfer t = lockActionable(scope, id);
+        TransferStep step = t.awaiting();
+        records.decide(id, t.decisions().size() + 1, step, "APPROVED", blankToNull(note), scope.actorName());
+        if (t.nextStep() + 1 < t.chain().size()) {
+            records.advance(id);
+        } else {
+            members.moveByTransfer(scope, t.memberId(), organizations.describe(t.toOrgId()), t.letterNo());
+            records.advance(id);
+            records.finish(id, TransferStatus.COMPLETED);
+        }
+        return recorded(scope, id, step == TransferStep.RECEIVING_ORG ? "党员.转接接收" : "党员.转接审批", t);
+    }
+
+    /** Refuses the awaited step: R1 forbids refusing without cause, so the reason is required and kept. */
+    @Transactional
+    public Transfer refuse(DataScope scope, long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("note", "退回须说明理由（《党员教育管理工作条例》第二十五条：不得无故拒绝接收）");
+        }
+        if (reason.length() > TEXT_MAX) {
+            throw InvalidInputException.of("note", "理由不能超过" + TEXT_MAX + "字");
+        }
+        Transfer t = lockActionable(scope, id);
+        records.decide(id, t.decisions().size() + 1, t.awaiting(), "REFUSED", reason.strip(), scope.actorName());
+        records.finish(id, TransferStatus.REFUSED);
+        return recorded(scope, id, "党员.转接退回", t);
+    }
+
+    /** The sending side withdraws a transfer still in progress. */
+    @Transactional
+    public Transfer cancel(DataScope scope, long id) {
+        Transfer t = lockVisible(scope, id);
+        if (!scope.managesMembersAt(pathOf(t.fromOrgId()))) {
+            throw new ForbiddenException("只有转出方可以撤回转接");
+        }
+        requireInProgress(t);
+        records.decide(id, t.decisions().size() + 1, t.awaiting(), "CANCELLED", null, scope.actorName());
+        records.finish(id, TransferStatus.CANCELLED);
+        return recorded(scope, id, "党员.转接撤回", t);
+    }
+
+    public Transfer get(DataScope scope, long id) {
+        String[] paths = records.paths(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (!scope.managesMembersAt(paths[0]) && !scope.managesMembersAt(paths[1])) {
+            throw new NotFoundException(NOT_FOUND);
+        }
+        return records.find(id).orElseThrow();
+    }
+
+    /** Whether the caller may decide the step the transfer awaits. */
+    public boolean mayDecide(DataScope scope, Transfer t) {
+        if (t.status() != TransferStatus.IN_PROGRESS) {
+            return false;
+        }
+        return switch (t.awaiting()) {
+            case SENDING_COMMITTEE -> scope.administersOrgAt(
+                    organizations.nearestCommittee(organizations.describe(t.fromOrgId())).path().value());
+            case RECEIVING_COMMITTEE -> scope.administersOrgAt(
+                    organizations.nearestCommittee(organizations.describe(t.toOrgId())).path().value());
+            case RECEIVING_ORG -> scope.managesMembersAt(pathOf(t.toOrgId()));
+        };
+    }
+
+    public boolean mayCancel(DataScope scope, Transfer t) {
+        return t.status() == TransferStatus.IN_PROGRESS && scope.managesMembersAt(pathOf(t.fromOrgId()));
+    }
+
+    /** Transfers out of ({@code outgoing}) or into the caller's organizations, newest first. */
+    public TransferPage list(DataScope scope, boolean outgoing, TransferStatus status, int page, int size) {
+        int safeSize = Math.max(1, Math.min(size, 100));
+        int safePage = Math.max(0, page);
+        return new TransferPage(records.page(scope, outgoing, status, safePage, safeSize),
+                records.count(scope, outgoing, status), safePage, safeSize);
+    }
+
+    /** The transfer in progress for a member the caller may see, if any. */
+    public java.util.Optional<Transfer> openFor(DataScope scope, long memberId) {
+        return records.openFor(memberId).map(id -> get(scope, id));
+    }
+
+    /** R4: closes the transfers past their validity; the scheduler calls it, and every action checks it first. */
+    @Transactional
+    public int expireOverdue() {
+        return records.expire(LocalDate.now());
+    }
+
+    private Transfer lockActionable(DataScope scope, long id) {
+        Transfer t = lockVisible(scope, id);
+        requireInProgress(t);
+        if (!mayDecide(scope, t)) {
+            throw new ForbiddenException("该转接正等待“" + t.awaiting().label() + "”，您无权办理这一环节");
+        }
+        return t;
+    }
+
+    /** The transfer locked; one past its validity reads as expired (R4), so no step can be taken on it. */
+    private Transfer lockVisible(DataScope scope, long id) {
+        get(scope, id);
+        return records.findForUpdate(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    private static void requireInProgress(Transfer t) {
+        if (t.status() == TransferStatus.EXPIRED) {
+            throw InvalidInputException.of("", "该转接已超过有效期（" + t.validUntil() + "），已自动失效，请重新发起");
+        }
+        if (t.status() != TransferStatus.IN_PROGRESS) {
+            throw InvalidInputException.of("", "该转接已" + t.status().label() + "，不能再办理");
+        }
+    }
+
+    private String pathOf(long orgId) {
+        return organizations.describe(orgId).path().value();
+    }
+
+    private Transfer recorded(DataScope scope, long id, String action, Transfer before) {
+        Transfer after = records.find(id).orElseThrow();
+        audit.record(scope, action, ENTITY, id, pathOf(after.fromOrgId()), snapshot(before), snapshot(after));
+        return after;
+    }
+
+    private static Map<String, Object> snapshot(Transfer t) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("letterNo", t.letterNo());
+        s.put("memberId", t.memberId());
+        s.put("member", t.memberName());
+        s.put("from", t.fromOrgName());
+        s.put("to", t.toOrgName());
+        s.put("status", t.status().name());
+        s.put("awaiting", t.awaiting() == null ? null : t.awaiting().name());
+        s.put("validUntil", t.validUntil().toString());
+        return s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
