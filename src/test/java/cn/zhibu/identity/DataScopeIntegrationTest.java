@@ -5,6 +5,8 @@ import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.MembershipService;
 import cn.zhibu.member.StatusChange;
 import cn.zhibu.member.StatusChangeKind;
+import cn.zhibu.member.TransferRequest;
+import cn.zhibu.member.TransferService;
 import cn.zhibu.organization.CommitteePosition;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
@@ -44,6 +46,7 @@ class DataScopeIntegrationTest {
     @Autowired UserAccounts accounts;
     @Autowired OrganizationService organizations;
     @Autowired MembershipService membership;
+    @Autowired TransferService transfers;
     @LocalServerPort int port;
 
     Organization committee1;
@@ -58,6 +61,8 @@ class DataScopeIntegrationTest {
     Member memberB;
     long seatB;
     long archivedB;
+    long transferB;
+    long memberInTransferB;
     String suffix;
 
     @BeforeAll
@@ -75,6 +80,9 @@ class DataScopeIntegrationTest {
         memberB = data.member(branchB.id(), "乙方秘密党员", MemberStatus.FULL);
         archivedB = data.member(branchB.id(), "乙方已故党员", MemberStatus.FULL).id();
         membership.change(SYSTEM, archivedB, new StatusChange(StatusChangeKind.DECEASE, LocalDate.now(), "病故", null, null));
+        Organization branchB2 = data.org(committee2.id(), "范围测试乙二支部", OrganizationType.BRANCH);
+        memberInTransferB = data.member(branchB2.id(), "乙方转接党员", MemberStatus.FULL).id();
+        transferB = transfers.start(SYSTEM, memberInTransferB, new TransferRequest(branchB.id(), "工作调动")).id();
         organizations.startTerm(SYSTEM, branchB.id(), LocalDate.now().minusYears(1), LocalDate.now().plusYears(2));
         seatB = organizations.addSeat(SYSTEM, branchB.id(), CommitteePosition.SECRETARY, memberB.id(), null)
                 .seats().get(0).id();
@@ -100,7 +108,7 @@ class DataScopeIntegrationTest {
                 "/api/v1/members/" + m, "/api/v1/members?orgId=" + b, "/api/v1/members?orgId=" + committee2.id(),
                 "/api/v1/members/" + m + "/status-changes", "/api/v1/orgs/" + b + "/member-reminders",
                 "/api/v1/archived-members?orgId=" + b, "/api/v1/archived-members/" + archivedB,
-                "/api/v1/members/" + archivedB + "/status-changes");
+                "/api/v1/members/" + archivedB + "/status-changes", "/api/v1/transfers/" + transferB);
     }
 
     @Test
@@ -148,6 +156,10 @@ class DataScopeIntegrationTest {
         writes.add(secA.delete("/api/v1/members/" + m + "/lost-contact"));
         writes.add(secA.post("/api/v1/members/" + archivedB + "/status-changes", Map.of("kind", "RESTORE",
                 "effectiveOn", LocalDate.now().toString(), "reason", "越权", "approvedBy", "越权")));
+        writes.add(secA.post("/api/v1/members/" + m + "/transfers", Map.of("toOrgId", branchA.id(), "reason", "越权")));
+        writes.add(secA.post("/api/v1/transfers/" + transferB + "/approve", Map.of("note", "越权")));
+        writes.add(secA.post("/api/v1/transfers/" + transferB + "/refuse", Map.of("note", "越权")));
+        writes.add(secA.post("/api/v1/transfers/" + transferB + "/cancel", Map.of()));
         for (ApiClient.Response r : writes) {
             assertThat(r.status()).as(r.body()).isIn(400, 403, 404);
         }
@@ -160,6 +172,11 @@ class DataScopeIntegrationTest {
         assertThat(secB.get("/api/v1/members/" + m).json().has("lostContactSince")).isFalse();
         assertThat(secB.get("/api/v1/members/" + m + "/status-changes").json().size()).isZero();
         assertThat(secB.get("/api/v1/archived-members/" + archivedB).json().get("status").asString()).isEqualTo("DECEASED");
+        assertThat(api("secB").get("/api/v1/transfers/" + transferB).json().get("status").asString())
+                .isEqualTo("IN_PROGRESS");
+        for (String direction : List.of("OUTGOING", "INCOMING")) {
+            assertThat(secA.get("/api/v1/transfers?direction=" + direction).body()).doesNotContain("乙方转接党员");
+        }
     }
 
     @Test
@@ -171,7 +188,7 @@ class DataScopeIntegrationTest {
                 "/orgs/" + b + "/move", "/orgs/" + b + "/dissolve", "/orgs/new?parentId=" + b, "/members/" + m,
                 "/members/" + m + "/edit", "/members?orgId=" + b, "/members/new?orgId=" + b,
                 "/members/options?orgId=" + b, "/?org=" + b, "/todo?org=" + b, "/checks/orgs/" + b, "/audit",
-                "/members/archived?orgId=" + b, "/members/archived/" + archivedB)) {
+                "/members/archived?orgId=" + b, "/members/archived/" + archivedB, "/transfers/" + transferB)) {
             BrowserSession.Page page = secA.get(path);
             assertThat(page.status()).as(path).isIn(403, 404);
             assertThat(page.body()).as(path).doesNotContain("乙方秘密党员");
@@ -180,14 +197,17 @@ class DataScopeIntegrationTest {
                 "/orgs/" + b + "/committee/term", "/orgs/" + b + "/committee/seats",
                 "/orgs/" + b + "/committee/seats/" + seatB + "/delete", "/members/" + m, "/members/" + m + "/delete",
                 "/members/" + m + "/status", "/members/" + m + "/lost-contact", "/members/" + m + "/in-contact",
-                "/members/archived/" + archivedB + "/status")) {
+                "/members/archived/" + archivedB + "/status", "/members/" + m + "/transfers",
+                "/transfers/" + transferB + "/approve", "/transfers/" + transferB + "/refuse",
+                "/transfers/" + transferB + "/cancel")) {
             BrowserSession.Page page = secA.post(path, Map.ofEntries(Map.entry("version", "0"),
                     Map.entry("name", "越权"), Map.entry("type", "BRANCH"), Map.entry("category", "GOVERNMENT"),
                     Map.entry("parentId", Long.toString(committee1.id())), Map.entry("reason", "越权"),
                     Map.entry("dissolvedOn", LocalDate.now().toString()), Map.entry("position", "MEMBER"),
                     Map.entry("personName", "越权"), Map.entry("kind", "EXPEL"),
                     Map.entry("effectiveOn", LocalDate.now().toString()), Map.entry("approvedBy", "越权"),
-                    Map.entry("lastContactOn", "2020-01-01")));
+                    Map.entry("lastContactOn", "2020-01-01"), Map.entry("toOrgId", Long.toString(branchA.id())),
+                    Map.entry("note", "越权")));
             assertThat(page.status()).as("POST " + path).isIn(403, 404);
         }
         assertThat(api("secB").get("/api/v1/members/" + m).status()).isEqualTo(200);

@@ -15,6 +15,7 @@ import cn.zhibu.member.MembershipService;
 import cn.zhibu.member.StatusChange;
 import cn.zhibu.member.StatusChangeKind;
 import cn.zhibu.member.StatusEvent;
+import cn.zhibu.member.TransferService;
 import cn.zhibu.member.Occupation;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
@@ -49,8 +50,11 @@ class MemberPageController {
     private final MemberService members;
     private final MembershipService membership;
     private final OrganizationService organizations;
+    private final TransferService transfers;
 
-    MemberPageController(MemberService members, MembershipService membership, OrganizationService organizations) {
+    MemberPageController(MemberService members, MembershipService membership, OrganizationService organizations,
+                         TransferService transfers) {
+        this.transfers = transfers;
         this.members = members;
         this.membership = membership;
         this.organizations = organizations;
@@ -79,6 +83,8 @@ class MemberPageController {
         Member member = members.get(scope, id);
         detailModel(model, scope, member, membership.history(scope, id), MembershipPageController.emptyChange(), null,
                 Map.of());
+        model.addAttribute("openTransfer", scope.managesMembersAt(member.orgPath())
+                ? transfers.openFor(scope, id).orElse(null) : null);
         return "member/detail";
     }
 

@@ -1,0 +1,127 @@
+package cn.zhibu.member.web;
+
+import cn.zhibu.member.Transfer;
+import cn.zhibu.member.TransferPage;
+import cn.zhibu.member.TransferRequest;
+import cn.zhibu.member.TransferService;
+import cn.zhibu.member.TransferStatus;
+import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.ForbiddenException;
+import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.Pager;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Map;
+
+/** 组织关系转接 in the browser: started on a member's page, then approved, refused or accepted here. */
+@Controller
+class TransferPageController {
+
+    private final TransferService transfers;
+    private final OrganizationService organizations;
+
+    TransferPageController(TransferService transfers, OrganizationService organizations) {
+        this.transfers = transfers;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/transfers")
+    String list(DataScope scope, @RequestParam(defaultValue = "INCOMING") String direction,
+                @RequestParam(required = false) TransferStatus status, @RequestParam(defaultValue = "0") int page,
+                Model model) {
+        if (!scope.hasManagedScope()) {
+            throw new ForbiddenException("您没有办理组织关系转接的权限");
+        }
+        boolean outgoing = "OUTGOING".equals(direction);
+        TransferPage result = transfers.list(scope, outgoing, status, page, 20);
+        model.addAttribute("outgoing", outgoing);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", TransferStatus.values());
+        model.addAttribute("page", result);
+        model.addAttribute("pager", new Pager(result.page(), result.totalPages(), result.total()));
+        model.addAttribute("baseUrl", "/transfers?direction=" + (outgoing ? "OUTGOING" : "INCOMING")
+                + (status == null ? "" : "&status=" + status) + "&");
+        return "member/transfers";
+    }
+
+    @GetMapping("/transfers/{id}")
+    String show(DataScope scope, @PathVariable long id, Model model) {
+        return view(scope, transfers.get(scope, id), model, null, Map.of());
+    }
+
+    @PostMapping("/transfers/{id}/approve")
+    String approve(DataScope scope, @PathVariable long id, @RequestParam(required = false) String note,
+                   Model model, RedirectAttributes redirect) {
+        try {
+            Transfer t = transfers.approve(scope, id, note);
+            redirect.addFlashAttribute("notice", t.status() == TransferStatus.COMPLETED
+                    ? "已接收，" + t.memberName() + "的组织关系已转入" + t.toOrgName() : "已同意，转接进入下一环节");
+        } catch (InvalidInputException e) {
+            return view(scope, transfers.get(scope, id), model, note, e.fieldErrors());
+        }
+        return "redirect:/transfers/" + id;
+    }
+
+    @PostMapping("/transfers/{id}/refuse")
+    String refuse(DataScope scope, @PathVariable long id, @RequestParam(required = false) String note, Model model,
+                  RedirectAttributes redirect) {
+        try {
+            transfers.refuse(scope, id, note);
+            redirect.addFlashAttribute("notice", "已退回，理由已通知转出方");
+        } catch (InvalidInputException e) {
+            return view(scope, transfers.get(scope, id), model, note, e.fieldErrors());
+        }
+        return "redirect:/transfers/" + id;
+    }
+
+    @PostMapping("/transfers/{id}/cancel")
+    String cancel(DataScope scope, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        try {
+            transfers.cancel(scope, id);
+            redirect.addFlashAttribute("notice", "已撤回该转接");
+        } catch (InvalidInputException e) {
+            return view(scope, transfers.get(scope, id), model, null, e.fieldErrors());
+        }
+        return "redirect:/transfers/" + id;
+    }
+
+    @PostMapping("/members/{id}/transfers")
+    String start(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long toOrgId,
+                 @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            Transfer t = transfers.start(scope, id, new TransferRequest(toOrgId, reason));
+            redirect.addFlashAttribute("notice", "已发起组织关系转接，介绍信编号 " + t.letterNo());
+            return "redirect:/transfers/" + t.id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("transferErrors", e.fieldErrors());
+            redirect.addFlashAttribute("transferReason", reason);
+            return "redirect:/members/" + id + "#transfer-card";
+        }
+    }
+
+    /** Receiving organizations by name, as {@code <option>}s for the start form (htmx). */
+    @GetMapping("/transfers/targets")
+    String targets(DataScope scope, @RequestParam(defaultValue = "") String q, Model model) {
+        if (!scope.hasManagedScope()) {
+            throw new ForbiddenException("您没有办理组织关系转接的权限");
+        }
+        model.addAttribute("targets", organizations.transferTargets(q, 20));
+        return "member/transfer-targets :: options";
+    }
+
+    private String view(DataScope scope, Transfer t, Model model, String note, Map<String, String> errors) {
+        model.addAttribute("transfer", t);
+        model.addAttribute("mayDecide", transfers.mayDecide(scope, t));
+        model.addAttribute("mayCancel", transfers.mayCancel(scope, t));
+        model.addAttribute("note", note);
+        model.addAttribute("errors", errors);
+        return "member/transfer";
+    }
+}

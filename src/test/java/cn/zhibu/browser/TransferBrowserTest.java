@@ -1,0 +1,83 @@
+package cn.zhibu.browser;
+
+import cn.zhibu.demo.DemoAccounts;
+import cn.zhibu.member.Member;
+import cn.zhibu.member.MemberService;
+import cn.zhibu.member.MemberStatus;
+import cn.zhibu.support.TestData;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Path;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * 组织关系转接 between two branches under different 基层党委: the sending secretary starts it, each committee
+ * approves, the receiving secretary accepts — four users in their own browsers.
+ */
+class TransferBrowserTest extends BrowserTestBase {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
+    @Autowired MemberService members;
+
+    private long orgId(String name) {
+        return jdbc.sql("select id from organization where name = ?").param(name).query(Long.class).single();
+    }
+
+    private Page as(String user) {
+        Page page = newPage();
+        page.onDialog(dialog -> dialog.accept());
+        BrowserSupport.login(page, user, DemoAccounts.PASSWORD);
+        return page;
+    }
+
+    @Test
+    void a_member_is_transferred_between_two_branches_and_counted_by_the_receiving_one_only_at_acceptance() {
+        long from = orgId(DemoAccounts.SECRETARY_BRANCH);
+        long to = orgId(DemoAccounts.OTHER_SECRETARY_BRANCH);
+        Member m = data.member(from, "转接演示", MemberStatus.FULL);
+
+        Page sender = as(DemoAccounts.SECRETARY);
+        sender.navigate("/members/" + m.id());
+        sender.locator("#target-q").pressSequentially("基础教育处");
+        assertThat(sender.locator("#toOrgId option[value='" + to + "']")).hasCount(1);
+        sender.selectOption("#toOrgId", Long.toString(to));
+        sender.fill("#transfer-reason", "工作调动");
+        sender.click("#start-transfer");
+        assertThat(sender.locator("#transfer-status")).hasText("办理中");
+        assertThat(sender.locator("#transfer-awaiting")).containsText("转出方党委审批");
+        String transferUrl = sender.url();
+
+        Page sendingCommittee = as(DemoAccounts.ORG_ADMIN);
+        sendingCommittee.navigate(transferUrl);
+        sendingCommittee.click("#approve");
+        assertThat(sendingCommittee.locator("#transfer-awaiting")).containsText("转入方党委审批");
+
+        Page receivingCommittee = as(DemoAccounts.ADMIN);
+        receivingCommittee.navigate(transferUrl);
+        receivingCommittee.fill("#approve-note", "同意接收");
+        receivingCommittee.click("#approve");
+        assertThat(receivingCommittee.locator("#transfer-awaiting")).containsText("转入组织接收");
+
+        Page receiver = as(DemoAccounts.OTHER_SECRETARY);
+        receiver.navigate("/transfers");
+        receiver.locator("#transfer-table a.transfer-link").filter(
+                new com.microsoft.playwright.Locator.FilterOptions().setHasText(sender.locator("#letter-no").textContent()))
+                .click();
+        // Until accepted, the member is still the sending branch's.
+        org.assertj.core.api.Assertions.assertThat(members.get(TestData.SYSTEM, m.id()).orgId()).isEqualTo(from);
+        receiver.click("#approve");
+        assertThat(receiver.locator("#transfer-status")).hasText("已转入");
+        assertThat(receiver.locator(".alert-success")).containsText("已转入");
+        receiver.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/transfer-accepted.png")));
+        receiver.navigate("/members/" + m.id());
+        assertThat(receiver.locator("#member-name")).hasText("转接演示");
+
+        sender.navigate("/members/" + m.id());
+        assertThat(sender.locator("body")).containsText("不存在或不在您的管理范围内");
+    }
+}
