@@ -125,6 +125,19 @@ public class MemberRepository {
                 .params(orgId, orgPath, rootId, id).update();
     }
 
+    /**
+     * Every member of a subtree in roster order (organization, then name), streamed from the database in batches so
+     * that a million rows never sit in memory. Must run inside a transaction (the driver streams only then).
+     */
+    public void streamSubtree(TreePath subtree, java.util.function.Consumer<MemberRow> each) {
+        jdbc.sql("select " + COLUMNS + " from member m join organization o on o.id = m.org_id"
+                        + " where m.org_path >= ? and m.org_path < ? order by m.org_path, m.name_pinyin, m.id")
+                .params(subtree.value(), subtree.upperBound()).withFetchSize(2000)
+                .query(rs -> {
+                    each.accept(MAPPER.mapRow(rs, 0));
+                });
+    }
+
     /** 转正: the status and the date, as one change of the record. */
     public void convert(long id, LocalDate on) {
         jdbc.sql("update member set status = 'FULL', converted_on = ?, version = version + 1, updated_at = now() where id = ?")

@@ -45,15 +45,15 @@ import java.util.Map;
 @RequestMapping("/members")
 class MemberPageController {
 
-    private static final int ORG_OPTIONS_LIMIT = 500;
-
     private final MemberService members;
     private final MembershipService membership;
     private final OrganizationService organizations;
     private final TransferService transfers;
+    private final OrgOptions orgOptions;
 
     MemberPageController(MemberService members, MembershipService membership, OrganizationService organizations,
-                         TransferService transfers) {
+                         TransferService transfers, OrgOptions orgOptions) {
+        this.orgOptions = orgOptions;
         this.transfers = transfers;
         this.members = members;
         this.membership = membership;
@@ -175,13 +175,7 @@ class MemberPageController {
     }
 
     private void addChoices(DataScope scope, Model model) {
-        List<Organization> options = new ArrayList<>();
-        for (Organization root : organizations.roots(scope)) {
-            if (scope.managesMembersAt(root.path().value())) {
-                options.addAll(organizations.subtree(scope, root.id(), ORG_OPTIONS_LIMIT, 0));
-            }
-        }
-        model.addAttribute("orgOptions", options);
+        model.addAttribute("orgOptions", orgOptions.managed(scope));
         model.addAttribute("statuses", MemberStatus.values());
         model.addAttribute("genders", Gender.values());
         model.addAttribute("educations", Education.values());
