@@ -1,5 +1,7 @@
 package cn.zhibu.generator;
 
+import cn.zhibu.platform.db.CopyText;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,5 +1,7 @@
 package cn.zhibu.generator;
 
+import cn.zhibu.platform.db.CopyStream;
+
 import org.slf4j.Logger;
 
 import java.sql.Connection;

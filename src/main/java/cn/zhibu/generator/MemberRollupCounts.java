@@ -1,5 +1,8 @@
 package cn.zhibu.generator;
 
+import cn.zhibu.platform.db.CopyStream;
+import cn.zhibu.platform.db.CopyText;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package cn.zhibu.generator;
 
+import cn.zhibu.platform.db.CopyText;
+
 import cn.zhibu.member.PinyinNames;
 import cn.zhibu.platform.FieldCipher;
 

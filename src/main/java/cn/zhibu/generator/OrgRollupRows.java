@@ -1,5 +1,8 @@
 package cn.zhibu.generator;
 
+import cn.zhibu.platform.db.CopyStream;
+import cn.zhibu.platform.db.CopyText;
+
 import cn.zhibu.organization.OrganizationType;
 
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package cn.zhibu.generator;
 
+import cn.zhibu.platform.db.CopyText;
+
 import cn.zhibu.member.Education;
 import cn.zhibu.member.Ethnicities;
 import cn.zhibu.member.Gender;

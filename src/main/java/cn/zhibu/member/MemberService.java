@@ -344,7 +344,7 @@ public class MemberService {
     }
 
     /** Fills birth date and gender from the 身份证号 when left empty; normalizes text fields. */
-    private static MemberForm complete(MemberForm f) {
+    static MemberForm complete(MemberForm f) {
         LocalDate birth = f.birthDate();
         Gender gender = f.gender();
         if (IdCardNumber.isValid(f.idNumber())) {

@@ -48,6 +48,8 @@ public class RosterExports {
 
     private static final Logger log = LoggerFactory.getLogger(RosterExports.class);
     private static final int BATCH = 2000;
+    /** An .xlsx sheet holds 1,048,576 rows; larger rosters continue on 花名册(2), (3) … */
+    private static final int ROWS_PER_SHEET = 1_000_000;
     private static final Duration KEEP = Duration.ofHours(1);
 
     private final MemberService members;
@@ -120,22 +122,20 @@ public class RosterExports {
             Path file = dir.resolve(job.id + ".xlsx");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 Workbook workbook = new Workbook(out, "Zhibu", "1.0");
-                Worksheet sheet = workbook.newWorksheet("花名册");
-                for (int c = 0; c < columns.size(); c++) {
-                    sheet.inlineString(0, c, columns.get(c).label());
-                    sheet.style(0, c).bold().set();
-                }
-                sheet.freezePane(0, 1);
+                Sheets sheets = new Sheets(workbook, columns);
                 readOnly.executeWithoutResult(tx -> {
                     List<MemberRow> batch = new ArrayList<>(BATCH);
                     registry.streamSubtree(org.path(), row -> {
                         batch.add(row);
                         if (batch.size() == BATCH) {
-                            write(job, sheet, batch, scope, columns);
+                            write(job, sheets, batch, scope, columns);
                         }
                     });
-                    write(job, sheet, batch, scope, columns);
+                    write(job, sheets, batch, scope, columns);
                 });
+                if (job.rows.get() == 0) {
+                    sheets.forRow(1); // an empty roster is still a sheet with its header
+                }
                 workbook.finish();
             }
             job.file = file;
@@ -148,19 +148,21 @@ public class RosterExports {
     }
 
     /** Decrypts and masks a batch on every core, then writes it in order and lets the writer flush. */
-    private void write(Running job, Worksheet sheet, List<MemberRow> batch, DataScope scope, List<RosterColumn> columns) {
+    private void write(Running job, Sheets sheets, List<MemberRow> batch, DataScope scope, List<RosterColumn> columns) {
         if (batch.isEmpty()) {
             return;
         }
         List<Member> shown = batch.parallelStream().map(row -> members.toMember(scope, row)).toList();
         try {
             for (Member m : shown) {
-                int r = (int) job.rows.incrementAndGet();
+                long n = job.rows.incrementAndGet();
+                Worksheet sheet = sheets.forRow(n);
+                int r = (int) ((n - 1) % ROWS_PER_SHEET) + 1;
                 for (int c = 0; c < columns.size(); c++) {
                     sheet.inlineString(r, c, columns.get(c).valueOf(m));
                 }
             }
-            sheet.flush();
+            sheets.current.flush();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -198,6 +200,37 @@ public class RosterExports {
     @PreDestroy
     void stop() {
         runner.shutdownNow();
+    }
+
+    /** The worksheets of one export, each with the header, a new one every {@link #ROWS_PER_SHEET} rows. */
+    private static final class Sheets {
+        private final Workbook workbook;
+        private final List<RosterColumn> columns;
+        private Worksheet current;
+        private int count;
+
+        Sheets(Workbook workbook, List<RosterColumn> columns) {
+            this.workbook = workbook;
+            this.columns = columns;
+        }
+
+        /** The sheet of the n-th data row (from 1), finishing the previous one when it is full. */
+        Worksheet forRow(long n) throws IOException {
+            int needed = (int) ((n - 1) / ROWS_PER_SHEET) + 1;
+            if (needed > count) {
+                if (current != null) {
+                    current.finish();
+                }
+                count++;
+                current = workbook.newWorksheet(count == 1 ? "花名册" : "花名册(" + count + ")");
+                for (int c = 0; c < columns.size(); c++) {
+                    current.inlineString(0, c, columns.get(c).label());
+                    current.style(0, c).bold().set();
+                }
+                current.freezePane(0, 1);
+            }
+            return current;
+        }
     }
 
     /** A job's mutable state; callers get {@link ExportJob} snapshots. */

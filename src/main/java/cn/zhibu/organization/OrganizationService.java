@@ -126,6 +126,17 @@ public class OrganizationService {
         return repository.find(id).orElseThrow(() -> new NotFoundException("组织不存在"));
     }
 
+    /** Active organizations the caller manages, by exact name (an import names them): name → those so named. */
+    public Map<String, List<Organization>> managedByName(DataScope scope, Collection<String> names) {
+        Map<String, List<Organization>> found = new java.util.HashMap<>();
+        if (!names.isEmpty()) {
+            for (Organization o : repository.findByNames(scope, names)) {
+                found.computeIfAbsent(o.name(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        return found;
+    }
+
     /** The nearest 地方党委, 党工委 or 基层党委 at or above the organization: the committee that approves for it. */
     public Organization nearestCommittee(Organization org) {
         List<Long> ids = new ArrayList<>(org.path().ids());

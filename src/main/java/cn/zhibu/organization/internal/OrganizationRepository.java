@@ -54,6 +54,16 @@ public class OrganizationRepository {
                 .param(id).query(MAPPER).optional();
     }
 
+    /** Active organizations with one of these exact names within the caller's member scope. */
+    public List<Organization> findByNames(DataScope scope, Collection<String> names) {
+        Map<String, Object> params = DataScope.params();
+        String scopeSql = scope.memberScopeSql("o.path", params);
+        params.put("names", names.toArray(String[]::new));
+        return jdbc.sql("select " + COLUMNS + " from organization o where o.name = any(:names) and o.status = 'ACTIVE'"
+                        + " and " + scopeSql)
+                .params(params).query(MAPPER).list();
+    }
+
     public List<Organization> findByPaths(Collection<TreePath> paths) {
         if (paths.isEmpty()) {
             return List.of();

@@ -1,4 +1,4 @@
-package cn.zhibu.generator;
+package cn.zhibu.platform.db;
 
 import java.time.LocalDate;
 
@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * Rows in PostgreSQL's COPY text format, encoded straight into a growable byte array: a province has millions of
  * rows, and going through String concatenation and an encoder per field would cost more than the COPY itself.
  */
-final class CopyText {
+public final class CopyText {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes();
 
@@ -14,37 +14,37 @@ final class CopyText {
     private int length;
     private int rows;
 
-    CopyText(int capacity) {
+    public CopyText(int capacity) {
         buf = new byte[Math.max(capacity, 64)];
     }
 
-    byte[] array() {
+    public byte[] array() {
         return buf;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
-    void clear() {
+    public void clear() {
         length = 0;
         rows = 0;
     }
 
-    CopyText tab() {
+    public CopyText tab() {
         return ascii('\t');
     }
 
-    CopyText endRow() {
+    public CopyText endRow() {
         rows++;
         return ascii('\n');
     }
 
-    CopyText nul() {
+    public CopyText nul() {
         ensure(2);
         buf[length++] = '\\';
         buf[length++] = 'N';
@@ -52,7 +52,7 @@ final class CopyText {
     }
 
     /** UTF-8 with COPY's escapes for backslash, tab and line breaks; null as \N. */
-    CopyText text(String s) {
+    public CopyText text(String s) {
         if (s == null) {
             return nul();
         }
@@ -85,7 +85,7 @@ final class CopyText {
         return this;
     }
 
-    CopyText number(long n) {
+    public CopyText number(long n) {
         ensure(20);
         if (n < 0) {
             buf[length++] = '-';
@@ -104,12 +104,12 @@ final class CopyText {
         return this;
     }
 
-    CopyText number(Integer n) {
+    public CopyText number(Integer n) {
         return n == null ? nul() : number(n.longValue());
     }
 
     /** ISO date, or \N. */
-    CopyText date(LocalDate d) {
+    public CopyText date(LocalDate d) {
         if (d == null) {
             return nul();
         }
@@ -123,7 +123,7 @@ final class CopyText {
     }
 
     /** A bytea in hex input format; the backslash of {@code \x} is itself escaped in COPY text. */
-    CopyText bytea(byte[] bytes) {
+    public CopyText bytea(byte[] bytes) {
         if (bytes == null) {
             return nul();
         }

@@ -1,0 +1,161 @@
+package cn.zhibu.member;
+
+import cn.zhibu.organization.Organization;
+import cn.zhibu.organization.OrganizationType;
+import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.support.IntegrationTest;
+import cn.zhibu.support.RollupAudit;
+import cn.zhibu.support.TestData;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static cn.zhibu.support.TestData.SYSTEM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Member import: all or nothing with a per-row report, or the good rows when asked; counts exact; in scope only. */
+@IntegrationTest
+class RosterImportIntegrationTest {
+
+    @Autowired TestData data;
+    @Autowired RosterImports imports;
+    @Autowired RollupAudit rollups;
+    @Autowired JdbcClient jdbc;
+
+    Organization committee;
+    Organization branch;
+    Organization elsewhere;
+
+    @BeforeEach
+    void orgs() {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        committee = data.committee("导入测试党委" + suffix);
+        branch = data.org(committee.id(), "导入测试支部" + suffix, OrganizationType.BRANCH);
+        elsewhere = data.org(data.committee("导入无关党委" + suffix).id(), "导入无关支部" + suffix, OrganizationType.BRANCH);
+    }
+
+    /** A fresh valid 身份证号 (each call another one). */
+    private static String id(int n) {
+        return TestData.idNumber(LocalDate.of(1980, 1, 1).plusDays(n), n % 2 == 0);
+    }
+
+    private List<String> row(String org, String name, String idNumber) {
+        return new ArrayList<>(List.of(org, "", name, idNumber, "汉族", "大学本科", "党政机关工作人员", "正式党员",
+                "2010-07-01", "2011-07-01", "13800138000", "测试单位", "科员"));
+    }
+
+    private static byte[] workbook(List<String> header, List<List<String>> rows) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(out, "test", "1.0");
+        Worksheet ws = wb.newWorksheet("党员信息");
+        for (int c = 0; c < header.size(); c++) {
+            ws.inlineString(0, c, header.get(c));
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                ws.inlineString(r + 1, c, rows.get(r).get(c));
+            }
+        }
+        wb.finish();
+        return out.toByteArray();
+    }
+
+    private ImportJob run(DataScope scope, byte[] file) throws Exception {
+        return finished(scope, imports.start(scope, new ByteArrayInputStream(file), "党员.xlsx"));
+    }
+
+    private ImportJob finished(DataScope scope, ImportJob job) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!job.finished() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            job = imports.get(scope, job.id());
+        }
+        return job;
+    }
+
+    private long membersIn(Organization org) {
+        return jdbc.sql("select count(*) from member where org_id = ?").param(org.id()).query(Long.class).single();
+    }
+
+    @Test
+    void a_clean_file_is_imported_whole_with_exact_rollups_and_one_audit_entry() throws Exception {
+        List<List<String>> rows = List.of(row(branch.name(), "导入甲", id(1)), row(branch.name(), "导入乙", id(2)),
+                row("", "导入丙", id(3)));
+        rows.get(2).set(1, Long.toString(branch.id()));
+        ImportJob job = run(SYSTEM, workbook(RosterTemplate.COLUMNS, rows));
+        assertThat(job.status()).as(job.message()).isEqualTo(ImportJob.DONE);
+        assertThat(job.imported()).isEqualTo(3);
+        assertThat(membersIn(branch)).isEqualTo(3);
+        assertThat(rollups.memberMismatches()).isEmpty();
+        assertThat(jdbc.sql("select count(*) from audit_log where action = '党员.批量导入' and entity_id = ?")
+                .param(job.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void one_bad_row_imports_nothing_and_reports_row_column_and_reason_then_good_rows_on_request() throws Exception {
+        String good = id(10);
+        String bad = good.substring(0, 17) + (good.endsWith("0") ? "1" : "0");
+        String twice = id(11);
+        List<List<String>> rows = List.of(row(branch.name(), "正确甲", twice), row(branch.name(), "校验位错", bad),
+                row(branch.name(), "重复乙", twice), row("不存在的支部", "组织错", id(12)),
+                row(branch.name(), "日期错", id(13)));
+        rows.get(4).set(8, "2010-13-01");
+        ImportJob rejected = run(SYSTEM, workbook(RosterTemplate.COLUMNS, rows));
+        assertThat(rejected.status()).isEqualTo(ImportJob.REJECTED);
+        assertThat(rejected.errorRows()).as(rejected.firstErrors().toString()).isEqualTo(4);
+        assertThat(membersIn(branch)).isZero();
+        assertThat(rejected.firstErrors()).extracting(ImportJob.RowError::row, ImportJob.RowError::column)
+                .contains(org.assertj.core.groups.Tuple.tuple(3, "身份证号"), org.assertj.core.groups.Tuple.tuple(4, "身份证号"),
+                        org.assertj.core.groups.Tuple.tuple(5, "所在党组织"), org.assertj.core.groups.Tuple.tuple(6, "入党日期"));
+        assertThat(rejected.firstErrors()).anySatisfy(e -> assertThat(e.message()).contains("与第2行的身份证号重复"));
+        try (ReadableWorkbook report = new ReadableWorkbook(new ByteArrayInputStream(imports.report(SYSTEM, rejected.id())))) {
+            assertThat(report.getFirstSheet().read()).hasSize(1 + rejected.firstErrors().size());
+        }
+
+        ImportJob partial = finished(SYSTEM, imports.importValidRows(SYSTEM, rejected.id()));
+        assertThat(partial.status()).isEqualTo(ImportJob.DONE);
+        assertThat(partial.imported()).isEqualTo(1);
+        assertThat(membersIn(branch)).isEqualTo(1);
+        assertThat(rollups.memberMismatches()).isEmpty();
+        // The same file again: everything is now a duplicate of the registry.
+        ImportJob again = run(SYSTEM, workbook(RosterTemplate.COLUMNS, List.of(row(branch.name(), "正确甲", twice))));
+        assertThat(again.firstErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains("已在系统中登记"));
+    }
+
+    @Test
+    void rows_outside_the_callers_scope_are_errors_and_jobs_are_private() throws Exception {
+        DataScope secretary = new DataScope(91, "导入书记", false, List.of(), List.of(branch.path()), null, null, false);
+        ImportJob job = run(secretary, workbook(RosterTemplate.COLUMNS,
+                List.of(row(elsewhere.name(), "越权", id(20)), row(branch.name(), "本支部", id(21)))));
+        assertThat(job.status()).isEqualTo(ImportJob.REJECTED);
+        assertThat(job.firstErrors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(2);
+            assertThat(e.message()).contains("不在您的管理范围内");
+        });
+        assertThat(membersIn(elsewhere)).isZero();
+        String jobId = job.id();
+        assertThatThrownBy(() -> imports.get(SYSTEM, jobId)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_file_that_is_not_the_template_is_refused_with_the_reason() throws Exception {
+        ImportJob job = run(SYSTEM, workbook(List.of("名字", "身份证"), List.of(List.of("张三", id(30)))));
+        assertThat(job.status()).isEqualTo(ImportJob.FAILED);
+        assertThat(job.message()).contains("不是党员导入模板");
+        assertThat(RosterTemplate.workbook()).isNotEmpty();
+    }
+}
