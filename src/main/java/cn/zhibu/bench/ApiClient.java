@@ -68,6 +68,16 @@ final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
     }
 
+    /** A file upload as multipart/form-data, in the part named {@code file}. */
+    ApiResponse postFile(String path, String fileName, byte[] content) {
+        String boundary = "zhibu-bench-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(http, request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head, content, tail))).build());
+    }
+
     ApiResponse delete(String path) {
         return send(http, request(path).DELETE().build());
     }

@@ -10,7 +10,7 @@ import java.util.Set;
 /** Command-line options of {@code bench}; {@code --quick} only lowers the defaults, explicit values still win. */
 record BenchOptions(URI url, String user, String password, String jdbcUrl, String dbUser, String dbPassword,
                     int samples, int mixedSeconds, int concurrency, int writers, int writeSeconds, int warmupSeconds,
-                    Path out, boolean skipWrites, boolean skipMove, boolean quick, long seed) {
+                    Path out, boolean skipWrites, boolean skipMove, boolean roster, boolean quick, long seed) {
 
     static final String USAGE = """
             usage: java -jar target/zhibu.jar bench [options]
@@ -31,10 +31,12 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --out FILE            results (bench/results/latest.json); machine facts go next to it (-meta.json)
               --skip-writes         no write workload
               --skip-move           no subtree move
+              --roster              also export a 花名册 of 1,000,000+ rows and import 100,000 members from .xlsx
+                                    (the imported members stay: the data set grows by 100,000)
               --quick               small samples and durations: a smoke run
             """;
 
-    private static final Set<String> FLAGS = Set.of("skip-writes", "skip-move", "quick", "help");
+    private static final Set<String> FLAGS = Set.of("skip-writes", "skip-move", "roster", "quick", "help");
     private static final Set<String> VALUED = Set.of("url", "user", "password", "jdbc", "db-user", "db-password",
             "samples", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds", "seed", "out");
 
@@ -72,7 +74,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                 v.positive("samples", quick ? 5 : 50), v.positive("mixed-seconds", quick ? 5 : 30),
                 v.positive("concurrency", 64), v.positive("writers", 16), v.positive("write-seconds", quick ? 5 : 20),
                 v.number("warmup-seconds", quick ? 2 : 10), Path.of(v.text("out", "bench/results/latest.json")),
-                flags.contains("skip-writes"), flags.contains("skip-move"), quick, v.number("seed", 42));
+                flags.contains("skip-writes"), flags.contains("skip-move"), flags.contains("roster"), quick,
+                v.number("seed", 42));
     }
 
     /** Where the machine facts go: latest.json → latest-meta.json. */

@@ -62,6 +62,13 @@ final class BenchRun {
                 phase("move", () -> new SubtreeMove(api, db, sampler, notes).run(members)).ifPresent(rows::add);
             }
 
+            if (options.roster()) {
+                say("Rosters: export of 1,000,000+ rows, import of 100,000 rows …");
+                RosterBench roster = new RosterBench(api, db, samples, notes);
+                phase("export", () -> roster.export(members)).ifPresent(rows::add);
+                phase("import", () -> roster.importRows(members)).ifPresent(rows::add);
+            }
+
             BaselineComparison.attach(rows);
             rows.forEach(Targets::annotate);
             ReportPrinter printer = new ReportPrinter(out);

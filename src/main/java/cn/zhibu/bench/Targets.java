@@ -50,7 +50,11 @@ final class Targets {
                     r.throughputRps() >= 3_000 && r.p99Ms() <= 100 && r.errors() == 0)),
             new Target("writes_", "≥ 500/s, 0 errors/deadlocks, exact", r -> Verdict.of(
                     r.throughputRps() >= 500 && r.errors() == 0 && zero(r, "deadlocks") && zero(r, "rollup_check"))),
-            new Target("move_", "≤ 500 ms each way, exact", Targets::judgeMove));
+            new Target("move_", "≤ 500 ms each way, exact", Targets::judgeMove),
+            new Target("export_", "1,000,000 rows ≤ 60 s, normal heap", r -> r.number("first_1m_rows_ms") == null
+                    ? Verdict.NOT_APPLICABLE : Verdict.of(r.number("first_1m_rows_ms") <= 60_000 && r.errors() == 0)),
+            new Target("import_", "100,000 rows ≤ 15 s", r -> Verdict.of(r.number("rows") != null
+                    && r.number("rows") >= 100_000 && r.p95Ms() <= 15_000 && r.errors() == 0)));
 
     private Targets() {
     }

@@ -160,6 +160,8 @@ class DataScopeIntegrationTest {
         writes.add(secA.post("/api/v1/transfers/" + transferB + "/approve", Map.of("note", "越权")));
         writes.add(secA.post("/api/v1/transfers/" + transferB + "/refuse", Map.of("note", "越权")));
         writes.add(secA.post("/api/v1/transfers/" + transferB + "/cancel", Map.of()));
+        writes.add(secA.post("/api/v1/member-exports", Map.of("orgId", b)));
+        writes.add(secA.post("/api/v1/member-exports", Map.of("orgId", committee2.id())));
         for (ApiClient.Response r : writes) {
             assertThat(r.status()).as(r.body()).isIn(400, 403, 404);
         }
@@ -197,7 +199,7 @@ class DataScopeIntegrationTest {
                 "/orgs/" + b + "/committee/term", "/orgs/" + b + "/committee/seats",
                 "/orgs/" + b + "/committee/seats/" + seatB + "/delete", "/members/" + m, "/members/" + m + "/delete",
                 "/members/" + m + "/status", "/members/" + m + "/lost-contact", "/members/" + m + "/in-contact",
-                "/members/archived/" + archivedB + "/status", "/members/" + m + "/transfers",
+                "/members/archived/" + archivedB + "/status", "/members/" + m + "/transfers", "/members/exports",
                 "/transfers/" + transferB + "/approve", "/transfers/" + transferB + "/refuse",
                 "/transfers/" + transferB + "/cancel")) {
             BrowserSession.Page page = secA.post(path, Map.ofEntries(Map.entry("version", "0"),
@@ -207,7 +209,7 @@ class DataScopeIntegrationTest {
                     Map.entry("personName", "越权"), Map.entry("kind", "EXPEL"),
                     Map.entry("effectiveOn", LocalDate.now().toString()), Map.entry("approvedBy", "越权"),
                     Map.entry("lastContactOn", "2020-01-01"), Map.entry("toOrgId", Long.toString(branchA.id())),
-                    Map.entry("note", "越权")));
+                    Map.entry("note", "越权"), Map.entry("orgId", Long.toString(b))));
             assertThat(page.status()).as("POST " + path).isIn(403, 404);
         }
         assertThat(api("secB").get("/api/v1/members/" + m).status()).isEqualTo(200);
