@@ -73,10 +73,15 @@ public class ProvinceGenerator {
                 timer.run("提交", () -> transactions.commit(status));
                 return null;
             });
-        } finally {
+        } catch (RuntimeException e) {
             if (!status.isCompleted()) {
-                transactions.rollback(status);
+                try {
+                    transactions.rollback(status);
+                } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback); // the load's own failure is what the user needs to see
+                }
             }
+            throw e;
         }
         // sets hint bits and the visibility map now, not on the first reads, and leaves autovacuum nothing to do
         unchecked(() -> {

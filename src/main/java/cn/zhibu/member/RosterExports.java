@@ -22,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +34,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -59,11 +57,7 @@ public class RosterExports {
     private final TransactionTemplate readOnly;
     private final TransactionTemplate writing;
     private final Path dir;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "roster-export");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService runner = BackgroundWork.thread("roster-export");
     private final Map<String, Running> jobs = new ConcurrentHashMap<>();
 
     RosterExports(MemberService members, MemberRepository registry, OrganizationService organizations,
@@ -256,7 +250,7 @@ public class RosterExports {
         }
 
         void sampleHeap() {
-            peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            peakHeap = Math.max(peakHeap, BackgroundWork.heapUsed());
         }
 
         boolean finished() {

@@ -30,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,7 +51,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -86,11 +84,7 @@ public class RosterImports {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Path dir;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "roster-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService runner = BackgroundWork.thread("roster-import");
     private final Map<String, Running> jobs = new ConcurrentHashMap<>();
 
     RosterImports(OrganizationService organizations, MemberBulkLoad bulk, MemberRollup rollup, FieldCipher cipher,
@@ -535,7 +529,7 @@ public class RosterImports {
         }
 
         void sampleHeap() {
-            peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            peakHeap = Math.max(peakHeap, BackgroundWork.heapUsed());
         }
 
         boolean finished() {
