@@ -228,7 +228,7 @@ public class RosterImports {
             }
             var header = it.next();
             for (int c = 0; c < RosterTemplate.COLUMNS.size(); c++) {
-                String h = header.getCellAsString(c).orElse("").trim();
+                String h = c < header.getCellCount() ? header.getCellAsString(c).orElse("").trim() : "";
                 if (!h.equals(RosterTemplate.COLUMNS.get(c))) {
                     throw InvalidInputException.of("file", "这不是党员导入模板：第1行第" + (c + 1) + "列应为“"
                             + RosterTemplate.COLUMNS.get(c) + "”，请下载模板后按模板填写");
@@ -239,7 +239,8 @@ public class RosterImports {
                 String[] cells = new String[RosterTemplate.COLUMNS.size()];
                 boolean any = false;
                 for (int c = 0; c < cells.length; c++) {
-                    cells[c] = text(row.getCell(c), c);
+                    // a row ends at its last filled cell: the columns after it are empty
+                    cells[c] = c < row.getCellCount() ? text(row.getCell(c), c) : "";
                     any |= !cells[c].isEmpty();
                 }
                 if (any && !cells[RosterTemplate.ORG].startsWith("示例：")) {

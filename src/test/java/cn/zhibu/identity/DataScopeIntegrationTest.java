@@ -108,7 +108,8 @@ class DataScopeIntegrationTest {
                 "/api/v1/members/" + m, "/api/v1/members?orgId=" + b, "/api/v1/members?orgId=" + committee2.id(),
                 "/api/v1/members/" + m + "/status-changes", "/api/v1/orgs/" + b + "/member-reminders",
                 "/api/v1/archived-members?orgId=" + b, "/api/v1/archived-members/" + archivedB,
-                "/api/v1/members/" + archivedB + "/status-changes", "/api/v1/transfers/" + transferB);
+                "/api/v1/members/" + archivedB + "/status-changes", "/api/v1/transfers/" + transferB,
+                "/api/v1/transfers/" + transferB + "/letter.pdf");
     }
 
     @Test
@@ -190,7 +191,8 @@ class DataScopeIntegrationTest {
                 "/orgs/" + b + "/move", "/orgs/" + b + "/dissolve", "/orgs/new?parentId=" + b, "/members/" + m,
                 "/members/" + m + "/edit", "/members?orgId=" + b, "/members/new?orgId=" + b,
                 "/members/options?orgId=" + b, "/?org=" + b, "/todo?org=" + b, "/checks/orgs/" + b, "/audit",
-                "/members/archived?orgId=" + b, "/members/archived/" + archivedB, "/transfers/" + transferB)) {
+                "/members/archived?orgId=" + b, "/members/archived/" + archivedB, "/transfers/" + transferB,
+                "/transfers/" + transferB + "/letter.pdf")) {
             BrowserSession.Page page = secA.get(path);
             assertThat(page.status()).as(path).isIn(403, 404);
             assertThat(page.body()).as(path).doesNotContain("乙方秘密党员");

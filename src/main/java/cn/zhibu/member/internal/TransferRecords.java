@@ -52,6 +52,10 @@ public class TransferRecords {
         return jdbc.sql(SELECT + " where t.id = ?").param(id).query(this::map).optional().map(this::withDecisions);
     }
 
+    public Optional<Transfer> findByLetterNo(String letterNo) {
+        return jdbc.sql(SELECT + " where t.letter_no = ?").param(letterNo).query(this::map).optional();
+    }
+
     public Optional<Transfer> findForUpdate(long id) {
         return jdbc.sql(SELECT + " where t.id = ? for update of t").param(id).query(this::map).optional()
                 .map(this::withDecisions);

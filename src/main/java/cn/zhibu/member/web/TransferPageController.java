@@ -3,6 +3,7 @@ package cn.zhibu.member.web;
 import cn.zhibu.member.Transfer;
 import cn.zhibu.member.TransferPage;
 import cn.zhibu.member.TransferRequest;
+import cn.zhibu.member.TransferLetters;
 import cn.zhibu.member.TransferService;
 import cn.zhibu.member.TransferStatus;
 import cn.zhibu.organization.OrganizationService;
@@ -10,7 +11,13 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Pager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** 组织关系转接 in the browser: started on a member's page, then approved, refused or accepted here. */
@@ -26,8 +34,13 @@ class TransferPageController {
 
     private final TransferService transfers;
     private final OrganizationService organizations;
+    private final TransferLetters letters;
+    private final String publicUrl;
 
-    TransferPageController(TransferService transfers, OrganizationService organizations) {
+    TransferPageController(TransferService transfers, OrganizationService organizations, TransferLetters letters,
+                           @Value("${zhibu.public-url:}") String publicUrl) {
+        this.letters = letters;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.transfers = transfers;
         this.organizations = organizations;
     }
@@ -104,6 +117,24 @@ class TransferPageController {
             redirect.addFlashAttribute("transferReason", reason);
             return "redirect:/members/" + id + "#transfer-card";
         }
+    }
+
+    /** The 组织关系介绍信 as a PDF, its QR code pointing at this platform's public check. */
+    @GetMapping({"/transfers/{id}/letter.pdf", "/api/v1/transfers/{id}/letter.pdf"})
+    ResponseEntity<byte[]> letter(DataScope scope, @PathVariable long id) {
+        Transfer t = transfers.get(scope, id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("组织关系介绍信-" + t.letterNo() + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(letters.pdf(scope, id, publicUrl.isBlank()
+                        ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl));
+    }
+
+    /** Anyone who scans a letter's QR code: is it genuine and still in force? */
+    @GetMapping("/verify/letters/{letterNo}")
+    String verify(@PathVariable String letterNo, @RequestParam(name = "c", required = false) String code, Model model) {
+        model.addAttribute("check", letters.check(letterNo, code));
+        return "member/letter-check";
     }
 
     /** Receiving organizations by name, as {@code <option>}s for the start form (htmx). */
