@@ -25,9 +25,9 @@ public class MemberRollup {
     public static final String BIRTH_YEAR = "birth_year";
 
     /*
-     * Hot reads take both tables directly rather than the view member_rollup_now: with force_custom_plan every call
-     * is planned, and planning the view's aggregate over a union costs milliseconds (3.4 ms at the root, measured)
-     * where these two index scans plan in 0.1 ms.
+     * Hot reads take both tables directly and sum in Java rather than read the view member_rollup_now: on a warm
+     * connection at the root that is 0.16 ms against 0.34 ms for the view's aggregate (measured with EXPLAIN ANALYZE),
+     * and every call is planned anew under force_custom_plan.
      */
     private static final String FOLDED_AND_PENDING_ROWS = """
             select dim, val, status, n from member_rollup where org_id = ?
