@@ -199,7 +199,7 @@ public class RosterImports {
         Map<Long, Organization> byId = new ConcurrentHashMap<>();
         List<Checked> checked = java.util.stream.IntStream.range(0, raw.size()).parallel()
                 .mapToObj(i -> check(i + 2, raw.get(i), scope, byName, byId, job)).toList();
-        markDuplicates(checked, job);
+        Map<String, byte[]> idHashes = markDuplicates(checked, job);
         job.sampleHeap();
         List<Checked> good = checked.stream().filter(c -> c.errors.isEmpty()).toList();
         if (job.errorRows.get() > 0 && !job.onlyValid) {
@@ -212,7 +212,7 @@ public class RosterImports {
             return;
         }
         job.status = ImportJob.IMPORTING;
-        job.imported = load(scope, good, job);
+        job.imported = load(scope, good, idHashes, job);
         job.sampleHeap();
         job.finish(ImportJob.DONE, null);
     }
@@ -351,8 +351,11 @@ public class RosterImports {
         return org;
     }
 
-    /** Two rows with one 身份证号, or a 身份证号 already registered (or archived): the later row is wrong. */
-    private void markDuplicates(List<Checked> checked, Running job) {
+    /**
+     * Two rows with one 身份证号, or a 身份证号 already registered (or archived): the later row is wrong. Returns the
+     * lookup hashes it computed, which the load stores.
+     */
+    private Map<String, byte[]> markDuplicates(List<Checked> checked, Running job) {
         Map<String, Integer> firstRow = new HashMap<>();
         List<Checked> withId = new ArrayList<>();
         for (Checked c : checked) {
@@ -379,6 +382,7 @@ public class RosterImports {
                 addError(c, job, "该身份证号已在系统中登记（含停止党籍、出党、去世的记录），不能重复录入");
             }
         }
+        return hashes;
     }
 
     private static void addError(Checked c, Running job, String message) {
@@ -388,7 +392,7 @@ public class RosterImports {
     }
 
     /** The good rows in by COPY, in one transaction: organizations locked, roll-ups changed once, one audit entry. */
-    private long load(DataScope scope, List<Checked> good, Running job) {
+    private long load(DataScope scope, List<Checked> good, Map<String, byte[]> idHashes, Running job) {
         return transaction.execute(tx -> {
             organizations.lockInPathOrder(good.stream().map(c -> c.org.id()).distinct().toList());
             List<Long> ids = bulk.nextIds(good.size());
@@ -400,7 +404,7 @@ public class RosterImports {
                         cipher.encrypt(f.phone()), f.education(), f.occupation(), f.status(), f.joinedOn(),
                         f.convertedOn(), f.jobTitle(), f.workUnit(), 0, PinyinNames.full(f.name()),
                         PinyinNames.initials(f.name()), null);
-                return new NewMember(row, cipher.lookupHash(f.idNumber()),
+                return new NewMember(row, idHashes.get(f.idNumber()),
                         f.phone() == null ? null : cipher.lookupHash(f.phone()));
             }).toList();
             long loaded = bulk.load(rows);
