@@ -109,7 +109,8 @@ class DataScopeIntegrationTest {
                 "/api/v1/members/" + m + "/status-changes", "/api/v1/orgs/" + b + "/member-reminders",
                 "/api/v1/archived-members?orgId=" + b, "/api/v1/archived-members/" + archivedB,
                 "/api/v1/members/" + archivedB + "/status-changes", "/api/v1/transfers/" + transferB,
-                "/api/v1/transfers/" + transferB + "/letter.pdf");
+                "/api/v1/transfers/" + transferB + "/letter.pdf", "/api/v1/orgs/" + b + "/outflows",
+                "/api/v1/orgs/" + b + "/inflows", "/api/v1/orgs/" + b + "/floating-reminders");
     }
 
     @Test
@@ -162,6 +163,10 @@ class DataScopeIntegrationTest {
         writes.add(secA.post("/api/v1/transfers/" + transferB + "/refuse", Map.of("note", "越权")));
         writes.add(secA.post("/api/v1/transfers/" + transferB + "/cancel", Map.of()));
         writes.add(secA.post("/api/v1/member-exports", Map.of("orgId", b)));
+        writes.add(secA.post("/api/v1/members/" + m + "/outflow", Map.of("destination", "越权", "reason", "越权",
+                "leftOn", LocalDate.now().toString())));
+        writes.add(secA.post("/api/v1/orgs/" + b + "/inflows", Map.of("name", "越权", "homeOrg", "越权",
+                "arrivedOn", LocalDate.now().toString())));
         writes.add(secA.post("/api/v1/member-exports", Map.of("orgId", committee2.id())));
         for (ApiClient.Response r : writes) {
             assertThat(r.status()).as(r.body()).isIn(400, 403, 404);
@@ -173,6 +178,8 @@ class DataScopeIntegrationTest {
         assertThat(secB.get("/api/v1/orgs/" + b + "/committee").json().get("seats").size()).isEqualTo(1);
         assertThat(secB.get("/api/v1/members?orgId=" + b).json().get("total").asInt()).isEqualTo(1);
         assertThat(secB.get("/api/v1/members/" + m).json().has("lostContactSince")).isFalse();
+        assertThat(secB.get("/api/v1/orgs/" + b + "/outflows").json().size()).isZero();
+        assertThat(secB.get("/api/v1/orgs/" + b + "/inflows").json().size()).isZero();
         assertThat(secB.get("/api/v1/members/" + m + "/status-changes").json().size()).isZero();
         assertThat(secB.get("/api/v1/archived-members/" + archivedB).json().get("status").asString()).isEqualTo("DECEASED");
         assertThat(api("secB").get("/api/v1/transfers/" + transferB).json().get("status").asString())
@@ -192,7 +199,7 @@ class DataScopeIntegrationTest {
                 "/members/" + m + "/edit", "/members?orgId=" + b, "/members/new?orgId=" + b,
                 "/members/options?orgId=" + b, "/?org=" + b, "/todo?org=" + b, "/checks/orgs/" + b, "/audit",
                 "/members/archived?orgId=" + b, "/members/archived/" + archivedB, "/transfers/" + transferB,
-                "/transfers/" + transferB + "/letter.pdf")) {
+                "/transfers/" + transferB + "/letter.pdf", "/floating?orgId=" + b)) {
             BrowserSession.Page page = secA.get(path);
             assertThat(page.status()).as(path).isIn(403, 404);
             assertThat(page.body()).as(path).doesNotContain("乙方秘密党员");
@@ -203,7 +210,7 @@ class DataScopeIntegrationTest {
                 "/members/" + m + "/status", "/members/" + m + "/lost-contact", "/members/" + m + "/in-contact",
                 "/members/archived/" + archivedB + "/status", "/members/" + m + "/transfers", "/members/exports",
                 "/transfers/" + transferB + "/approve", "/transfers/" + transferB + "/refuse",
-                "/transfers/" + transferB + "/cancel")) {
+                "/transfers/" + transferB + "/cancel", "/members/" + m + "/outflow", "/floating/inflows")) {
             BrowserSession.Page page = secA.post(path, Map.ofEntries(Map.entry("version", "0"),
                     Map.entry("name", "越权"), Map.entry("type", "BRANCH"), Map.entry("category", "GOVERNMENT"),
                     Map.entry("parentId", Long.toString(committee1.id())), Map.entry("reason", "越权"),

@@ -20,10 +20,12 @@ class OrganizationChangesListener {
     private final MemberRollup rollup;
     private final MemberArchive archive;
     private final TransferRecords transfers;
+    private final FloatingRecords floating;
 
     OrganizationChangesListener(MemberRepository members, MemberRollup rollup, MemberArchive archive,
-                                TransferRecords transfers) {
+                                TransferRecords transfers, FloatingRecords floating) {
         this.transfers = transfers;
+        this.floating = floating;
         this.members = members;
         this.rollup = rollup;
         this.archive = archive;
@@ -39,6 +41,7 @@ class OrganizationChangesListener {
         members.rewritePaths(moved.oldPath(), moved.newPath(), moved.newRootId());
         archive.rewritePaths(moved.oldPath(), moved.newPath(), moved.newRootId());
         transfers.rewritePaths(moved.oldPath(), moved.newPath());
+        floating.rewritePaths(moved.oldPath(), moved.newPath());
     }
 
     @EventListener

@@ -2,6 +2,7 @@ package cn.zhibu.member.web;
 
 import cn.zhibu.member.AgeBand;
 import cn.zhibu.member.Education;
+import cn.zhibu.member.FloatingService;
 import cn.zhibu.member.Ethnicities;
 import cn.zhibu.member.Gender;
 import cn.zhibu.member.Member;
@@ -50,9 +51,11 @@ class MemberPageController {
     private final OrganizationService organizations;
     private final TransferService transfers;
     private final OrgOptions orgOptions;
+    private final FloatingService floating;
 
     MemberPageController(MemberService members, MembershipService membership, OrganizationService organizations,
-                         TransferService transfers, OrgOptions orgOptions) {
+                         TransferService transfers, OrgOptions orgOptions, FloatingService floating) {
+        this.floating = floating;
         this.orgOptions = orgOptions;
         this.transfers = transfers;
         this.members = members;
@@ -83,8 +86,9 @@ class MemberPageController {
         Member member = members.get(scope, id);
         detailModel(model, scope, member, membership.history(scope, id), MembershipPageController.emptyChange(), null,
                 Map.of());
-        model.addAttribute("openTransfer", scope.managesMembersAt(member.orgPath())
-                ? transfers.openFor(scope, id).orElse(null) : null);
+        boolean manages = scope.managesMembersAt(member.orgPath());
+        model.addAttribute("openTransfer", manages ? transfers.openFor(scope, id).orElse(null) : null);
+        model.addAttribute("openOutflow", manages ? floating.openOutflowOf(scope, id).orElse(null) : null);
         return "member/detail";
     }
 

@@ -6,6 +6,7 @@ import cn.zhibu.member.Gender;
 import cn.zhibu.member.MemberBreakdown;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.Occupation;
+import cn.zhibu.member.FloatingService;
 import cn.zhibu.member.MembershipService;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
@@ -35,9 +36,11 @@ class StatisticsPageController {
     private final OrganizationService organizations;
     private final JsonMapper json;
     private final MembershipService membership;
+    private final FloatingService floating;
 
     StatisticsPageController(StatisticsService statistics, OrganizationService organizations, JsonMapper json,
-                             MembershipService membership) {
+                             MembershipService membership, FloatingService floating) {
+        this.floating = floating;
         this.statistics = statistics;
         this.membership = membership;
         this.organizations = organizations;
@@ -69,7 +72,10 @@ class StatisticsPageController {
         model.addAttribute("root", root);
         model.addAttribute("roots", roots);
         model.addAttribute("checks", statistics.todo(scope, root.id(), TODO_LIMIT));
-        model.addAttribute("reminders", membership.reminders(scope, root.id(), TODO_LIMIT));
+        List<cn.zhibu.member.MemberReminder> reminders = new java.util.ArrayList<>(
+                membership.reminders(scope, root.id(), TODO_LIMIT));
+        reminders.addAll(floating.reminders(scope, root.id()));
+        model.addAttribute("reminders", reminders);
         model.addAttribute("limit", TODO_LIMIT);
         return "statistics/todo";
     }

@@ -1,0 +1,8 @@
+package cn.zhibu.member;
+
+import java.time.LocalDate;
+
+/** Registering a member as away: where, why, since when, whether at a fixed place, how to reach them. */
+public record OutflowForm(String destination, String reason, LocalDate leftOn, Boolean fixedPlace, String contact,
+                          String certificateNo) {
+}
