@@ -10,7 +10,7 @@ import java.util.Set;
 /** Command-line options of {@code bench}; {@code --quick} only lowers the defaults, explicit values still win. */
 record BenchOptions(URI url, String user, String password, String jdbcUrl, String dbUser, String dbPassword,
                     int samples, int mixedSeconds, int concurrency, int writers, int writeSeconds, int warmupSeconds,
-                    Path out, boolean skipWrites, boolean skipMove, boolean roster, boolean quick, long seed) {
+                    Path out, boolean skipWrites, boolean skipMove, boolean roster, boolean skipExport, boolean quick, long seed) {
 
     static final String USAGE = """
             usage: java -jar target/zhibu.jar bench [options]
@@ -33,10 +33,11 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --skip-move           no subtree move
               --roster              also export a 花名册 of 1,000,000+ rows and import 100,000 members from .xlsx
                                     (the imported members stay: the data set grows by 100,000)
+              --skip-export         with --roster: only the import
               --quick               small samples and durations: a smoke run
             """;
 
-    private static final Set<String> FLAGS = Set.of("skip-writes", "skip-move", "roster", "quick", "help");
+    private static final Set<String> FLAGS = Set.of("skip-writes", "skip-move", "roster", "skip-export", "quick", "help");
     private static final Set<String> VALUED = Set.of("url", "user", "password", "jdbc", "db-user", "db-password",
             "samples", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds", "seed", "out");
 
@@ -74,7 +75,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                 v.positive("samples", quick ? 5 : 50), v.positive("mixed-seconds", quick ? 5 : 30),
                 v.positive("concurrency", 64), v.positive("writers", 16), v.positive("write-seconds", quick ? 5 : 20),
                 v.number("warmup-seconds", quick ? 2 : 10), Path.of(v.text("out", "bench/results/latest.json")),
-                flags.contains("skip-writes"), flags.contains("skip-move"), flags.contains("roster"), quick,
+                flags.contains("skip-writes"), flags.contains("skip-move"), flags.contains("roster"),
+                flags.contains("skip-export"), quick,
                 v.number("seed", 42));
     }
 

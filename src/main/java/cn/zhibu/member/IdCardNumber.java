@@ -12,6 +12,7 @@ import java.util.Set;
 public record IdCardNumber(String value) {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("\\d{17}[\\dX]");
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
     /** Province-level codes (the first two digits). */
     private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
@@ -37,7 +38,7 @@ public record IdCardNumber(String value) {
         if (id == null || id.isEmpty()) {
             return "请填写身份证号";
         }
-        if (!id.matches("\\d{17}[\\dX]")) {
+        if (!SHAPE.matcher(id).matches()) {
             return "身份证号应为18位，前17位为数字，最后一位为数字或X";
         }
         if (!PROVINCES.contains(id.substring(0, 2))) {

@@ -184,8 +184,10 @@ public class RosterImports {
     }
 
     private void run(Running job, DataScope scope) throws IOException {
+        long t0 = System.nanoTime();
         List<String[]> raw = read(job.file);
         job.rows = raw.size();
+        long t1 = System.nanoTime();
         if (raw.isEmpty()) {
             job.finish(ImportJob.REJECTED, "文件中没有党员数据（第2行起填写，每行一名党员）");
             return;
@@ -199,8 +201,10 @@ public class RosterImports {
         Map<Long, Organization> byId = new ConcurrentHashMap<>();
         List<Checked> checked = java.util.stream.IntStream.range(0, raw.size()).parallel()
                 .mapToObj(i -> check(i + 2, raw.get(i), scope, byName, byId, job)).toList();
+        long t2 = System.nanoTime();
         Map<String, byte[]> idHashes = markDuplicates(checked, job);
         job.sampleHeap();
+        long t3 = System.nanoTime();
         List<Checked> good = checked.stream().filter(c -> c.errors.isEmpty()).toList();
         if (job.errorRows.get() > 0 && !job.onlyValid) {
             job.finish(ImportJob.REJECTED, "有" + job.errorRows.get() + "行存在错误，未导入任何数据。请按错误报告修改后重新上传，"
@@ -215,6 +219,8 @@ public class RosterImports {
         job.imported = load(scope, good, idHashes, job);
         job.sampleHeap();
         job.finish(ImportJob.DONE, null);
+        log.info("党员导入 {} 行：读取 {} ms，逐行检查 {} ms，查重 {} ms，写入 {} ms", job.imported, (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
     }
 
     /** The data rows of the first sheet as trimmed text (dates as ISO), after checking the header is the template's. */
@@ -394,6 +400,7 @@ public class RosterImports {
     /** The good rows in by COPY, in one transaction: organizations locked, roll-ups changed once, one audit entry. */
     private long load(DataScope scope, List<Checked> good, Map<String, byte[]> idHashes, Running job) {
         return transaction.execute(tx -> {
+            long started = System.nanoTime();
             organizations.lockInPathOrder(good.stream().map(c -> c.org.id()).distinct().toList());
             List<Long> ids = bulk.nextIds(good.size());
             List<NewMember> rows = java.util.stream.IntStream.range(0, good.size()).parallel().mapToObj(i -> {
@@ -407,12 +414,16 @@ public class RosterImports {
                 return new NewMember(row, idHashes.get(f.idNumber()),
                         f.phone() == null ? null : cipher.lookupHash(f.phone()));
             }).toList();
+            long encrypted = System.nanoTime();
             long loaded = bulk.load(rows);
+            long copied = System.nanoTime();
             MemberRollup.Delta delta = new MemberRollup.Delta();
             for (NewMember n : rows) {
                 delta.add(new cn.zhibu.platform.TreePath(n.row().orgPath()), n.row(), 1);
             }
             rollup.apply(delta);
+            log.info("党员导入写入：加密 {} ms，COPY {} ms，汇总 {} ms", (encrypted - started) / 1_000_000,
+                    (copied - encrypted) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
             Map<String, Object> what = new LinkedHashMap<>();
             what.put("file", job.fileName);
             what.put("rows", loaded);
