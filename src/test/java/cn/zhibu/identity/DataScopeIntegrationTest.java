@@ -225,6 +225,19 @@ class DataScopeIntegrationTest {
     }
 
     @Test
+    void the_owning_secretary_gets_every_new_page_rendered() {
+        BrowserSession secB = BrowserSession.loggedIn(port, "secB" + suffix, PASSWORD);
+        long b = branchB.id();
+        for (String path : List.of("/members/" + memberB.id(), "/members/archived?orgId=" + b,
+                "/members/archived/" + archivedB, "/transfers", "/transfers?direction=INCOMING", "/transfers/" + transferB,
+                "/members/export", "/members/import", "/floating?orgId=" + b, "/todo")) {
+            BrowserSession.Page page = secB.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).doesNotContain("出错了");
+        }
+    }
+
+    @Test
     void an_organization_administrator_sees_exactly_their_subtree() {
         ApiClient adm1 = api("adm1");
         JsonNode roots = adm1.get("/api/v1/orgs").json();
