@@ -228,45 +228,26 @@ public class RosterExports {
     }
 
     /** A job's mutable state; callers get {@link ExportJob} snapshots. */
-    private static final class Running {
-        final String id;
-        final long ownerId;
+    private static final class Running extends BackgroundJob {
         final String orgName;
         final long total;
-        final Instant startedAt = Instant.now();
         final AtomicLong rows = new AtomicLong();
-        volatile String status = ExportJob.RUNNING;
-        volatile String message;
         volatile Path file;
-        volatile long elapsedMs;
-        volatile long peakHeap;
 
         Running(String id, long ownerId, String orgName, long total) {
-            this.id = id;
-            this.ownerId = ownerId;
+            super(id, ownerId, ExportJob.RUNNING);
             this.orgName = orgName;
             this.total = total;
-            sampleHeap();
         }
 
-        void sampleHeap() {
-            peakHeap = Math.max(peakHeap, BackgroundWork.heapUsed());
-        }
-
+        @Override
         boolean finished() {
             return !ExportJob.RUNNING.equals(status);
         }
 
-        void finish(String finalStatus, String why) {
-            elapsedMs = Duration.between(startedAt, Instant.now()).toMillis();
-            message = why;
-            status = finalStatus;
-        }
-
         ExportJob snapshot() {
-            long elapsed = finished() ? elapsedMs : Duration.between(startedAt, Instant.now()).toMillis();
-            return new ExportJob(id, ownerId, orgName, status, rows.get(), total, startedAt, elapsed,
-                    peakHeap / (1024 * 1024), "花名册-" + orgName + "-" + LocalDate.now() + ".xlsx", message);
+            return new ExportJob(id, ownerId, orgName, status, rows.get(), total, startedAt, elapsed(), peakHeapMb(),
+                    "花名册-" + orgName + "-" + LocalDate.now() + ".xlsx", message);
         }
     }
 }

@@ -500,30 +500,21 @@ public class RosterImports {
     }
 
     /** A job's mutable state; callers get {@link ImportJob} snapshots. */
-    private static final class Running {
-        final String id;
-        final long ownerId;
+    private static final class Running extends BackgroundJob {
         final String fileName;
         final Path file;
         final boolean onlyValid;
-        final Instant startedAt = Instant.now();
         final AtomicLong checked = new AtomicLong();
         final AtomicLong errorRows = new AtomicLong();
         final List<RowError> errors = Collections.synchronizedList(new ArrayList<>());
-        volatile String status = ImportJob.CHECKING;
         volatile long rows;
         volatile long imported;
-        volatile String message;
-        volatile long elapsedMs;
-        volatile long peakHeap;
 
         Running(String id, long ownerId, String fileName, Path file, boolean onlyValid) {
-            this.id = id;
-            this.ownerId = ownerId;
+            super(id, ownerId, ImportJob.CHECKING);
             this.fileName = fileName;
             this.file = file;
             this.onlyValid = onlyValid;
-            sampleHeap();
         }
 
         void errors(int row, Map<String, String> byColumn) {
@@ -544,25 +535,15 @@ public class RosterImports {
             }
         }
 
-        void sampleHeap() {
-            peakHeap = Math.max(peakHeap, BackgroundWork.heapUsed());
-        }
-
+        @Override
         boolean finished() {
             return ImportJob.DONE.equals(status) || ImportJob.REJECTED.equals(status) || ImportJob.FAILED.equals(status);
         }
 
-        void finish(String finalStatus, String why) {
-            elapsedMs = Duration.between(startedAt, Instant.now()).toMillis();
-            message = why;
-            status = finalStatus;
-        }
-
         ImportJob snapshot() {
-            long elapsed = finished() ? elapsedMs : Duration.between(startedAt, Instant.now()).toMillis();
             List<RowError> first = sortedErrors().stream().limit(SHOWN_ERRORS).toList();
             return new ImportJob(id, ownerId, fileName, status, rows, checked.get(), errorRows.get(), imported,
-                    onlyValid, startedAt, elapsed, peakHeap / (1024 * 1024), first, message);
+                    onlyValid, startedAt, elapsed(), peakHeapMb(), first, message);
         }
     }
 }
