@@ -134,6 +134,19 @@ public class MembershipService {
         return events.of(row.id()).stream().filter(e -> e.id() == eventId).findFirst().orElseThrow();
     }
 
+    /**
+     * The 回执 of a letter to an organization off the platform came back: the record leaves the registry and its
+     * counts (R1: this organization was responsible until now), with the transfer in its history.
+     */
+    void transferredOut(DataScope scope, Transfer t) {
+        MemberRow row = members.lockForChange(scope, t.memberId(), null);
+        StatusChange change = new StatusChange(StatusChangeKind.TRANSFER_OUT, LocalDate.now(),
+                "组织关系转至" + t.toOrgName() + "（" + t.letterNo() + "），已收到回执", t.letterNo(), t.fromOrgName());
+        archive.archive(row.id(), ArchiveStatus.TRANSFERRED_OUT, StatusChangeKind.TRANSFER_OUT, change.effectiveOn());
+        rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1));
+        recorded(scope, row, change, row.status().name(), ArchiveStatus.TRANSFERRED_OUT.name(), members.toMember(scope, row));
+    }
+
     /** R5: records the last contact of a member the branch cannot reach; {@code null} when in contact again. */
     @Transactional
     public Member setLostContact(DataScope scope, long id, LocalDate lastContact) {

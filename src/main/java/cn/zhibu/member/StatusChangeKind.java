@@ -14,7 +14,9 @@ public enum StatusChangeKind {
     EXPEL("开除党籍", Set.of("FULL", "PROBATIONARY"), "LEFT"),
     WITHDRAW("退党", Set.of("FULL", "PROBATIONARY"), "LEFT"),
     CANCEL_PROBATION("取消预备党员资格", Set.of("PROBATIONARY"), "LEFT"),
-    DECEASE("死亡", Set.of("FULL", "PROBATIONARY", "SUSPENDED"), "DECEASED");
+    DECEASE("死亡", Set.of("FULL", "PROBATIONARY", "SUSPENDED"), "DECEASED"),
+    /** Done by a transfer's 回执, never chosen in the status form. */
+    TRANSFER_OUT("组织关系转出系统外", Set.of("FULL", "PROBATIONARY"), "TRANSFERRED_OUT");
 
     private final String label;
     private final Set<String> from;
@@ -28,7 +30,7 @@ public enum StatusChangeKind {
 
     /** The changes that apply to a record in this status, in the order a form lists them. */
     public static java.util.List<StatusChangeKind> applicableTo(String status) {
-        return java.util.Arrays.stream(values()).filter(k -> k.appliesTo(status)).toList();
+        return java.util.Arrays.stream(values()).filter(k -> k != TRANSFER_OUT && k.appliesTo(status)).toList();
     }
 
     public String label() {

@@ -10,7 +10,7 @@ import java.util.List;
 public record Transfer(long id, String letterNo, long memberId, String memberName, long fromOrgId, String fromOrgName,
                        long toOrgId, String toOrgName, List<TransferStep> chain, int nextStep, TransferStatus status,
                        String reason, LocalDate startedOn, LocalDate validUntil, String startedBy,
-                       List<TransferDecision> decisions, int version) {
+                       List<TransferDecision> decisions, int version, TransferKind kind, String paperLetterNo) {
 
     /** The step awaited while in progress; null once finished. */
     public TransferStep awaiting() {

@@ -75,6 +75,9 @@ public class TransferLetters {
     /** The letter of a transfer the caller may see, pointing its QR code at {@code publicBaseUrl}. */
     public byte[] pdf(DataScope scope, long transferId, String publicBaseUrl) {
         Transfer t = transfers.get(scope, transferId);
+        if (t.kind() == TransferKind.INBOUND) {
+            throw cn.zhibu.platform.InvalidInputException.of("", "系统外转入的介绍信由原党组织开具（编号 " + t.paperLetterNo() + "）");
+        }
         MemberRow row = registry.find(t.memberId()).or(() -> archive.find(t.memberId()).map(a -> a.row()))
                 .orElseThrow(() -> new NotFoundException("该党员记录不存在"));
         Member m = members.toMember(scope, row);

@@ -39,11 +39,12 @@ public class TransferService {
     private final MemberService members;
     private final OrganizationService organizations;
     private final AuditLog audit;
+    private final MembershipService membership;
     private final List<TransferStep> chain;
     private final int validityMonths;
 
     TransferService(TransferRecords records, MemberRepository registry, MemberService members,
-                    OrganizationService organizations, AuditLog audit,
+                    OrganizationService organizations, AuditLog audit, MembershipService membership,
                     @Value("${zhibu.transfer.approvals:SENDING_COMMITTEE,RECEIVING_COMMITTEE}") String approvals,
                     @Value("${zhibu.transfer.validity-months:3}") int validityMonths) {
         this.records = records;
@@ -51,6 +52,7 @@ public class TransferService {
         this.members = members;
         this.organizations = organizations;
         this.audit = audit;
+        this.membership = membership;
         this.chain = chainOf(approvals);
         this.validityMonths = validityMonths;
     }
@@ -99,6 +101,57 @@ public class TransferService {
         return started;
     }
 
+    /**
+     * A transfer to an organization off the platform: the configured sending-side approval, then the letter goes out
+     * and the member stays here (R1) until its 回执 is recorded, when the record leaves the registry.
+     */
+    @Transactional
+    public Transfer startOutbound(DataScope scope, long memberId, OutboundRequest request) {
+        MemberRow member = members.lockForChange(scope, memberId, null);
+        FieldErrors errors = new FieldErrors();
+        if (request.externalOrg() == null || request.externalOrg().isBlank()) {
+            errors.reject("externalOrg", "请填写转入的党组织全称（不在本平台的）");
+        } else if (request.externalOrg().length() > 200) {
+            errors.reject("externalOrg", "组织名称不能超过200字");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            errors.reject("reason", "请填写转接原因");
+        } else if (request.reason().length() > TEXT_MAX) {
+            errors.reject("reason", "转接原因不能超过" + TEXT_MAX + "字");
+        }
+        LocalDate today = LocalDate.now();
+        records.expireFor(memberId, today);
+        records.openFor(memberId).ifPresent(open -> errors.reject("", "该党员已有正在办理的组织关系转接，请先完成或撤回"));
+        errors.throwIfAny();
+        List<TransferStep> steps = new ArrayList<>(chain.stream().filter(s -> s == TransferStep.SENDING_COMMITTEE).toList());
+        steps.add(TransferStep.RECEIPT);
+        long id = records.startOutbound(member, request.externalOrg().strip(), steps, request.reason().strip(), today,
+                today.plusMonths(validityMonths), scope.actorName());
+        Transfer started = records.find(id).orElseThrow();
+        audit.record(scope, "党员.转出系统外发起", ENTITY, id, member.orgPath(), null, snapshot(started));
+        return started;
+    }
+
+    /** A member arriving with a paper letter from an organization off the platform: registered and recorded. */
+    @Transactional
+    public Transfer registerInbound(DataScope scope, MemberForm form, InboundLetter letter) {
+        FieldErrors errors = new FieldErrors();
+        if (letter.fromOrg() == null || letter.fromOrg().isBlank()) {
+            errors.reject("fromOrg", "请填写原所在党组织（介绍信开具单位）");
+        }
+        if (letter.letterNo() == null || letter.letterNo().isBlank()) {
+            errors.reject("letterNo", "请填写介绍信编号");
+        }
+        errors.throwIfAny();
+        Member created = members.create(scope, form);
+        Organization to = organizations.describe(created.orgId());
+        long id = records.recordInbound(created.id(), created.name(), to.id(), to.path().value(), letter.fromOrg().strip(),
+                letter.letterNo().strip(), LocalDate.now(), scope.actorName());
+        Transfer recorded = records.find(id).orElseThrow();
+        audit.record(scope, "党员.系统外转入", ENTITY, id, to.path().value(), null, snapshot(recorded));
+        return recorded;
+    }
+
     /** Approves the awaited step (the receiving organization's approval completes the transfer). */
     @Transactional
     public Transfer approve(DataScope scope, long id, String note) {
@@ -108,11 +161,19 @@ public class TransferService {
         if (t.nextStep() + 1 < t.chain().size()) {
             records.advance(id);
         } else {
-            members.moveByTransfer(scope, t.memberId(), organizations.describe(t.toOrgId()), t.letterNo());
+            if (t.kind() == TransferKind.OUTBOUND) {
+                membership.transferredOut(scope, t);
+            } else {
+                members.moveByTransfer(scope, t.memberId(), organizations.describe(t.toOrgId()), t.letterNo());
+            }
             records.advance(id);
             records.finish(id, TransferStatus.COMPLETED);
         }
-        return recorded(scope, id, step == TransferStep.RECEIVING_ORG ? "党员.转接接收" : "党员.转接审批", t);
+        return recorded(scope, id, switch (step) {
+            case RECEIVING_ORG -> "党员.转接接收";
+            case RECEIPT -> "党员.转接回执";
+            default -> "党员.转接审批";
+        }, t);
     }
 
     /** Refuses the awaited step: R1 forbids refusing without cause, so the reason is required and kept. */
@@ -162,6 +223,7 @@ public class TransferService {
             case RECEIVING_COMMITTEE -> scope.administersOrgAt(
                     organizations.nearestCommittee(organizations.describe(t.toOrgId())).path().value());
             case RECEIVING_ORG -> scope.managesMembersAt(pathOf(t.toOrgId()));
+            case RECEIPT -> scope.managesMembersAt(pathOf(t.fromOrgId()));
         };
     }
 
@@ -213,12 +275,13 @@ public class TransferService {
     }
 
     private String pathOf(long orgId) {
-        return organizations.describe(orgId).path().value();
+        return orgId == 0 ? "" : organizations.describe(orgId).path().value();
     }
 
     private Transfer recorded(DataScope scope, long id, String action, Transfer before) {
         Transfer after = records.find(id).orElseThrow();
-        audit.record(scope, action, ENTITY, id, pathOf(after.fromOrgId()), snapshot(before), snapshot(after));
+        audit.record(scope, action, ENTITY, id, after.fromOrgId() != 0 ? pathOf(after.fromOrgId()) : pathOf(after.toOrgId()),
+                snapshot(before), snapshot(after));
         return after;
     }
 

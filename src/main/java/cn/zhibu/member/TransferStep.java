@@ -7,7 +7,9 @@ package cn.zhibu.member;
 public enum TransferStep {
     SENDING_COMMITTEE("转出方党委审批"),
     RECEIVING_COMMITTEE("转入方党委审批"),
-    RECEIVING_ORG("转入组织接收");
+    RECEIVING_ORG("转入组织接收"),
+    /** A letter to an organization off the platform is closed when its 回执 comes back to the sending side. */
+    RECEIPT("收到回执");
 
     private final String label;
 

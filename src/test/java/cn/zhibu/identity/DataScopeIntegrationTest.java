@@ -163,6 +163,9 @@ class DataScopeIntegrationTest {
         writes.add(secA.post("/api/v1/transfers/" + transferB + "/refuse", Map.of("note", "越权")));
         writes.add(secA.post("/api/v1/transfers/" + transferB + "/cancel", Map.of()));
         writes.add(secA.post("/api/v1/member-exports", Map.of("orgId", b)));
+        writes.add(secA.post("/api/v1/members/" + m + "/transfers/outbound", Map.of("externalOrg", "越权", "reason", "越权")));
+        writes.add(secA.post("/api/v1/member-inbounds", Map.of("member", memberForm,
+                "letter", Map.of("fromOrg", "越权", "letterNo", "越权"))));
         writes.add(secA.post("/api/v1/members/" + m + "/outflow", Map.of("destination", "越权", "reason", "越权",
                 "leftOn", LocalDate.now().toString())));
         writes.add(secA.post("/api/v1/orgs/" + b + "/inflows", Map.of("name", "越权", "homeOrg", "越权",
@@ -210,7 +213,8 @@ class DataScopeIntegrationTest {
                 "/members/" + m + "/status", "/members/" + m + "/lost-contact", "/members/" + m + "/in-contact",
                 "/members/archived/" + archivedB + "/status", "/members/" + m + "/transfers", "/members/exports",
                 "/transfers/" + transferB + "/approve", "/transfers/" + transferB + "/refuse",
-                "/transfers/" + transferB + "/cancel", "/members/" + m + "/outflow", "/floating/inflows")) {
+                "/transfers/" + transferB + "/cancel", "/members/" + m + "/outflow", "/floating/inflows",
+                "/members/" + m + "/transfers/outbound")) {
             BrowserSession.Page page = secA.post(path, Map.ofEntries(Map.entry("version", "0"),
                     Map.entry("name", "越权"), Map.entry("type", "BRANCH"), Map.entry("category", "GOVERNMENT"),
                     Map.entry("parentId", Long.toString(committee1.id())), Map.entry("reason", "越权"),

@@ -23,8 +23,9 @@ import java.util.Optional;
 public class TransferRecords {
 
     private static final String SELECT = """
-            select t.*, f.name as from_name, r.name as to_name from member_transfer t
-            join organization f on f.id = t.from_org_id join organization r on r.id = t.to_org_id""";
+            select t.*, coalesce(f.name, t.external_org) as from_name, coalesce(r.name, t.external_org) as to_name
+            from member_transfer t
+            left join organization f on f.id = t.from_org_id left join organization r on r.id = t.to_org_id""";
 
     private final JdbcClient jdbc;
 
@@ -36,7 +37,7 @@ public class TransferRecords {
     public long start(MemberRow member, long toOrgId, String toOrgPath, List<TransferStep> chain, String reason,
                       LocalDate on, LocalDate validUntil, String by) {
         long id = jdbc.sql("select nextval('member_transfer_seq')").query(Long.class).single();
-        String letterNo = String.format("转字%d第%06d号", Year.from(on).getValue(), id);
+        String letterNo = letterNo(id, on);
         jdbc.sql("""
                         insert into member_transfer (id, letter_no, member_id, member_name, from_org_id, from_org_path,
                                                      to_org_id, to_org_path, chain, status, reason, started_on,
@@ -46,6 +47,41 @@ public class TransferRecords {
                         String.join(",", chain.stream().map(Enum::name).toList()), reason, on, validUntil, by)
                 .update();
         return id;
+    }
+
+    /** A letter to an organization off the platform, closed by its 回执. */
+    public long startOutbound(MemberRow member, String externalOrg, List<TransferStep> chain, String reason,
+                              LocalDate on, LocalDate validUntil, String by) {
+        long id = jdbc.sql("select nextval('member_transfer_seq')").query(Long.class).single();
+        jdbc.sql("""
+                        insert into member_transfer (id, letter_no, member_id, member_name, from_org_id, from_org_path,
+                                                     chain, status, reason, started_on, valid_until, started_by, kind,
+                                                     external_org)
+                        values (?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, 'OUTBOUND', ?)""")
+                .params(id, letterNo(id, on), member.id(), member.name(), member.orgId(), member.orgPath(),
+                        String.join(",", chain.stream().map(Enum::name).toList()), reason, on, validUntil, by, externalOrg)
+                .update();
+        return id;
+    }
+
+    /** A member who arrived with another organization's paper letter: recorded as done. */
+    public long recordInbound(long memberId, String memberName, long toOrgId, String toOrgPath, String externalOrg,
+                              String paperLetterNo, LocalDate on, String by) {
+        long id = jdbc.sql("select nextval('member_transfer_seq')").query(Long.class).single();
+        jdbc.sql("""
+                        insert into member_transfer (id, letter_no, member_id, member_name, to_org_id, to_org_path, chain,
+                                                     next_step, status, reason, started_on, valid_until, started_by,
+                                                     finished_at, kind, external_org, paper_letter_no)
+                        values (?, ?, ?, ?, ?, ?, 'RECEIVING_ORG', 1, 'COMPLETED', '持介绍信转入', ?, ?, ?, now(),
+                                'INBOUND', ?, ?)""")
+                .params(id, letterNo(id, on), memberId, memberName, toOrgId, toOrgPath, on, on, by, externalOrg,
+                        paperLetterNo)
+                .update();
+        return id;
+    }
+
+    private static String letterNo(long id, LocalDate on) {
+        return String.format("转字%d第%06d号", Year.from(on).getValue(), id);
     }
 
     public Optional<Transfer> find(long id) {
@@ -63,7 +99,8 @@ public class TransferRecords {
 
     /** The sending and receiving organizations' paths, for scope checks before anything is shown. */
     public Optional<String[]> paths(long id) {
-        return jdbc.sql("select from_org_path, to_org_path from member_transfer where id = ?").param(id)
+        return jdbc.sql("select coalesce(from_org_path, ''), coalesce(to_org_path, '') from member_transfer where id = ?")
+                .param(id)
                 .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
     }
 
@@ -159,7 +196,8 @@ public class TransferRecords {
                 Arrays.stream(rs.getString("chain").split(",")).map(TransferStep::valueOf).toList(),
                 rs.getInt("next_step"), status, rs.getString("reason"),
                 rs.getObject("started_on", LocalDate.class), validUntil,
-                rs.getString("started_by"), List.of(), rs.getInt("version"));
+                rs.getString("started_by"), List.of(), rs.getInt("version"),
+                cn.zhibu.member.TransferKind.valueOf(rs.getString("kind")), rs.getString("paper_letter_no"));
     }
 
     private Transfer withDecisions(Transfer t) {
@@ -171,6 +209,6 @@ public class TransferRecords {
                 .list();
         return new Transfer(t.id(), t.letterNo(), t.memberId(), t.memberName(), t.fromOrgId(), t.fromOrgName(),
                 t.toOrgId(), t.toOrgName(), t.chain(), t.nextStep(), t.status(), t.reason(), t.startedOn(),
-                t.validUntil(), t.startedBy(), decisions, t.version());
+                t.validUntil(), t.startedBy(), decisions, t.version(), t.kind(), t.paperLetterNo());
     }
 }

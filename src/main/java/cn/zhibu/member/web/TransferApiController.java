@@ -44,6 +44,26 @@ class TransferApiController {
         return transfers.start(scope, id, request);
     }
 
+    @PostMapping("/members/{id}/transfers/outbound")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "转出到系统外的党组织", description = "经转出方党委审批（按配置）后开具介绍信，收到回执时登记，党员随之转出")
+    Transfer startOutbound(DataScope scope, @PathVariable long id, @RequestBody cn.zhibu.member.OutboundRequest request) {
+        return transfers.startOutbound(scope, id, request);
+    }
+
+    record InboundRequest(cn.zhibu.member.MemberForm member, cn.zhibu.member.InboundLetter letter) {
+    }
+
+    @PostMapping("/member-inbounds")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "从系统外转入：登记持纸质介绍信转入的党员")
+    Transfer registerInbound(DataScope scope, @RequestBody InboundRequest request) {
+        if (request.member() == null || request.letter() == null) {
+            throw cn.zhibu.platform.InvalidInputException.of("", "请提供党员信息（member）和介绍信（letter）");
+        }
+        return transfers.registerInbound(scope, request.member(), request.letter());
+    }
+
     @GetMapping("/transfers")
     @Operation(summary = "转接列表")
     TransferPage list(DataScope scope,

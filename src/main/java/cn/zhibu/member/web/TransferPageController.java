@@ -137,6 +137,20 @@ class TransferPageController {
         return "member/letter-check";
     }
 
+    @PostMapping("/members/{id}/transfers/outbound")
+    String startOutbound(DataScope scope, @PathVariable long id, @RequestParam(required = false) String externalOrg,
+                         @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            Transfer t = transfers.startOutbound(scope, id, new cn.zhibu.member.OutboundRequest(externalOrg, reason));
+            redirect.addFlashAttribute("notice", "已发起转出，介绍信编号 " + t.letterNo() + "；收到回执后请在此登记");
+            return "redirect:/transfers/" + t.id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("transferErrors", e.fieldErrors());
+            redirect.addFlashAttribute("transferReason", reason);
+            return "redirect:/members/" + id + "#transfer-card";
+        }
+    }
+
     /** Receiving organizations by name, as {@code <option>}s for the start form (htmx). */
     @GetMapping("/transfers/targets")
     String targets(DataScope scope, @RequestParam(defaultValue = "") String q, Model model) {
