@@ -12,6 +12,11 @@ public record Transfer(long id, String letterNo, long memberId, String memberNam
                        String reason, LocalDate startedOn, LocalDate validUntil, String startedBy,
                        List<TransferDecision> decisions, int version, TransferKind kind, String paperLetterNo) {
 
+    /** The status as the user reads it: a finished transfer out of the platform is 已转出, not 已转入. */
+    public String statusLabel() {
+        return kind == TransferKind.OUTBOUND && status == TransferStatus.COMPLETED ? "已转出" : status.label();
+    }
+
     /** The step awaited while in progress; null once finished. */
     public TransferStep awaiting() {
         return status == TransferStatus.IN_PROGRESS ? chain.get(nextStep) : null;

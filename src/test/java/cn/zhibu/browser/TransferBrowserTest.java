@@ -80,4 +80,40 @@ class TransferBrowserTest extends BrowserTestBase {
         sender.navigate("/members/" + m.id());
         assertThat(sender.locator("body")).containsText("不存在或不在您的管理范围内");
     }
+
+    @Test
+    void a_member_arrives_with_a_paper_letter_and_later_leaves_for_an_organization_off_the_platform() {
+        long branch = orgId(DemoAccounts.SECRETARY_BRANCH);
+        Page secretary = as(DemoAccounts.SECRETARY);
+        secretary.navigate("/members/new?orgId=" + branch);
+        secretary.fill("#name", "外来党员");
+        secretary.fill("#idNumber", TestData.idNumber(java.time.LocalDate.of(1991, 3, 3), false));
+        secretary.selectOption("#education", "BACHELOR");
+        secretary.selectOption("#occupation", "CIVIL_SERVANT");
+        secretary.fill("#joinedOn", "2015-07-01");
+        secretary.fill("#convertedOn", "2016-07-01");
+        secretary.fill("#fromOrg", "外省某县某镇党委");
+        secretary.fill("#letterNo", "外组字2026第7号");
+        secretary.click("#save");
+        assertThat(secretary.locator("#member-name")).hasText("外来党员");
+        String memberUrl = secretary.url();
+
+        secretary.fill("#externalOrg", "外省某市某局机关党委");
+        secretary.fill("#outbound-reason", "工作调动");
+        secretary.click("#start-outbound");
+        assertThat(secretary.locator("#transfer-kind")).containsText("转出系统外");
+        assertThat(secretary.locator("#transfer-awaiting")).containsText("转出方党委审批");
+        String transferUrl = secretary.url();
+
+        Page committee = as(DemoAccounts.ORG_ADMIN);
+        committee.navigate(transferUrl);
+        committee.click("#approve");
+        assertThat(committee.locator("#transfer-awaiting")).containsText("收到回执");
+
+        secretary.navigate(transferUrl);
+        secretary.click("#approve");
+        assertThat(secretary.locator("#transfer-status")).hasText("已转出");
+        secretary.navigate(memberUrl);
+        assertThat(secretary.locator("body")).containsText("不存在或不在您的管理范围内");
+    }
 }

@@ -3,6 +3,7 @@ package cn.zhibu.member.web;
 import cn.zhibu.member.AgeBand;
 import cn.zhibu.member.Education;
 import cn.zhibu.member.FloatingService;
+import cn.zhibu.member.InboundLetter;
 import cn.zhibu.member.Ethnicities;
 import cn.zhibu.member.Gender;
 import cn.zhibu.member.Member;
@@ -127,14 +128,26 @@ class MemberPageController {
     }
 
     @PostMapping
-    String create(DataScope scope, @ModelAttribute("form") MemberForm form, BindingResult binding, Model model) {
+    String create(DataScope scope, @ModelAttribute("form") MemberForm form, BindingResult binding,
+                  @RequestParam(required = false) String fromOrg, @RequestParam(required = false) String letterNo,
+                  Model model) {
         try {
             BindingProblems.throwIfAny(binding);
-            Member created = members.create(scope, form);
-            return "redirect:/members/" + created.id() + "?created";
+            if (isBlank(fromOrg) && isBlank(letterNo)) {
+                return "redirect:/members/" + members.create(scope, form).id() + "?created";
+            }
+            // arriving from an organization off the platform: the member and the transfer record together
+            long id = transfers.registerInbound(scope, form, new InboundLetter(fromOrg, letterNo)).memberId();
+            return "redirect:/members/" + id + "?created";
         } catch (InvalidInputException e) {
+            model.addAttribute("fromOrg", fromOrg);
+            model.addAttribute("letterNo", letterNo);
             return form(scope, model, null, form, e);
         }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     @GetMapping("/{id}/edit")
