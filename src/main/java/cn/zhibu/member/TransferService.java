@@ -239,6 +239,17 @@ public class TransferService {
                 records.count(scope, outgoing, status), safePage, safeSize);
     }
 
+    /** R4: transfers out of an organization's subtree whose letter expires within two weeks. */
+    public List<MemberReminder> reminders(DataScope scope, long orgId, int limit) {
+        Organization org = organizations.getManaged(scope, orgId);
+        LocalDate today = LocalDate.now();
+        return records.endingBy(org.path(), today, today.plusDays(14), limit).stream()
+                .map(t -> new MemberReminder("R4", t.memberId(), t.memberName(), t.fromOrgId(), t.fromOrgName(),
+                        t.validUntil(), "组织关系转接（" + t.letterNo() + "，" + t.awaiting().label() + "）将于" + t.validUntil()
+                                + "到期，请督促办理", false))
+                .toList();
+    }
+
     /** The transfer in progress for a member the caller may see, if any. */
     public java.util.Optional<Transfer> openFor(DataScope scope, long memberId) {
         return records.openFor(memberId).map(id -> get(scope, id));

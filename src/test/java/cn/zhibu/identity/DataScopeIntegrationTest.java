@@ -110,7 +110,8 @@ class DataScopeIntegrationTest {
                 "/api/v1/archived-members?orgId=" + b, "/api/v1/archived-members/" + archivedB,
                 "/api/v1/members/" + archivedB + "/status-changes", "/api/v1/transfers/" + transferB,
                 "/api/v1/transfers/" + transferB + "/letter.pdf", "/api/v1/orgs/" + b + "/outflows",
-                "/api/v1/orgs/" + b + "/inflows", "/api/v1/orgs/" + b + "/floating-reminders");
+                "/api/v1/orgs/" + b + "/inflows", "/api/v1/orgs/" + b + "/floating-reminders",
+                "/api/v1/orgs/" + b + "/transfer-reminders");
     }
 
     @Test

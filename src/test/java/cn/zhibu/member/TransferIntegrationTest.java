@@ -129,9 +129,12 @@ class TransferIntegrationTest {
                 .params(LocalDate.now().minusDays(1), second.id()).update();
         assertThat(transfers.expireOverdue()).isGreaterThanOrEqualTo(1);
         assertThat(transfers.get(SYSTEM, second.id()).status()).isEqualTo(TransferStatus.EXPIRED);
-        // the last day of validity still counts
+        // the last day of validity still counts, and is reminded
         Transfer third = transfers.start(secretaryA, member.id(), new TransferRequest(branchB.id(), "工作调动"));
+        assertThat(transfers.reminders(adminA, committeeA.id(), 10)).isEmpty();
         jdbc.sql("update member_transfer set valid_until = ? where id = ?").params(LocalDate.now(), third.id()).update();
+        assertThat(transfers.reminders(adminA, committeeA.id(), 10)).singleElement()
+                .satisfies(r -> assertThat(r.rule()).isEqualTo("R4"));
         assertThat(transfers.approve(adminA, third.id(), null).status()).isEqualTo(TransferStatus.IN_PROGRESS);
     }
 

@@ -84,6 +84,13 @@ public class TransferRecords {
         return String.format("转字%d第%06d号", Year.from(on).getValue(), id);
     }
 
+    /** Transfers out of a subtree still in progress whose validity ends by {@code by} (R4 reminders). */
+    public List<Transfer> endingBy(TreePath subtree, LocalDate today, LocalDate by, int limit) {
+        return jdbc.sql(SELECT + " where t.status = 'IN_PROGRESS' and t.valid_until between ? and ?"
+                        + " and t.from_org_path >= ? and t.from_org_path < ? order by t.valid_until, t.id limit ?")
+                .params(today, by, subtree.value(), subtree.upperBound(), limit).query(this::map).list();
+    }
+
     public Optional<Transfer> find(long id) {
         return jdbc.sql(SELECT + " where t.id = ?").param(id).query(this::map).optional().map(this::withDecisions);
     }

@@ -64,6 +64,12 @@ class TransferApiController {
         return transfers.registerInbound(scope, request.member(), request.letter());
     }
 
+    @GetMapping("/orgs/{id}/transfer-reminders")
+    @Operation(summary = "两周内到期的转出转接（R4）")
+    List<cn.zhibu.member.MemberReminder> reminders(DataScope scope, @PathVariable long id) {
+        return transfers.reminders(scope, id, 200);
+    }
+
     @GetMapping("/transfers")
     @Operation(summary = "转接列表")
     TransferPage list(DataScope scope,

@@ -8,6 +8,7 @@ import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.Occupation;
 import cn.zhibu.member.FloatingService;
 import cn.zhibu.member.MembershipService;
+import cn.zhibu.member.TransferService;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.OrganizationType;
@@ -37,9 +38,11 @@ class StatisticsPageController {
     private final JsonMapper json;
     private final MembershipService membership;
     private final FloatingService floating;
+    private final TransferService transfers;
 
     StatisticsPageController(StatisticsService statistics, OrganizationService organizations, JsonMapper json,
-                             MembershipService membership, FloatingService floating) {
+                             MembershipService membership, FloatingService floating, TransferService transfers) {
+        this.transfers = transfers;
         this.floating = floating;
         this.statistics = statistics;
         this.membership = membership;
@@ -75,6 +78,7 @@ class StatisticsPageController {
         List<cn.zhibu.member.MemberReminder> reminders = new java.util.ArrayList<>(
                 membership.reminders(scope, root.id(), TODO_LIMIT));
         reminders.addAll(floating.reminders(scope, root.id()));
+        reminders.addAll(transfers.reminders(scope, root.id(), TODO_LIMIT));
         model.addAttribute("reminders", reminders);
         model.addAttribute("limit", TODO_LIMIT);
         return "statistics/todo";
