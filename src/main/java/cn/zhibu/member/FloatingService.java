@@ -62,6 +62,9 @@ public class FloatingService {
         } else if (form.leftOn().isAfter(LocalDate.now())) {
             errors.reject("leftOn", "外出日期不能晚于今天");
         }
+        if (form.expectedMonths() != null && (form.expectedMonths() < 1 || form.expectedMonths() > 120)) {
+            errors.reject("expectedMonths", "预计外出时长应为1至120个月");
+        }
         if (records.openOutflowOf(memberId).isPresent()) {
             errors.reject("", "该党员已登记外出，尚未登记返回");
         }

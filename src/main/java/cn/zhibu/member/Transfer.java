@@ -10,7 +10,8 @@ import java.util.List;
 public record Transfer(long id, String letterNo, long memberId, String memberName, long fromOrgId, String fromOrgName,
                        long toOrgId, String toOrgName, List<TransferStep> chain, int nextStep, TransferStatus status,
                        String reason, LocalDate startedOn, LocalDate validUntil, String startedBy,
-                       List<TransferDecision> decisions, int version, TransferKind kind, String paperLetterNo) {
+                       List<TransferDecision> decisions, int version, TransferKind kind, String paperLetterNo,
+                       String duesPaidUntil) {
 
     /** The status as the user reads it: a finished transfer out of the platform is 已转出, not 已转入. */
     public String statusLabel() {

@@ -107,7 +107,7 @@ public class TransferLetters {
         doc.add(centered(t.letterNo(), small));
         doc.add(para(who + "系中共" + kind + "，身份证号码" + m.idNumber() + "，组织关系由" + t.fromOrgName() + "转到"
                 + t.toOrgName() + "。", text));
-        doc.add(para("党费缴纳情况以转出组织记录为准。有效期" + days + "天（至" + t.validUntil() + "）。", text));
+        doc.add(para(dues(t) + "有效期" + days + "天（至" + t.validUntil() + "）。", text));
         doc.add(para("经办：" + t.startedBy() + "　　开具日期：" + date(t.startedOn()), text));
 
         PdfContentByte canvas = writer.getDirectContent();
@@ -126,7 +126,7 @@ public class TransferLetters {
         doc.add(para(t.toOrgName() + "：", text));
         doc.add(para("　　兹介绍" + who + "系中共" + kind + "，身份证号码" + m.idNumber() + "，由" + t.fromOrgName()
                 + "转到你处，请接洽。", text));
-        doc.add(para("　　该同志党费缴纳情况以转出组织记录为准。", text));
+        doc.add(para("　　" + dues(t), text));
         doc.add(para("　　（有效期" + days + "天，至" + t.validUntil() + "）", text));
         Paragraph sign = para(t.fromOrgName() + "（盖章）\n" + date(t.startedOn()), text);
         sign.setAlignment(Element.ALIGN_RIGHT);
@@ -165,6 +165,14 @@ public class TransferLetters {
     String link(String publicBaseUrl, String letterNo) {
         return publicBaseUrl + "/verify/letters/" + java.net.URLEncoder.encode(letterNo,
                 java.nio.charset.StandardCharsets.UTF_8) + "?c=" + code(letterNo);
+    }
+
+    private static String dues(Transfer t) {
+        if (t.duesPaidUntil() == null) {
+            return "该同志党费缴纳情况以转出组织记录为准。";
+        }
+        java.time.YearMonth m = java.time.YearMonth.parse(t.duesPaidUntil());
+        return "该同志党费已交到" + m.getYear() + "年" + m.getMonthValue() + "月。";
     }
 
     private static Paragraph centered(String s, Font f) {

@@ -91,11 +91,13 @@ public class TransferService {
             errors.reject("reason", "转接原因不能超过" + TEXT_MAX + "字");
         }
         LocalDate today = LocalDate.now();
+        checkDues(request.duesPaidUntil(), today, errors);
         records.expireFor(memberId, today);
         records.openFor(memberId).ifPresent(open -> errors.reject("", "该党员已有正在办理的组织关系转接，请先完成或撤回"));
         errors.throwIfAny();
         long id = records.start(member, to.id(), to.path().value(), chain, request.reason().strip(), today,
                 today.plusMonths(validityMonths), scope.actorName());
+        records.duesPaidUntil(id, blankToNull(request.duesPaidUntil()));
         Transfer started = records.find(id).orElseThrow();
         audit.record(scope, "党员.转接发起", ENTITY, id, member.orgPath(), null, snapshot(started));
         return started;
@@ -120,6 +122,7 @@ public class TransferService {
             errors.reject("reason", "转接原因不能超过" + TEXT_MAX + "字");
         }
         LocalDate today = LocalDate.now();
+        checkDues(request.duesPaidUntil(), today, errors);
         records.expireFor(memberId, today);
         records.openFor(memberId).ifPresent(open -> errors.reject("", "该党员已有正在办理的组织关系转接，请先完成或撤回"));
         errors.throwIfAny();
@@ -127,6 +130,7 @@ public class TransferService {
         steps.add(TransferStep.RECEIPT);
         long id = records.startOutbound(member, request.externalOrg().strip(), steps, request.reason().strip(), today,
                 today.plusMonths(validityMonths), scope.actorName());
+        records.duesPaidUntil(id, blankToNull(request.duesPaidUntil()));
         Transfer started = records.find(id).orElseThrow();
         audit.record(scope, "党员.转出系统外发起", ENTITY, id, member.orgPath(), null, snapshot(started));
         return started;
@@ -274,6 +278,21 @@ public class TransferService {
     private Transfer lockVisible(DataScope scope, long id) {
         get(scope, id);
         return records.findForUpdate(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    /** 党费交至: a month as yyyy-MM, not more than a year ahead. */
+    static void checkDues(String month, LocalDate today, FieldErrors errors) {
+        if (month == null || month.isBlank()) {
+            return;
+        }
+        try {
+            java.time.YearMonth m = java.time.YearMonth.parse(month.strip());
+            if (m.isAfter(java.time.YearMonth.from(today).plusMonths(12))) {
+                errors.reject("duesPaidUntil", "党费交至月份不能超过一年以后");
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.reject("duesPaidUntil", "党费交至请写作年月，如 2026-11");
+        }
     }
 
     private static void requireInProgress(Transfer t) {

@@ -70,7 +70,10 @@ class FloatingIntegrationTest {
         assertThatThrownBy(() -> floating.registerOutflow(SYSTEM, member.id(), new OutflowForm(" ", null, null, null,
                 null, null))).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKeys("destination", "reason", "leftOn"));
-        floating.registerOutflow(SYSTEM, member.id(), new OutflowForm("上海市", "随迁", TODAY, false, null, null));
+        assertThatThrownBy(() -> floating.registerOutflow(SYSTEM, member.id(), new OutflowForm("上海市", "随迁", TODAY,
+                false, null, null, 0))).isInstanceOf(InvalidInputException.class).hasMessageContaining("1至120");
+        assertThat(floating.registerOutflow(SYSTEM, member.id(), new OutflowForm("上海市", "随迁", TODAY, false, null, null,
+                12)).expectedMonths()).isEqualTo(12);
         assertThatThrownBy(() -> floating.registerOutflow(SYSTEM, member.id(), new OutflowForm("上海市", "随迁", TODAY,
                 false, null, null))).isInstanceOf(InvalidInputException.class).hasMessageContaining("尚未登记返回");
     }

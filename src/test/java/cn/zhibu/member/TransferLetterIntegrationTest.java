@@ -40,7 +40,9 @@ class TransferLetterIntegrationTest {
         Organization from = data.org(committee.id(), "介绍信转出支部", OrganizationType.BRANCH);
         Organization to = data.org(committee.id(), "介绍信转入支部", OrganizationType.BRANCH);
         Member m = data.member(from.id(), "介绍信党员", MemberStatus.FULL);
-        Transfer t = transfers.start(SYSTEM, m.id(), new TransferRequest(to.id(), "工作调动"));
+        assertThatThrownBy(() -> transfers.start(SYSTEM, m.id(), new TransferRequest(to.id(), "工作调动", "2026年11月")))
+                .isInstanceOf(cn.zhibu.platform.InvalidInputException.class).hasMessageContaining("年月");
+        Transfer t = transfers.start(SYSTEM, m.id(), new TransferRequest(to.id(), "工作调动", "2026-10"));
         String base = "http://localhost:" + port;
 
         byte[] pdf = letters.pdf(SYSTEM, t.id(), base);
@@ -49,7 +51,7 @@ class TransferLetterIntegrationTest {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
         }
-        assertThat(text).contains(t.letterNo(), "介绍信党员", "介绍信转出支部", "介绍信转入支部", "存根");
+        assertThat(text).contains(t.letterNo(), "介绍信党员", "介绍信转出支部", "介绍信转入支部", "存根", "党费已交到2026年10月");
 
         // The QR code the letter draws decodes to the public check link.
         String link = letters.link(base, t.letterNo());

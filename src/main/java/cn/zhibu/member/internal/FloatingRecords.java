@@ -31,10 +31,10 @@ public class FloatingRecords {
     public long addOutflow(long memberId, OutflowForm f, String by) {
         return jdbc.sql("""
                         insert into floating_outflow (member_id, destination, reason, left_on, fixed_place, contact,
-                                                      certificate_no, last_contact_on, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                                      certificate_no, last_contact_on, recorded_by, expected_months)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(memberId, f.destination().strip(), f.reason().strip(), f.leftOn(), Boolean.TRUE.equals(f.fixedPlace()),
-                        blankToNull(f.contact()), blankToNull(f.certificateNo()), f.leftOn(), by)
+                        blankToNull(f.contact()), blankToNull(f.certificateNo()), f.leftOn(), by, f.expectedMonths())
                 .query(Long.class).single();
     }
 
@@ -108,7 +108,8 @@ public class FloatingRecords {
                 rs.getString("org_name"), rs.getString("destination"), rs.getString("reason"),
                 rs.getObject("left_on", LocalDate.class), rs.getBoolean("fixed_place"), rs.getString("contact"),
                 rs.getString("certificate_no"), rs.getObject("last_contact_on", LocalDate.class),
-                rs.getObject("returned_on", LocalDate.class), rs.getInt("version"));
+                rs.getObject("returned_on", LocalDate.class), rs.getInt("version"),
+                rs.getObject("expected_months", Integer.class));
     }
 
     private Inflow mapInflow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

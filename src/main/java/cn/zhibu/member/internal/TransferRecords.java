@@ -118,6 +118,10 @@ public class TransferRecords {
                 .params(memberId, LocalDate.now()).query(Long.class).optional();
     }
 
+    public void duesPaidUntil(long id, String month) {
+        jdbc.sql("update member_transfer set dues_paid_until = ? where id = ?").params(month, id).update();
+    }
+
     public void decide(long id, int seq, TransferStep step, String decision, String note, String by) {
         jdbc.sql("insert into member_transfer_step (transfer_id, seq, step, decision, note, decided_by)"
                         + " values (?, ?, ?, ?, ?, ?)")
@@ -204,7 +208,8 @@ public class TransferRecords {
                 rs.getInt("next_step"), status, rs.getString("reason"),
                 rs.getObject("started_on", LocalDate.class), validUntil,
                 rs.getString("started_by"), List.of(), rs.getInt("version"),
-                cn.zhibu.member.TransferKind.valueOf(rs.getString("kind")), rs.getString("paper_letter_no"));
+                cn.zhibu.member.TransferKind.valueOf(rs.getString("kind")), rs.getString("paper_letter_no"),
+                rs.getString("dues_paid_until"));
     }
 
     private Transfer withDecisions(Transfer t) {
@@ -216,6 +221,6 @@ public class TransferRecords {
                 .list();
         return new Transfer(t.id(), t.letterNo(), t.memberId(), t.memberName(), t.fromOrgId(), t.fromOrgName(),
                 t.toOrgId(), t.toOrgName(), t.chain(), t.nextStep(), t.status(), t.reason(), t.startedOn(),
-                t.validUntil(), t.startedBy(), decisions, t.version(), t.kind(), t.paperLetterNo());
+                t.validUntil(), t.startedBy(), decisions, t.version(), t.kind(), t.paperLetterNo(), t.duesPaidUntil());
     }
 }

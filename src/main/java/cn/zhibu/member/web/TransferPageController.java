@@ -107,9 +107,10 @@ class TransferPageController {
 
     @PostMapping("/members/{id}/transfers")
     String start(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long toOrgId,
-                 @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+                 @RequestParam(required = false) String reason, @RequestParam(required = false) String duesPaidUntil,
+                 RedirectAttributes redirect) {
         try {
-            Transfer t = transfers.start(scope, id, new TransferRequest(toOrgId, reason));
+            Transfer t = transfers.start(scope, id, new TransferRequest(toOrgId, reason, duesPaidUntil));
             redirect.addFlashAttribute("notice", "已发起组织关系转接，介绍信编号 " + t.letterNo());
             return "redirect:/transfers/" + t.id();
         } catch (InvalidInputException e) {
@@ -139,9 +140,11 @@ class TransferPageController {
 
     @PostMapping("/members/{id}/transfers/outbound")
     String startOutbound(DataScope scope, @PathVariable long id, @RequestParam(required = false) String externalOrg,
-                         @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+                         @RequestParam(required = false) String reason,
+                         @RequestParam(required = false) String duesPaidUntil, RedirectAttributes redirect) {
         try {
-            Transfer t = transfers.startOutbound(scope, id, new cn.zhibu.member.OutboundRequest(externalOrg, reason));
+            Transfer t = transfers.startOutbound(scope, id,
+                    new cn.zhibu.member.OutboundRequest(externalOrg, reason, duesPaidUntil));
             redirect.addFlashAttribute("notice", "已发起转出，介绍信编号 " + t.letterNo() + "；收到回执后请在此登记");
             return "redirect:/transfers/" + t.id();
         } catch (InvalidInputException e) {
