@@ -17,6 +17,8 @@ public final class MembershipRules {
     /** R5: 2 years after 停止党籍 without contact → 除名; restoration only before that. */
     public static final int SUSPENSION_YEARS = 2;
     static final int TEXT_MAX = 500;
+    /** R6: 限期改正 lasts at most a year. */
+    public static final int CORRECTION_YEARS = 1;
 
     private MembershipRules() {
     }
@@ -68,13 +70,13 @@ public final class MembershipRules {
             errors.reject("effectiveOn", "生效日期不能早于上次状态变更日期（" + s.archivedOn() + "）");
         }
         if (!errors.has("kind") && !errors.has("effectiveOn")) {
-            timing(c.kind(), on, s, errors);
+            timing(c, on, s, errors);
         }
         return errors;
     }
 
-    private static void timing(StatusChangeKind kind, LocalDate on, Standing s, FieldErrors errors) {
-        switch (kind) {
+    private static void timing(StatusChange c, LocalDate on, Standing s, FieldErrors errors) {
+        switch (c.kind()) {
             case CONVERT -> {
                 // D10: 预备期一年，自支部大会通过之日起算
                 LocalDate due = conversionDue(s.joinedOn());
@@ -100,7 +102,21 @@ public final class MembershipRules {
                             + "（《党员教育管理工作条例》第二十四条）");
                 }
             }
+            case CORRECTION -> {
+                // R6: 限期改正，期限不超过一年
+                if (c.deadline() == null) {
+                    errors.reject("deadline", "请填写改正期限");
+                } else if (!c.deadline().isAfter(on)) {
+                    errors.reject("deadline", "改正期限应晚于生效日期");
+                } else if (c.deadline().isAfter(on.plusYears(CORRECTION_YEARS))) {
+                    errors.reject("deadline", "限期改正的期限不超过一年，最晚" + on.plusYears(CORRECTION_YEARS)
+                            + "（《党员教育管理工作条例》第三十条）");
+                }
+            }
             case REMOVE -> {
+                if (!"SUSPENDED".equals(s.status()) && c.ground() == null) {
+                    errors.reject("ground", "请选择除名的事由（《党员教育管理工作条例》第三十一条）");
+                }
                 if ("SUSPENDED".equals(s.status()) && on.isBefore(removalDue(s.archivedOn()))) {
                     errors.reject("effectiveOn", "停止党籍（" + s.archivedOn() + "）满2年后方可按自行脱党除名，即"
                             + removalDue(s.archivedOn()) + "起；此前与党组织取得联系的，可恢复党籍（《党员教育管理工作条例》第二十四条）");

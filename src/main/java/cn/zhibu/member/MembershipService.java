@@ -76,7 +76,9 @@ public class MembershipService {
                 row.lostContactSince(), null), today).throwIfAny();
         Member before = members.toMember(scope, row);
         String to;
-        if (change.kind() == StatusChangeKind.CONVERT) {
+        if (change.kind() == StatusChangeKind.CORRECTION) {
+            to = row.status().name(); // the status stays; the deadline is in the event, and reminded when due
+        } else if (change.kind() == StatusChangeKind.CONVERT) {
             registry.convert(id, change.effectiveOn());
             rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1)
                     .add(new TreePath(row.orgPath()), row.withStatus(MemberStatus.FULL, change.effectiveOn()), 1));
@@ -214,6 +216,10 @@ public class MembershipService {
             LocalDate dueOn = MembershipRules.suspensionDue(m.lostContactSince());
             due.add(new MemberReminder("R5", m.id(), m.name(), m.orgId(), m.orgName(), dueOn,
                     "自" + m.lostContactSince() + "起失去联系已满6个月，经多方寻找仍无音讯的，应停止其党籍", false));
+        }
+        for (Object[] c : events.correctionsDue(org.path(), today, limit)) {
+            due.add(new MemberReminder("R6", (Long) c[0], (String) c[1], (Long) c[2], (String) c[3], (LocalDate) c[4],
+                    "限期改正期满（" + c[4] + "），应根据其表现作出处理：有转变的予以肯定，仍无转变的予以除名", false));
         }
         for (ArchivedRow a : archive.suspendedSince(org.path(), today.minusYears(MembershipRules.SUSPENSION_YEARS), limit)) {
             LocalDate dueOn = MembershipRules.removalDue(a.archivedOn());

@@ -7,5 +7,10 @@ import java.time.LocalDate;
  * (the organization or meeting that decided, e.g. "XX党委 2026年第3次委员会").
  */
 public record StatusChange(StatusChangeKind kind, LocalDate effectiveOn, String reason, String documentRef,
-                           String approvedBy) {
+                           String approvedBy, LocalDate deadline, RemovalGround ground) {
+
+    public StatusChange(StatusChangeKind kind, LocalDate effectiveOn, String reason, String documentRef,
+                        String approvedBy) {
+        this(kind, effectiveOn, reason, documentRef, approvedBy, null, null);
+    }
 }

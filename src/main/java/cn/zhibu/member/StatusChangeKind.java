@@ -8,6 +8,8 @@ import java.util.Set;
  */
 public enum StatusChangeKind {
     CONVERT("转正", Set.of("PROBATIONARY"), "FULL"),
+    /** R6: an unqualified member is given at most a year to correct; the status does not change. */
+    CORRECTION("限期改正", Set.of("FULL", "PROBATIONARY"), null),
     SUSPEND("停止党籍", Set.of("FULL", "PROBATIONARY"), "SUSPENDED"),
     RESTORE("恢复党籍", Set.of("SUSPENDED"), null),
     REMOVE("除名", Set.of("FULL", "PROBATIONARY", "SUSPENDED"), "LEFT"),
@@ -48,7 +50,7 @@ public enum StatusChangeKind {
 
     /** Whether the record leaves the registry (and its counts). */
     public boolean archives() {
-        return this != CONVERT && this != RESTORE;
+        return this != CONVERT && this != RESTORE && this != CORRECTION;
     }
 
     /** Changes decided by a party organization, which must be named; a death is only recorded. */

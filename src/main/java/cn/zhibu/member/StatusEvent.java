@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /** One entry of a member's status history, as recorded. */
 public record StatusEvent(long id, long memberId, StatusChangeKind kind, String fromStatus, String toStatus,
                           LocalDate effectiveOn, String reason, String documentRef, String approvedBy,
-                          String recordedBy, Instant recordedAt) {
+                          String recordedBy, Instant recordedAt, LocalDate deadline, RemovalGround ground) {
 
     public String fromLabel() {
         return MembershipRules.statusLabel(fromStatus);

@@ -173,4 +173,20 @@ class MembershipIntegrationTest {
                 .json().get("lostContactSince").asString()).isEqualTo(TODAY.toString());
         assertThat(admin.get("/api/v1/archived-members?orgId=" + branch.id()).json().get("total").asInt()).isZero();
     }
+
+    @Test
+    void r6_a_correction_keeps_the_status_and_is_reminded_when_its_deadline_comes() {
+        Member m = data.member(branch.id(), "改正庚", MemberStatus.FULL);
+        StatusEvent e = membership.change(SYSTEM, m.id(), new StatusChange(StatusChangeKind.CORRECTION,
+                TODAY.minusYears(1), "民主评议不合格", null, "党籍测试党委", TODAY, null));
+        assertThat(e.toStatus()).isEqualTo("FULL");
+        assertThat(e.deadline()).isEqualTo(TODAY);
+        assertThat(members.get(SYSTEM, m.id()).status()).isEqualTo(MemberStatus.FULL);
+        assertThat(membership.reminders(SYSTEM, branch.id(), 10))
+                .anySatisfy(r -> assertThat(r.rule()).isEqualTo("R6"));
+        membership.change(SYSTEM, m.id(), new StatusChange(StatusChangeKind.REMOVE, TODAY, "期满仍无转变", null,
+                "党籍测试党委", null, RemovalGround.CORRECTION_FAILED));
+        assertThat(membership.getArchived(SYSTEM, m.id()).status()).isEqualTo(ArchiveStatus.LEFT);
+        assertThat(rollups.memberMismatches()).isEmpty();
+    }
 }

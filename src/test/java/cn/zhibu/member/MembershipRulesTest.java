@@ -106,4 +106,28 @@ class MembershipRulesTest {
         assertThat(errors(change(StatusChangeKind.DECEASE, LocalDate.of(2025, 12, 31)), suspended(LocalDate.of(2026, 1, 1))))
                 .hasEntrySatisfying("effectiveOn", m -> assertThat(m).contains("不能早于上次状态变更日期"));
     }
+
+    @Test
+    void r6_correction_deadline_at_most_one_year_exactly() {
+        Standing s = active("FULL", null);
+        LocalDate on = LocalDate.of(2026, 3, 1);
+        assertThat(errors(new StatusChange(StatusChangeKind.CORRECTION, on, "评议不合格", null, "支部大会",
+                LocalDate.of(2027, 3, 1), null), s)).isEmpty();
+        assertThat(errors(new StatusChange(StatusChangeKind.CORRECTION, on, "评议不合格", null, "支部大会",
+                LocalDate.of(2027, 3, 2), null), s))
+                .hasEntrySatisfying("deadline", m -> assertThat(m).contains("不超过一年", "第三十条"));
+        assertThat(errors(new StatusChange(StatusChangeKind.CORRECTION, on, "评议不合格", null, "支部大会", on, null), s))
+                .containsKey("deadline");
+        assertThat(errors(new StatusChange(StatusChangeKind.CORRECTION, on, "评议不合格", null, "支部大会"), s))
+                .containsKey("deadline");
+    }
+
+    @Test
+    void r6_removal_from_the_registry_states_its_ground() {
+        Standing s = active("FULL", null);
+        assertThat(errors(change(StatusChangeKind.REMOVE, TODAY), s))
+                .hasEntrySatisfying("ground", m -> assertThat(m).contains("第三十一条"));
+        assertThat(errors(new StatusChange(StatusChangeKind.REMOVE, TODAY, "连续6个月不交纳党费", null, "某某党委", null,
+                RemovalGround.NO_DUES), s)).isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package cn.zhibu.member.internal;
 
 import cn.zhibu.member.StatusChange;
 import cn.zhibu.member.StatusChangeKind;
+import cn.zhibu.member.RemovalGround;
 import cn.zhibu.member.StatusEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,11 +24,13 @@ public class StatusEvents {
     public long append(MemberRow member, StatusChange change, String fromStatus, String toStatus, String recordedBy) {
         return jdbc.sql("""
                         insert into member_status_event (member_id, org_id, org_path, kind, from_status, to_status,
-                                                         effective_on, reason, document_ref, approved_by, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                                         effective_on, reason, document_ref, approved_by, recorded_by,
+                                                         deadline, ground)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(member.id(), member.orgId(), member.orgPath(), change.kind().name(), fromStatus, toStatus,
                         change.effectiveOn(), change.reason().strip(), blankToNull(change.documentRef()),
-                        blankToNull(change.approvedBy()), recordedBy)
+                        blankToNull(change.approvedBy()), recordedBy, change.deadline(),
+                        change.ground() == null ? null : change.ground().name())
                 .query(Long.class).single();
     }
 
@@ -37,7 +40,27 @@ public class StatusEvents {
                         StatusChangeKind.valueOf(rs.getString("kind")), rs.getString("from_status"),
                         rs.getString("to_status"), rs.getObject("effective_on", LocalDate.class),
                         rs.getString("reason"), rs.getString("document_ref"), rs.getString("approved_by"),
-                        rs.getString("recorded_by"), rs.getObject("recorded_at", Timestamp.class).toInstant()))
+                        rs.getString("recorded_by"), rs.getObject("recorded_at", Timestamp.class).toInstant(),
+                        rs.getObject("deadline", LocalDate.class),
+                        rs.getString("ground") == null ? null : RemovalGround.valueOf(rs.getString("ground"))))
+                .list();
+    }
+
+    /**
+     * R6: 限期改正 of members in a subtree whose deadline has come with nothing decided since: member id, name,
+     * organization id and name, deadline.
+     */
+    public List<Object[]> correctionsDue(cn.zhibu.platform.TreePath subtree, LocalDate today, int limit) {
+        return jdbc.sql("""
+                        select m.id, m.name, m.org_id, o.name as org_name, e.deadline from member_status_event e
+                        join member m on m.id = e.member_id join organization o on o.id = m.org_id
+                        where e.kind = 'CORRECTION' and e.deadline <= ? and m.org_path >= ? and m.org_path < ?
+                          and not exists (select 1 from member_status_event later
+                                          where later.member_id = e.member_id and later.id > e.id)
+                        order by e.deadline, e.id limit ?""")
+                .params(today, subtree.value(), subtree.upperBound(), limit)
+                .query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class)})
                 .list();
     }
 
