@@ -1,10 +1,24 @@
 package cn.zhibu.member;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** The state every roster job keeps while it runs in the background: whose it is, where it stands, time and heap. */
+/**
+ * The state every roster job keeps while it runs in the background: whose it is, where it stands, time and heap;
+ * and the one named daemon thread each kind of job queues on.
+ */
 abstract class BackgroundJob {
+
+    static ExecutorService thread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     final String id;
     final long ownerId;
@@ -24,7 +38,7 @@ abstract class BackgroundJob {
     abstract boolean finished();
 
     final void sampleHeap() {
-        peakHeap = Math.max(peakHeap, BackgroundWork.heapUsed());
+        peakHeap = Math.max(peakHeap, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
     final void finish(String finalStatus, String why) {

@@ -134,13 +134,8 @@ public class MemberService {
         if (idHash != null && repository.findIdByIdNumberHash(idHash).isPresent()) {
             errors.reject("idNumber", "该身份证号已登记为党员，不能重复录入（如为组织关系转入，请办理转接）");
         } else if (idHash != null) {
-            archive.statusOfIdNumber(idHash).filter(status -> status != ArchiveStatus.TRANSFERRED_OUT) // may come back
-                    .ifPresent(status -> errors.reject("idNumber", switch (status) {
-                        case SUSPENDED -> "该身份证号的党员已停止党籍：恢复联系的，请在“停止党籍/出党党员”中办理恢复党籍";
-                        case DECEASED -> "该身份证号的党员已登记去世";
-                        case LEFT -> "该身份证号的党员已出党，重新入党须按发展党员程序办理";
-                        case TRANSFERRED_OUT -> "";
-                    }));
+            archive.statusOfIdNumber(idHash).map(MemberService::archivedIdProblem)
+                    .ifPresent(problem -> errors.reject("idNumber", problem));
         }
         if (f.orgId() == null) {
             errors.reject("orgId", "请选择所在党组织");
@@ -212,6 +207,16 @@ public class MemberService {
         into.put("org", to.name());
         into.put("letterNo", letterNo);
         audit.record(scope, "党员.组织关系转入", ENTITY, id, to.path().value(), from, into);
+    }
+
+    /** Why an archived 身份证号 cannot be registered again; null (no problem) for one who transferred out and returns. */
+    private static String archivedIdProblem(ArchiveStatus status) {
+        return switch (status) {
+            case SUSPENDED -> "该身份证号的党员已停止党籍：恢复联系的，请在“停止党籍/出党党员”中办理恢复党籍";
+            case DECEASED -> "该身份证号的党员已登记去世";
+            case LEFT -> "该身份证号的党员已出党，重新入党须按发展党员程序办理";
+            case TRANSFERRED_OUT -> null;
+        };
     }
 
     /** Removes a record entered by mistake (录入错误). Status changes, not deletion, end a membership. */

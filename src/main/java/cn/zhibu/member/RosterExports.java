@@ -57,7 +57,7 @@ public class RosterExports {
     private final TransactionTemplate readOnly;
     private final TransactionTemplate writing;
     private final Path dir;
-    private final ExecutorService runner = BackgroundWork.thread("roster-export");
+    private final ExecutorService runner = BackgroundJob.thread("roster-export");
     private final Map<String, Running> jobs = new ConcurrentHashMap<>();
 
     RosterExports(MemberService members, MemberRepository registry, OrganizationService organizations,

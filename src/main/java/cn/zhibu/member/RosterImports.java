@@ -84,7 +84,7 @@ public class RosterImports {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Path dir;
-    private final ExecutorService runner = BackgroundWork.thread("roster-import");
+    private final ExecutorService runner = BackgroundJob.thread("roster-import");
     private final Map<String, Running> jobs = new ConcurrentHashMap<>();
 
     RosterImports(OrganizationService organizations, MemberBulkLoad bulk, MemberRollup rollup, FieldCipher cipher,

@@ -85,22 +85,8 @@ public class TransferService {
                 errors.reject("toOrgId", "所选转入组织不存在");
             }
         }
-        if (request.reason() == null || request.reason().isBlank()) {
-            errors.reject("reason", "请填写转接原因（如：工作调动、户籍迁移、外出6个月以上相对固定）");
-        } else if (request.reason().length() > TEXT_MAX) {
-            errors.reject("reason", "转接原因不能超过" + TEXT_MAX + "字");
-        }
-        LocalDate today = LocalDate.now();
-        checkDues(request.duesPaidUntil(), today, errors);
-        records.expireFor(memberId, today);
-        records.openFor(memberId).ifPresent(open -> errors.reject("", "该党员已有正在办理的组织关系转接，请先完成或撤回"));
-        errors.throwIfAny();
-        long id = records.start(member, to.id(), to.path().value(), chain, request.reason().strip(), today,
-                today.plusMonths(validityMonths), scope.actorName());
-        records.duesPaidUntil(id, blankToNull(request.duesPaidUntil()));
-        Transfer started = records.find(id).orElseThrow();
-        audit.record(scope, "党员.转接发起", ENTITY, id, member.orgPath(), null, snapshot(started));
-        return started;
+        return open(scope, member, errors, TransferKind.INTERNAL, to, null, chain, request.reason(),
+                request.duesPaidUntil(), "党员.转接发起");
     }
 
     /**
@@ -116,23 +102,30 @@ public class TransferService {
         } else if (request.externalOrg().length() > 200) {
             errors.reject("externalOrg", "组织名称不能超过200字");
         }
-        if (request.reason() == null || request.reason().isBlank()) {
-            errors.reject("reason", "请填写转接原因");
-        } else if (request.reason().length() > TEXT_MAX) {
+        List<TransferStep> steps = new ArrayList<>(chain.stream().filter(s -> s == TransferStep.SENDING_COMMITTEE).toList());
+        steps.add(TransferStep.RECEIPT);
+        return open(scope, member, errors, TransferKind.OUTBOUND, null, request.externalOrg(), steps, request.reason(),
+                request.duesPaidUntil(), "党员.转出系统外发起");
+    }
+
+    /** What every new transfer checks besides its destination, then stores and audits it. */
+    private Transfer open(DataScope scope, MemberRow member, FieldErrors errors, TransferKind kind, Organization to,
+                          String externalOrg, List<TransferStep> steps, String reason, String duesPaidUntil,
+                          String action) {
+        if (reason == null || reason.isBlank()) {
+            errors.reject("reason", "请填写转接原因（如：工作调动、户籍迁移、外出6个月以上相对固定）");
+        } else if (reason.length() > TEXT_MAX) {
             errors.reject("reason", "转接原因不能超过" + TEXT_MAX + "字");
         }
         LocalDate today = LocalDate.now();
-        checkDues(request.duesPaidUntil(), today, errors);
-        records.expireFor(memberId, today);
-        records.openFor(memberId).ifPresent(open -> errors.reject("", "该党员已有正在办理的组织关系转接，请先完成或撤回"));
+        checkDues(duesPaidUntil, today, errors);
+        records.expireFor(member.id(), today);
+        records.openFor(member.id()).ifPresent(open -> errors.reject("", "该党员已有正在办理的组织关系转接，请先完成或撤回"));
         errors.throwIfAny();
-        List<TransferStep> steps = new ArrayList<>(chain.stream().filter(s -> s == TransferStep.SENDING_COMMITTEE).toList());
-        steps.add(TransferStep.RECEIPT);
-        long id = records.startOutbound(member, request.externalOrg().strip(), steps, request.reason().strip(), today,
-                today.plusMonths(validityMonths), scope.actorName());
-        records.duesPaidUntil(id, blankToNull(request.duesPaidUntil()));
+        long id = records.start(member, kind, to, externalOrg == null ? null : externalOrg.strip(), steps, reason.strip(),
+                blankToNull(duesPaidUntil), today, today.plusMonths(validityMonths), scope.actorName());
         Transfer started = records.find(id).orElseThrow();
-        audit.record(scope, "党员.转出系统外发起", ENTITY, id, member.orgPath(), null, snapshot(started));
+        audit.record(scope, action, ENTITY, id, member.orgPath(), null, snapshot(started));
         return started;
     }
 

@@ -26,6 +26,12 @@ public class MemberArchive {
             id_number_enc, id_number_hash, phone_enc, phone_hash, education, occupation, status, joined_on,
             converted_on, job_title, work_unit, version, created_at, updated_at, lost_contact_since""";
 
+    /** MEMBER_COLUMNS as a restored record takes them: a new version, changed now, in contact again. */
+    private static final String RESTORED_VALUES = """
+            id, org_id, org_path, root_id, name, name_pinyin, name_initials, gender, ethnicity, birth_date,
+            id_number_enc, id_number_hash, phone_enc, phone_hash, education, occupation, status, joined_on,
+            converted_on, job_title, work_unit, version + 1, created_at, now(), null""";
+
     private static final String SELECT = "select " + MemberRepository.COLUMNS
             + ", m.archive_status, m.archive_kind, m.archived_on from member_archive m join organization o on o.id = m.org_id";
 
@@ -49,9 +55,7 @@ public class MemberArchive {
 
     /** A suspended record back to the registry, in contact again and in the status it held. */
     public void restore(long id) {
-        jdbc.sql("insert into member (" + MEMBER_COLUMNS + ") select " + MEMBER_COLUMNS.replace("version,",
-                        "version + 1,").replace("updated_at,", "now(),").replace("lost_contact_since", "null")
-                        + " from member_archive where id = ?")
+        jdbc.sql("insert into member (" + MEMBER_COLUMNS + ") select " + RESTORED_VALUES + " from member_archive where id = ?")
                 .param(id).update();
         jdbc.sql("delete from member_archive where id = ?").param(id).update();
     }

@@ -2,6 +2,8 @@ package cn.zhibu.member.internal;
 
 import cn.zhibu.member.Transfer;
 import cn.zhibu.member.TransferDecision;
+import cn.zhibu.member.TransferKind;
+import cn.zhibu.organization.Organization;
 import cn.zhibu.member.TransferStatus;
 import cn.zhibu.member.TransferStep;
 import cn.zhibu.platform.DataScope;
@@ -33,33 +35,22 @@ public class TransferRecords {
         this.jdbc = jdbc;
     }
 
-    /** A new transfer in progress; its letter number is the year and a platform-wide sequence (转字2026第000123号). */
-    public long start(MemberRow member, long toOrgId, String toOrgPath, List<TransferStep> chain, String reason,
-                      LocalDate on, LocalDate validUntil, String by) {
+    /**
+     * A new transfer in progress, to an organization on the platform ({@code to} given) or off it ({@code externalOrg});
+     * its letter number is the year and a platform-wide sequence (转字2026第000123号).
+     */
+    public long start(MemberRow member, TransferKind kind, Organization to, String externalOrg, List<TransferStep> chain,
+                      String reason, String duesPaidUntil, LocalDate on, LocalDate validUntil, String by) {
         long id = jdbc.sql("select nextval('member_transfer_seq')").query(Long.class).single();
-        String letterNo = letterNo(id, on);
         jdbc.sql("""
                         insert into member_transfer (id, letter_no, member_id, member_name, from_org_id, from_org_path,
                                                      to_org_id, to_org_path, chain, status, reason, started_on,
-                                                     valid_until, started_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)""")
-                .params(id, letterNo, member.id(), member.name(), member.orgId(), member.orgPath(), toOrgId, toOrgPath,
-                        String.join(",", chain.stream().map(Enum::name).toList()), reason, on, validUntil, by)
-                .update();
-        return id;
-    }
-
-    /** A letter to an organization off the platform, closed by its 回执. */
-    public long startOutbound(MemberRow member, String externalOrg, List<TransferStep> chain, String reason,
-                              LocalDate on, LocalDate validUntil, String by) {
-        long id = jdbc.sql("select nextval('member_transfer_seq')").query(Long.class).single();
-        jdbc.sql("""
-                        insert into member_transfer (id, letter_no, member_id, member_name, from_org_id, from_org_path,
-                                                     chain, status, reason, started_on, valid_until, started_by, kind,
-                                                     external_org)
-                        values (?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, 'OUTBOUND', ?)""")
+                                                     valid_until, started_by, kind, external_org, dues_paid_until)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, letterNo(id, on), member.id(), member.name(), member.orgId(), member.orgPath(),
-                        String.join(",", chain.stream().map(Enum::name).toList()), reason, on, validUntil, by, externalOrg)
+                        to == null ? null : to.id(), to == null ? null : to.path().value(),
+                        String.join(",", chain.stream().map(Enum::name).toList()), reason, on, validUntil, by,
+                        kind.name(), externalOrg, duesPaidUntil)
                 .update();
         return id;
     }
@@ -116,10 +107,6 @@ public class TransferRecords {
         return jdbc.sql("select id from member_transfer where member_id = ? and status = 'IN_PROGRESS'"
                         + " and valid_until >= ?")
                 .params(memberId, LocalDate.now()).query(Long.class).optional();
-    }
-
-    public void duesPaidUntil(long id, String month) {
-        jdbc.sql("update member_transfer set dues_paid_until = ? where id = ?").params(month, id).update();
     }
 
     public void decide(long id, int seq, TransferStep step, String decision, String note, String by) {
@@ -208,7 +195,7 @@ public class TransferRecords {
                 rs.getInt("next_step"), status, rs.getString("reason"),
                 rs.getObject("started_on", LocalDate.class), validUntil,
                 rs.getString("started_by"), List.of(), rs.getInt("version"),
-                cn.zhibu.member.TransferKind.valueOf(rs.getString("kind")), rs.getString("paper_letter_no"),
+                TransferKind.valueOf(rs.getString("kind")), rs.getString("paper_letter_no"),
                 rs.getString("dues_paid_until"));
     }
 
