@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The member registry (党员信息库): search, read, register, edit and remove, within the caller's scope. */
 @Service
@@ -368,7 +369,11 @@ public class MemberService {
     }
 
     static void validate(MemberForm f, FieldErrors errors) {
-        LocalDate today = LocalDate.now();
+        validatePerson(f, errors);
+        validateMembership(f, errors);
+    }
+
+    private static void validatePerson(MemberForm f, FieldErrors errors) {
         if (f.name() == null) {
             errors.reject("name", "请填写姓名");
         } else if (f.name().length() > 30) {
@@ -408,6 +413,36 @@ public class MemberService {
         if (f.phone() != null && !PHONE.matcher(f.phone()).matches()) {
             errors.reject("phone", "手机号应为11位（1开头），或区号加座机号");
         }
+        if (f.jobTitle() != null && f.jobTitle().length() > 50) {
+            errors.reject("jobTitle", "职务不能超过50个字");
+        }
+        if (f.workUnit() != null && f.workUnit().length() > 100) {
+            errors.reject("workUnit", "工作单位不能超过100个字");
+        }
+    }
+
+    /**
+     * Checks the personal fields of a form (name, 身份证号 and what it implies, ethnicity, education, occupation, phone,
+     * title, unit) — what a person must have before the registry, e.g. an applicant for membership — and returns the
+     * form completed from the 身份证号 (birth date, gender) and trimmed.
+     */
+    public static MemberForm checkPerson(MemberForm form, FieldErrors errors) {
+        MemberForm f = complete(form);
+        validatePerson(f, errors);
+        return f;
+    }
+
+    /** Why this 身份证号 cannot be given to a new person: already in the registry, or in its archive. */
+    public Optional<String> idNumberProblem(String idNumber) {
+        byte[] hash = cipher.lookupHash(IdCardNumber.normalize(idNumber));
+        if (repository.findIdByIdNumberHash(hash).isPresent()) {
+            return Optional.of("该身份证号已登记为党员");
+        }
+        return archive.statusOfIdNumber(hash).map(MemberService::archivedIdProblem);
+    }
+
+    private static void validateMembership(MemberForm f, FieldErrors errors) {
+        LocalDate today = LocalDate.now();
         if (f.status() == null) {
             errors.reject("status", "请选择党员类别（正式党员或预备党员）");
         }
@@ -431,12 +466,6 @@ public class MemberService {
             }
         } else if (f.status() == MemberStatus.PROBATIONARY && f.convertedOn() != null) {
             errors.reject("convertedOn", "预备党员尚未转正，不应填写转正日期");
-        }
-        if (f.jobTitle() != null && f.jobTitle().length() > 50) {
-            errors.reject("jobTitle", "职务不能超过50个字");
-        }
-        if (f.workUnit() != null && f.workUnit().length() > 100) {
-            errors.reject("workUnit", "工作单位不能超过100个字");
         }
     }
 

@@ -1,0 +1,332 @@
+package cn.zhibu.admission;
+
+import cn.zhibu.admission.internal.AdmissionRecords;
+import cn.zhibu.admission.internal.CaseRow;
+import cn.zhibu.admission.internal.Derived;
+import cn.zhibu.member.Member;
+import cn.zhibu.member.MemberForm;
+import cn.zhibu.member.MemberService;
+import cn.zhibu.member.MemberStatus;
+import cn.zhibu.member.MembershipService;
+import cn.zhibu.member.StatusChange;
+import cn.zhibu.member.StatusChangeKind;
+import cn.zhibu.organization.Organization;
+import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.AuditLog;
+import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.FieldCipher;
+import cn.zhibu.platform.FieldErrors;
+import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.Masking;
+import cn.zhibu.platform.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The admission workflow (RULES.md §1): opening a case on an application, recording each step under the rules in
+ * force on its date, and the pipeline of a subtree. Admission and 转正 reach the member registry through the member
+ * module's services, in the same transaction, so a person is never approved without their registry record.
+ */
+@Service
+public class AdmissionService {
+
+    static final String ENTITY = "admission_case";
+    private static final String NOT_FOUND = "发展党员记录不存在或不在您的管理范围内";
+    static final int PAGE_SIZE = 20;
+
+    private final AdmissionRecords records;
+    private final OrganizationService organizations;
+    private final MemberService members;
+    private final MembershipService membership;
+    private final FieldCipher cipher;
+    private final AuditLog audit;
+    private final RuleSets rules;
+    private final PublicityLookup publicity;
+
+    AdmissionService(AdmissionRecords records, OrganizationService organizations, MemberService members,
+                     MembershipService membership, FieldCipher cipher, AuditLog audit, RuleSets rules,
+                     PublicityLookup publicity) {
+        this.records = records;
+        this.organizations = organizations;
+        this.members = members;
+        this.membership = membership;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.rules = rules;
+        this.publicity = publicity;
+    }
+
+    public RuleSets ruleSets() {
+        return rules;
+    }
+
+    /** Step 1: opens a case on an application handed in to a branch the caller manages (D2). */
+    @Transactional
+    public AdmissionCase apply(DataScope scope, ApplicationForm form) {
+        FieldErrors errors = new FieldErrors();
+        Organization org = null;
+        if (form.orgId() == null) {
+            errors.reject("orgId", "请选择接收申请的党组织");
+        } else {
+            org = organizations.lockManaged(scope, form.orgId());
+            if (!org.active()) {
+                errors.reject("orgId", "“" + org.name() + "”已撤销，不能接收入党申请");
+            } else if (!org.type().holdsMembers()) {
+                errors.reject("orgId", "入党申请由党支部接收，“" + org.name() + "”是" + org.typeLabel());
+            }
+        }
+        MemberForm person = MemberService.checkPerson(new MemberForm(form.orgId(), form.name(), null,
+                form.ethnicity(), null, form.idNumber(), form.phone(), form.education(), form.occupation(), null, null,
+                null, null, form.workUnit()), errors);
+        LocalDate today = LocalDate.now();
+        if (form.appliedOn() == null) {
+            errors.reject("appliedOn", "请填写递交入党申请书的日期");
+        } else if (form.appliedOn().isAfter(today)) {
+            errors.reject("appliedOn", "申请日期不能晚于今天");
+        } else if (person.birthDate() != null && !errors.has("idNumber")) {
+            AdmissionRules.ageProblem(person.birthDate(), form.appliedOn()).ifPresent(p -> errors.reject("appliedOn", p));
+        }
+        byte[] idHash = null;
+        if (!errors.has("idNumber")) {
+            idHash = cipher.lookupHash(person.idNumber());
+            Optional<String> problem = members.idNumberProblem(person.idNumber());
+            if (problem.isPresent()) {
+                errors.reject("idNumber", problem.get() + "，不能作为入党申请人登记");
+            } else if (records.openCaseFor(idHash)) {
+                errors.reject("idNumber", "该身份证号已有正在进行的发展党员记录");
+            }
+        }
+        errors.throwIfAny();
+        long id = records.insert(new CaseRow(0, org.id(), org.name(), org.path().value(), org.rootId(), person.name(),
+                person.gender(), person.birthDate(), cipher.encrypt(person.idNumber()),
+                person.phone() == null ? null : cipher.encrypt(person.phone()), person.ethnicity(), person.education(),
+                person.occupation(), person.workUnit(), AdmissionStage.APPLICANT, form.appliedOn(), null, null, false,
+                null, null, null, null, null, null, 0), idHash);
+        StepForm first = StepForm.simple(AdmissionStep.APPLICATION, form.appliedOn(), person.name(), null);
+        records.appendStep(id, first, rules.inForce(form.appliedOn()), scope.actorName());
+        CaseRow row = records.find(id).orElseThrow();
+        records.updateDerived(id, derive(row, new AdmissionFlow(records.steps(id)), null, null, null));
+        AdmissionCase created = get(scope, id);
+        audit.record(scope, "发展党员.递交入党申请书", ENTITY, id, org.path().value(), null, snapshot(created, null));
+        return created;
+    }
+
+    /** A case in the caller's scope; 404 otherwise, whether or not it exists. */
+    public AdmissionCase get(DataScope scope, long id) {
+        CaseRow row = records.find(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        return toCase(scope, row, records.steps(id));
+    }
+
+    public AdmissionFlow flow(AdmissionCase c) {
+        return new AdmissionFlow(c.steps());
+    }
+
+    /** Records one step; refuses what a hard rule forbids and reports what a soft rule warns of. */
+    @Transactional
+    public Recorded record(DataScope scope, long id, StepForm form) {
+        CaseRow row = records.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        AdmissionFlow flow = new AdmissionFlow(records.steps(id));
+        LocalDate today = LocalDate.now();
+        AdmissionRules.Verdict verdict = AdmissionRules.check(form, flow, rules, facts(scope, form), today);
+        verdict.errors().throwIfAny();
+        AdmissionCase before = toCase(scope, row, flow.records(AdmissionStep.APPLICATION));
+        RuleSet set = rules.inForce(form.doneOn());
+        long stepId = records.appendStep(id, form, set, scope.actorName());
+        AdmissionFlow after = new AdmissionFlow(records.steps(id));
+        Long memberId = row.memberId();
+        LocalDate approvedOn = row.approvedOn();
+        LocalDate convertedOn = null;
+        if (form.step() == AdmissionStep.APPROVAL && form.positive()) {
+            memberId = admitToRegistry(scope, row, after.admittedAt().orElseThrow());
+            approvedOn = form.doneOn();
+        } else if (form.step() == AdmissionStep.CONVERSION_APPROVAL && form.positive()) {
+            convertedOn = applyConversion(scope, row, after, form);
+        }
+        records.updateDerived(id, derive(row, after, memberId, approvedOn, convertedOn));
+        AdmissionCase updated = get(scope, id);
+        StepRecord recorded = updated.steps().stream().filter(s -> s.id() == stepId).findFirst().orElseThrow();
+        audit.record(scope, "发展党员." + form.step().label(), ENTITY, id, row.orgPath(), snapshot(before, null),
+                snapshot(updated, recorded));
+        return new Recorded(updated, recorded, verdict.warnings());
+    }
+
+    /** Ends a case before admission (withdrawn, 政审不合格, not chosen …); a 预备党员 leaves only by D11's cancellation. */
+    @Transactional
+    public AdmissionCase close(DataScope scope, long id, LocalDate closedOn, String reason) {
+        CaseRow row = records.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        FieldErrors errors = new FieldErrors();
+        if (row.stage() == AdmissionStage.PROBATIONARY || row.stage() == AdmissionStage.FULL) {
+            errors.reject("", "已接收为预备党员，不能直接终止：预备期满由支部大会讨论决定转正、延长预备期或取消预备党员资格（D11）");
+        } else if (row.stage() == AdmissionStage.CLOSED) {
+            errors.reject("", "该发展工作已终止");
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.reject("reason", "请填写终止的原因");
+        } else if (reason.length() > AdmissionRules.TEXT_MAX) {
+            errors.reject("reason", "原因不能超过" + AdmissionRules.TEXT_MAX + "字");
+        }
+        if (closedOn == null) {
+            errors.reject("closedOn", "请填写终止日期");
+        } else if (closedOn.isAfter(LocalDate.now()) || closedOn.isBefore(row.appliedOn())) {
+            errors.reject("closedOn", "终止日期应在申请日期（" + row.appliedOn() + "）和今天之间");
+        }
+        errors.throwIfAny();
+        AdmissionCase before = get(scope, id);
+        records.updateDerived(id, new Derived(AdmissionStage.CLOSED, null, null, false, null, row.memberId(),
+                row.approvedOn(), row.convertedOn(), reason.trim(), closedOn));
+        AdmissionCase closed = get(scope, id);
+        audit.record(scope, "发展党员.终止", ENTITY, id, row.orgPath(), snapshot(before, null), snapshot(closed, null));
+        return closed;
+    }
+
+    /** The pipeline of a subtree: one page of cases at a stage (the open ones when null), most urgent first. */
+    public CasePage pipeline(DataScope scope, long orgId, AdmissionStage stage, String name, int page) {
+        Organization org = organizations.getManaged(scope, orgId);
+        int p = Math.max(page, 0);
+        LocalDate today = LocalDate.now();
+        List<CaseSummary> rows = records.page(scope, org.path(), stage, name, PAGE_SIZE, p * PAGE_SIZE).stream()
+                .map(r -> summary(r, today)).toList();
+        return new CasePage(rows, p, PAGE_SIZE, records.count(scope, org.path(), stage, name));
+    }
+
+    /** S1: people at each stage of a subtree, and admitted and converted in a year. */
+    public PipelineCounts counts(DataScope scope, long orgId, int year) {
+        Organization org = organizations.getManaged(scope, orgId);
+        return new PipelineCounts(records.stageCounts(scope, org.path()), year,
+                records.countInYear(scope, org.path(), "approved_on", year),
+                records.countInYear(scope, org.path(), "converted_on", year));
+    }
+
+    /** Deadlines within {@code days} (or passed) on the cases the caller manages: talks, reviews, approvals, probation. */
+    public List<AdmissionReminder> reminders(DataScope scope, LocalDate today, int days) {
+        List<AdmissionReminder> result = new ArrayList<>();
+        LocalDate horizon = today.plusDays(days);
+        for (CaseRow row : records.dueBy(scope, horizon, 200)) {
+            for (NextStep d : new AdmissionFlow(records.steps(row.id())).deadlines(rules)) {
+                if (!d.date().isAfter(horizon)) {
+                    result.add(new AdmissionReminder(row.id(), row.name(), row.orgId(), row.orgName(), d.step(),
+                            d.actor(), d.date(), today.isAfter(d.date()), d.rule()));
+                }
+            }
+        }
+        result.sort(java.util.Comparator.comparing(AdmissionReminder::due));
+        return result;
+    }
+
+    /** D9: voting 正式党员 on the roll of the case's branch (its 党小组 included), to fill in a vote's expected count. */
+    public int registryVoters(DataScope scope, long caseId) {
+        AdmissionCase c = get(scope, caseId);
+        return members.breakdown(scope, c.orgId()).byStatus().getOrDefault(MemberStatus.FULL, 0);
+    }
+
+    // ---- effects on the registry -----------------------------------------------------------------------
+
+    /** D10: approved — a 预备党员 from the date of the admitting branch meeting (党籍 and probation count from it). */
+    private long admitToRegistry(DataScope scope, CaseRow row, LocalDate meetingOn) {
+        Member m = members.create(scope, new MemberForm(row.orgId(), row.name(), row.gender(), row.ethnicity(),
+                row.birthDate(), cipher.decrypt(row.idNumberEnc()),
+                row.phoneEnc() == null ? null : cipher.decrypt(row.phoneEnc()), row.education(), row.occupation(),
+                MemberStatus.PROBATIONARY, meetingOn, null, null, row.workUnit()));
+        return m.id();
+    }
+
+    /** D11: the approved decision of the 转正 meeting reaches the registry; returns the 转正 date when converted. */
+    private LocalDate applyConversion(DataScope scope, CaseRow row, AdmissionFlow flow, StepForm form) {
+        ConversionDecision decision = flow.decisionApproved().orElseThrow();
+        String approvedBy = form.actedBy() == null || form.actedBy().isBlank() ? "上级党委" : form.actedBy();
+        if (decision == ConversionDecision.CONVERT) {
+            // 党龄 counts from the day probation ends (D10)
+            LocalDate on = flow.probationEnds().orElseThrow();
+            membership.change(scope, row.memberId(), new StatusChange(StatusChangeKind.CONVERT, on,
+                    "预备期满，经支部大会讨论通过、上级党委批准，按期转为正式党员", null, approvedBy));
+            return on;
+        }
+        if (decision == ConversionDecision.CANCEL) {
+            membership.change(scope, row.memberId(), new StatusChange(StatusChangeKind.CANCEL_PROBATION, form.doneOn(),
+                    "经支部大会讨论、上级党委批准，取消预备党员资格", null, approvedBy));
+        }
+        return null;
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    private AdmissionRules.Facts facts(DataScope scope, StepForm form) {
+        Map<Long, AdmissionRules.Person> people = new HashMap<>();
+        for (Long memberId : form.memberIds()) {
+            try {
+                Member m = members.get(scope, memberId);
+                if (scope.managesMembersAt(m.orgPath())) {
+                    // 留党察看 is not yet recorded by the member module: nobody is reported as under it
+                    people.put(memberId, new AdmissionRules.Person(m.id(), m.name(), m.status(), false));
+                }
+            } catch (NotFoundException absent) {
+                // left out: the rules say the person is not on the caller's roll
+            }
+        }
+        return new AdmissionRules.Facts(people,
+                form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId()));
+    }
+
+    private Derived derive(CaseRow row, AdmissionFlow flow, Long memberId, LocalDate approvedOn, LocalDate convertedOn) {
+        AdmissionStage stage = flow.stage();
+        Optional<NextStep> next = flow.next(rules);
+        LocalDate due = stage == AdmissionStage.CLOSED || stage == AdmissionStage.FULL ? null
+                : flow.deadlines(rules).stream().map(NextStep::date).findFirst().orElse(null);
+        String closedReason = null;
+        LocalDate closedOn = null;
+        if (stage == AdmissionStage.CLOSED) {
+            Optional<StepRecord> refused = flow.last(AdmissionStep.APPROVAL).filter(r -> !r.positive());
+            closedReason = refused.isPresent() ? "上级党委审批未批准接收为预备党员" : "经支部大会讨论、上级党委批准，取消预备党员资格";
+            closedOn = refused.or(() -> flow.last(AdmissionStep.CONVERSION_APPROVAL)).map(StepRecord::doneOn)
+                    .orElse(null);
+        }
+        return new Derived(stage, next.map(n -> n.step().number()).orElse(null), next.map(NextStep::date).orElse(null),
+                next.map(NextStep::earliest).orElse(false), due, memberId, approvedOn,
+                convertedOn != null ? convertedOn : row.convertedOn(), closedReason, closedOn);
+    }
+
+    private CaseSummary summary(CaseRow r, LocalDate today) {
+        AdmissionStep next = r.nextStep() == null ? null : AdmissionStep.ofNumber(r.nextStep()).orElse(null);
+        boolean overdue = r.nextDate() != null && !r.nextEarliest() && today.isAfter(r.nextDate());
+        return new CaseSummary(r.id(), r.orgId(), r.orgName(), r.name(), r.gender(), r.stage(), r.appliedOn(), next,
+                r.nextDate(), r.nextEarliest(), overdue);
+    }
+
+    private AdmissionCase toCase(DataScope scope, CaseRow r, List<StepRecord> steps) {
+        String id = cipher.decrypt(r.idNumberEnc());
+        String phone = r.phoneEnc() == null ? null : cipher.decrypt(r.phoneEnc());
+        boolean full = scope.seesSensitive();
+        return new AdmissionCase(r.id(), r.orgId(), r.orgName(), r.orgPath(), r.name(), r.gender(), r.birthDate(),
+                full ? id : Masking.idNumber(id), r.ethnicity(), r.education(), r.workUnit(),
+                phone == null ? null : full ? phone : Masking.phone(phone), r.stage(), r.appliedOn(), r.memberId(),
+                r.closedReason(), r.closedOn(), r.version(), steps);
+    }
+
+    private static Map<String, Object> snapshot(AdmissionCase c, StepRecord step) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("idNumber", Masking.idNumber(c.idNumber()));
+        m.put("org", c.orgName());
+        m.put("stage", c.stage().name());
+        if (step != null) {
+            m.put("step", step.step().number());
+            m.put("doneOn", step.doneOn().toString());
+            m.put("ruleSet", step.ruleSet().name());
+        }
+        if (c.closedReason() != null) {
+            m.put("closedReason", c.closedReason());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,63 @@
+package cn.zhibu.admission;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One step as the user records it. Common to every step: the date, who acted (谈话人, 审批的党委, 培训单位 …) and a
+ * note. The other fields belong to particular steps and are ignored elsewhere:
+ *
+ * @param memberIds        step 5: the 培养联系人 (1–2, D4); step 9: the 入党介绍人 (exactly 2, D6) — registry members
+ * @param method           step 3: how the activist was put forward (D4)
+ * @param body             steps 3 and 7: which body decided (支委会, or the 支部大会 of a branch without a committee)
+ * @param passed           steps 10, 13, 17 and 24: 合格 / 同意 / 批准
+ * @param trainingDays     step 11 (D7)
+ * @param trainingHours    step 11 (D7)
+ * @param leavingSoon      step 12: the candidate leaves their unit within three months (D8)
+ * @param reference        step 14: the 入党志愿书 number; step 25: where the file is kept (D14)
+ * @param vote             steps 15 and 23 (D9)
+ * @param decision         step 23: 按期转正, 延长预备期 or 取消预备党员资格 (D11)
+ * @param extensionMonths  step 23 with an extension: 6–12 (D11)
+ * @param groupOpinion     step 23: the 党小组's opinion (D12)
+ * @param publicOpinion    step 23: opinions of members and non-members (D12)
+ * @param publicityId      step 7 under the 2026 rules: the 公示 (D5)
+ */
+public record StepForm(AdmissionStep step, LocalDate doneOn, String actedBy, String note, List<Long> memberIds,
+                       RecommendationMethod method, DecidingBody body, Boolean passed, Integer trainingDays,
+                       Integer trainingHours, Boolean leavingSoon, String reference, BranchVote vote,
+                       ConversionDecision decision, Integer extensionMonths, String groupOpinion,
+                       String publicOpinion, Long publicityId) {
+
+    public StepForm {
+        memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
+    }
+
+    /** A step with only its date, actor and note. */
+    public static StepForm simple(AdmissionStep step, LocalDate doneOn, String actedBy, String note) {
+        return new StepForm(step, doneOn, actedBy, note, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
+    public StepForm withMembers(List<Long> ids) {
+        return new StepForm(step, doneOn, actedBy, note, ids, method, body, passed, trainingDays, trainingHours,
+                leavingSoon, reference, vote, decision, extensionMonths, groupOpinion, publicOpinion, publicityId);
+    }
+
+    public StepForm withPassed(boolean value) {
+        return new StepForm(step, doneOn, actedBy, note, memberIds, method, body, value, trainingDays, trainingHours,
+                leavingSoon, reference, vote, decision, extensionMonths, groupOpinion, publicOpinion, publicityId);
+    }
+
+    public StepForm withVote(BranchVote value) {
+        return new StepForm(step, doneOn, actedBy, note, memberIds, method, body, passed, trainingDays, trainingHours,
+                leavingSoon, reference, value, decision, extensionMonths, groupOpinion, publicOpinion, publicityId);
+    }
+
+    /** The positive outcome of a step that has one (a vote that passed, a review that was 合格); true otherwise. */
+    public boolean positive() {
+        if (vote != null && (step == AdmissionStep.ADMISSION_MEETING || step == AdmissionStep.CONVERSION_MEETING)) {
+            return vote.passed();
+        }
+        return passed == null || passed;
+    }
+}

@@ -1,0 +1,199 @@
+package cn.zhibu.admission.internal;
+
+import cn.zhibu.admission.AdmissionStage;
+import cn.zhibu.admission.AdmissionStep;
+import cn.zhibu.admission.RuleSet;
+import cn.zhibu.admission.StepForm;
+import cn.zhibu.admission.StepRecord;
+import cn.zhibu.member.Education;
+import cn.zhibu.member.Gender;
+import cn.zhibu.member.Occupation;
+import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.TreePath;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Admission cases and their steps. Every list takes the caller's scope as path ranges. */
+@Repository
+public class AdmissionRecords {
+
+    private static final String COLUMNS = """
+            c.id, c.org_id, o.name as org_name, c.org_path, c.root_id, c.name, c.gender, c.birth_date, c.id_number_enc,
+            c.phone_enc, c.ethnicity, c.education, c.occupation, c.work_unit, c.stage, c.applied_on, c.next_step,
+            c.next_date, c.next_earliest, c.next_due, c.member_id, c.approved_on, c.converted_on, c.closed_reason, c.closed_on, c.version
+            """;
+    private static final String FROM = " from admission_case c join organization o on o.id = c.org_id";
+
+    private static final RowMapper<CaseRow> MAPPER = (rs, i) -> new CaseRow(rs.getLong("id"), rs.getLong("org_id"),
+            rs.getString("org_name"), rs.getString("org_path"), rs.getLong("root_id"), rs.getString("name"),
+            Gender.valueOf(rs.getString("gender")), rs.getObject("birth_date", LocalDate.class),
+            rs.getBytes("id_number_enc"), rs.getBytes("phone_enc"), rs.getString("ethnicity"),
+            Education.valueOf(rs.getString("education")), Occupation.valueOf(rs.getString("occupation")),
+            rs.getString("work_unit"), AdmissionStage.valueOf(rs.getString("stage")),
+            rs.getObject("applied_on", LocalDate.class), rs.getObject("next_step", Integer.class),
+            rs.getObject("next_date", LocalDate.class), rs.getBoolean("next_earliest"),
+            rs.getObject("next_due", LocalDate.class), rs.getObject("member_id", Long.class),
+            rs.getObject("approved_on", LocalDate.class), rs.getObject("converted_on", LocalDate.class),
+            rs.getString("closed_reason"),
+            rs.getObject("closed_on", LocalDate.class), rs.getInt("version"));
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AdmissionRecords(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public long insert(CaseRow c, byte[] idHash) {
+        return jdbc.sql("""
+                        insert into admission_case(org_id, org_path, root_id, name, gender, birth_date, id_number_enc,
+                          id_number_hash, phone_enc, ethnicity, education, occupation, work_unit, stage, applied_on)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(c.orgId(), c.orgPath(), c.rootId(), c.name(), c.gender().name(), c.birthDate(), c.idNumberEnc(),
+                        idHash, c.phoneEnc(), c.ethnicity(), c.education().name(), c.occupation().name(), c.workUnit(),
+                        c.stage().name(), c.appliedOn())
+                .query(Long.class).single();
+    }
+
+    public Optional<CaseRow> find(long id) {
+        return jdbc.sql("select " + COLUMNS + FROM + " where c.id = ?").param(id).query(MAPPER).optional();
+    }
+
+    public Optional<CaseRow> findForUpdate(long id) {
+        return jdbc.sql("select " + COLUMNS + FROM + " where c.id = ? for update of c").param(id).query(MAPPER)
+                .optional();
+    }
+
+    /** An open case (not closed, not yet full) for this 身份证号. */
+    public boolean openCaseFor(byte[] idHash) {
+        return jdbc.sql("select count(*) from admission_case where id_number_hash = ? and stage not in ('CLOSED','FULL')")
+                .param(idHash).query(Long.class).single() > 0;
+    }
+
+    public long appendStep(long caseId, StepForm form, RuleSet ruleSet, String recordedBy) {
+        return jdbc.sql("""
+                        insert into admission_step(case_id, step, done_on, form_json, rule_set, recorded_by)
+                        values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(caseId, form.step().number(), form.doneOn(), json.writeValueAsString(form), ruleSet.name(),
+                        recordedBy)
+                .query(Long.class).single();
+    }
+
+    public List<StepRecord> steps(long caseId) {
+        return jdbc.sql("select * from admission_step where case_id = ? order by id").param(caseId)
+                .query((rs, i) -> new StepRecord(rs.getLong("id"), AdmissionStep.ofNumber(rs.getInt("step")).orElseThrow(),
+                        rs.getObject("done_on", LocalDate.class), json.readValue(rs.getString("form_json"), StepForm.class),
+                        RuleSet.valueOf(rs.getString("rule_set")), rs.getString("recorded_by"),
+                        rs.getObject("recorded_at", Timestamp.class).toInstant()))
+                .list();
+    }
+
+    /** Stores what the steps imply: the stage, what is next and by when, the registry record, the key dates. */
+    public void updateDerived(long id, Derived d) {
+        jdbc.sql("""
+                        update admission_case set stage = ?, next_step = ?, next_date = ?, next_earliest = ?, next_due = ?,
+                          member_id = ?, approved_on = ?, converted_on = ?, closed_reason = ?, closed_on = ?,
+                          version = version + 1, updated_at = now()
+                        where id = ?""")
+                .params(d.stage().name(), d.nextStep(), d.nextDate(), d.nextEarliest(), d.nextDue(), d.memberId(),
+                        d.approvedOn(), d.convertedOn(), d.closedReason(), d.closedOn(), id)
+                .update();
+    }
+
+    /** A page of the cases of a subtree within the caller's scope, by stage (all open stages when null). */
+    public List<CaseRow> page(DataScope scope, TreePath subtree, AdmissionStage stage, String name, int limit,
+                              int offset) {
+        Map<String, Object> p = DataScope.params();
+        String where = where(scope, subtree, stage, name, p);
+        p.put("limit", limit);
+        p.put("offset", offset);
+        return jdbc.sql("select " + COLUMNS + FROM + where
+                        + " order by c.next_date nulls last, c.id limit :limit offset :offset")
+                .params(p).query(MAPPER).list();
+    }
+
+    public long count(DataScope scope, TreePath subtree, AdmissionStage stage, String name) {
+        Map<String, Object> p = DataScope.params();
+        return jdbc.sql("select count(*) from admission_case c" + where(scope, subtree, stage, name, p)).params(p)
+                .query(Long.class).single();
+    }
+
+    private static String where(DataScope scope, TreePath subtree, AdmissionStage stage, String name,
+                                Map<String, Object> p) {
+        p.put("lo", subtree.value());
+        p.put("hi", subtree.upperBound());
+        StringBuilder sql = new StringBuilder(" where c.org_path >= :lo and c.org_path < :hi and ")
+                .append(scope.memberScopeSql("c.org_path", p));
+        if (stage != null) {
+            p.put("stage", stage.name());
+            sql.append(" and c.stage = :stage");
+        } else {
+            sql.append(" and c.stage not in ('CLOSED', 'FULL')");
+        }
+        if (name != null && !name.isBlank()) {
+            p.put("name", name.trim().replace("%", "").replace("_", "") + "%");
+            sql.append(" and c.name like :name");
+        }
+        return sql.toString();
+    }
+
+    public Map<AdmissionStage, Long> stageCounts(DataScope scope, TreePath subtree) {
+        Map<String, Object> p = DataScope.params();
+        p.put("lo", subtree.value());
+        p.put("hi", subtree.upperBound());
+        Map<AdmissionStage, Long> counts = new EnumMap<>(AdmissionStage.class);
+        jdbc.sql("select stage, count(*) n from admission_case c where c.org_path >= :lo and c.org_path < :hi and "
+                        + scope.memberScopeSql("c.org_path", p) + " group by stage")
+                .params(p).query(rs -> {
+                    counts.put(AdmissionStage.valueOf(rs.getString("stage")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    /** Cases of the subtree whose {@code column} date (approved_on, converted_on) falls in the year. */
+    public long countInYear(DataScope scope, TreePath subtree, String column, int year) {
+        if (!column.equals("approved_on") && !column.equals("converted_on")) {
+            throw new IllegalArgumentException(column);
+        }
+        Map<String, Object> p = DataScope.params();
+        p.put("lo", subtree.value());
+        p.put("hi", subtree.upperBound());
+        p.put("from", LocalDate.of(year, 1, 1));
+        p.put("to", LocalDate.of(year + 1, 1, 1));
+        return jdbc.sql("select count(*) from admission_case c where c.org_path >= :lo and c.org_path < :hi and "
+                        + scope.memberScopeSql("c.org_path", p) + " and c." + column + " >= :from and c." + column
+                        + " < :to")
+                .params(p).query(Long.class).single();
+    }
+
+    /** Open cases in the caller's scope whose next date is a deadline due by {@code until}. */
+    public List<CaseRow> dueBy(DataScope scope, LocalDate until, int limit) {
+        Map<String, Object> p = DataScope.params();
+        p.put("until", until);
+        p.put("limit", limit);
+        return jdbc.sql("select " + COLUMNS + FROM + " where c.stage not in ('CLOSED','FULL') and c.next_due <= :until and "
+                        + scope.memberScopeSql("c.org_path", p) + " order by c.next_due, c.id limit :limit")
+                .params(p).query(MAPPER).list();
+    }
+
+    public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
+        jdbc.sql("update admission_case set org_path = ? || substr(org_path, ?), root_id = ? where org_path >= ? and org_path < ?")
+                .params(newPath.value(), oldPath.value().length() + 1, newRootId, oldPath.value(), oldPath.upperBound())
+                .update();
+    }
+
+    public boolean anyOpenIn(TreePath path) {
+        return jdbc.sql("select count(*) from admission_case where org_path >= ? and org_path < ? and stage not in ('CLOSED','FULL')")
+                .params(path.value(), path.upperBound()).query(Long.class).single() > 0;
+    }
+}

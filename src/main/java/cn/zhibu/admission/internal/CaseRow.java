@@ -1,0 +1,16 @@
+package cn.zhibu.admission.internal;
+
+import cn.zhibu.admission.AdmissionStage;
+import cn.zhibu.member.Education;
+import cn.zhibu.member.Gender;
+import cn.zhibu.member.Occupation;
+
+import java.time.LocalDate;
+
+/** An admission case as stored ({@code idNumberEnc}, {@code phoneEnc} SM4-encrypted). */
+public record CaseRow(long id, long orgId, String orgName, String orgPath, long rootId, String name, Gender gender,
+                      LocalDate birthDate, byte[] idNumberEnc, byte[] phoneEnc, String ethnicity, Education education,
+                      Occupation occupation, String workUnit, AdmissionStage stage, LocalDate appliedOn,
+                      Integer nextStep, LocalDate nextDate, boolean nextEarliest, LocalDate nextDue, Long memberId, LocalDate approvedOn, LocalDate convertedOn, String closedReason,
+                      LocalDate closedOn, int version) {
+}
