@@ -1,0 +1,104 @@
+package cn.zhibu.admission.web;
+
+import cn.zhibu.admission.AdmissionCase;
+import cn.zhibu.admission.AdmissionReminder;
+import cn.zhibu.admission.AdmissionService;
+import cn.zhibu.admission.AdmissionStage;
+import cn.zhibu.admission.ApplicationForm;
+import cn.zhibu.admission.CasePage;
+import cn.zhibu.admission.NextStep;
+import cn.zhibu.admission.PipelineCounts;
+import cn.zhibu.admission.Recorded;
+import cn.zhibu.admission.StepForm;
+import cn.zhibu.platform.DataScope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/admission")
+@Tag(name = "发展党员", description = "从递交入党申请书到材料归档的25个步骤（RULES.md D1–D14），按步骤日期适用的细则版本校验")
+class AdmissionApiController {
+
+    private final AdmissionService admission;
+
+    AdmissionApiController(AdmissionService admission) {
+        this.admission = admission;
+    }
+
+    @PostMapping("/cases")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "登记入党申请（第1步）", description = "申请日期须年满18周岁（D2）；出生日期和性别取自身份证号")
+    AdmissionCase apply(DataScope scope, @RequestBody ApplicationForm form) {
+        return admission.apply(scope, form);
+    }
+
+    @GetMapping("/cases")
+    @Operation(summary = "发展党员工作流水线", description = "组织及其下级的发展对象，按阶段筛选（不填为进行中的全部），"
+            + "每人显示下一步骤、期限和办理方")
+    CasePage pipeline(DataScope scope, @RequestParam long orgId, @RequestParam(required = false) AdmissionStage stage,
+                      @RequestParam(required = false) String name, @RequestParam(defaultValue = "0") int page) {
+        return admission.pipeline(scope, orgId, stage, name, page);
+    }
+
+    @GetMapping("/cases/{id}")
+    @Operation(summary = "一个人的发展记录（全部已办步骤）")
+    AdmissionCase get(DataScope scope, @PathVariable long id) {
+        return admission.get(scope, id);
+    }
+
+    record Status(AdmissionCase admissionCase, List<String> availableSteps, NextStep next,
+                  LocalDate probationEnds, int registryVoters) {
+    }
+
+    @GetMapping("/cases/{id}/status")
+    @Operation(summary = "当前可办理的步骤、下一步期限、预备期满日期和支部有表决权的正式党员人数")
+    Status status(DataScope scope, @PathVariable long id) {
+        AdmissionCase c = admission.get(scope, id);
+        var flow = admission.flow(c);
+        return new Status(c, flow.available().stream().map(Enum::name).toList(),
+                flow.next(admission.ruleSets()).orElse(null), flow.probationEnds().orElse(null),
+                admission.registryVoters(scope, id));
+    }
+
+    @PostMapping("/cases/{id}/steps")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "办理一个步骤", description = "违反硬性规定的会被拒绝并说明依据（如“距确定为入党积极分子未满一年"
+            + "（《发展党员工作细则》第十三条）”）；超过期限等软性规定在 warnings 中提示")
+    Recorded record(DataScope scope, @PathVariable long id, @RequestBody StepForm form) {
+        return admission.record(scope, id, form);
+    }
+
+    record Closing(LocalDate closedOn, String reason) {
+    }
+
+    @PostMapping("/cases/{id}/close")
+    @Operation(summary = "终止发展（接收为预备党员之前：本人撤回、政审不合格、未被确定等）")
+    AdmissionCase close(DataScope scope, @PathVariable long id, @RequestBody Closing closing) {
+        return admission.close(scope, id, closing.closedOn(), closing.reason());
+    }
+
+    @GetMapping("/counts")
+    @Operation(summary = "发展党员统计（S1）：各阶段人数，当年接收预备党员和转正人数")
+    PipelineCounts counts(DataScope scope, @RequestParam long orgId,
+                          @RequestParam(required = false) Integer year) {
+        return admission.counts(scope, orgId, year == null ? LocalDate.now().getYear() : year);
+    }
+
+    @GetMapping("/reminders")
+    @Operation(summary = "30天内到期或已逾期的发展党员事项（谈话、考察、审批、预备期满）")
+    List<AdmissionReminder> reminders(DataScope scope, @RequestParam(defaultValue = "30") int days) {
+        return admission.reminders(scope, LocalDate.now(), Math.min(Math.max(days, 0), 365));
+    }
+}

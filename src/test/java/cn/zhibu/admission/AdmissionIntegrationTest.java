@@ -1,0 +1,198 @@
+package cn.zhibu.admission;
+
+import cn.zhibu.member.Education;
+import cn.zhibu.member.Member;
+import cn.zhibu.member.MemberService;
+import cn.zhibu.member.MemberStatus;
+import cn.zhibu.member.Occupation;
+import cn.zhibu.organization.Organization;
+import cn.zhibu.organization.OrganizationType;
+import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.support.ApiClient;
+import cn.zhibu.support.IntegrationTest;
+import cn.zhibu.support.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static cn.zhibu.admission.AdmissionStep.*;
+import static cn.zhibu.support.TestData.SYSTEM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A person walked from the application to 材料归档, with the registry following (D1, D10, D11, F5's start date). */
+@IntegrationTest
+class AdmissionIntegrationTest {
+
+    static final LocalDate APPLIED = LocalDate.of(2023, 3, 1);
+    static final LocalDate CHOSEN = LocalDate.of(2023, 5, 10);
+    static final LocalDate TARGET = LocalDate.of(2024, 5, 20);
+    static final LocalDate MEETING = LocalDate.of(2024, 8, 20);
+
+    @Autowired TestData data;
+    @Autowired AdmissionService admission;
+    @Autowired MemberService members;
+    @LocalServerPort int port;
+
+    Organization committee;
+    Organization branch;
+    Member sponsorA;
+    Member sponsorB;
+
+    @BeforeEach
+    void branch() {
+        committee = data.committee("发展测试党委");
+        branch = data.org(committee.id(), "发展测试支部", OrganizationType.BRANCH);
+        sponsorA = data.member(branch.id(), "介绍人甲", MemberStatus.FULL);
+        sponsorB = data.member(branch.id(), "介绍人乙", MemberStatus.FULL);
+    }
+
+    private AdmissionCase applicant(String name, LocalDate birth) {
+        return admission.apply(SYSTEM, new ApplicationForm(branch.id(), name, TestData.idNumber(birth, false), "汉族",
+                Education.BACHELOR, Occupation.PROFESSIONAL, "某某公司", "13800001111", APPLIED));
+    }
+
+    private Recorded record(AdmissionCase c, StepForm f) {
+        return admission.record(SYSTEM, c.id(), f);
+    }
+
+    private static StepForm step(AdmissionStep s, LocalDate on) {
+        return StepForm.simple(s, on, "王书记", null);
+    }
+
+    @Test
+    void a_person_walks_all_25_steps_and_the_registry_follows() {
+        AdmissionCase c = applicant("林晓", LocalDate.of(1998, 4, 2));
+        assertThat(c.stage()).isEqualTo(AdmissionStage.APPLICANT);
+        assertThat(c.gender()).isEqualTo(cn.zhibu.member.Gender.FEMALE);
+
+        record(c, step(FIRST_TALK, APPLIED.plusDays(20)));
+        record(c, new StepForm(ACTIVIST_CHOSEN, CHOSEN, null, null, null, RecommendationMethod.MEMBERS,
+                DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null, null, null, null));
+        assertThat(admission.get(SYSTEM, c.id()).stage()).isEqualTo(AdmissionStage.ACTIVIST);
+        record(c, step(ACTIVIST_FILED, CHOSEN.plusDays(5)));
+        record(c, step(CONTACTS_ASSIGNED, CHOSEN.plusDays(5)).withMembers(List.of(sponsorA.id())));
+        record(c, step(ACTIVIST_REVIEW, CHOSEN.plusMonths(6)));
+        assertThatThrownBy(() -> record(c, new StepForm(TARGET_CHOSEN, CHOSEN.plusYears(1).minusDays(1), null, null,
+                null, null, DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null, null, null, null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("未满一年（《发展党员工作细则》第十三条）");
+        Recorded late = record(c, step(ACTIVIST_REVIEW, CHOSEN.plusMonths(12).plusDays(3)));
+        assertThat(late.warnings()).singleElement().asString().contains("超过半年");
+        record(c, new StepForm(TARGET_CHOSEN, TARGET, null, null, null, null, DecidingBody.COMMITTEE, null, null, null,
+                null, null, null, null, null, null, null, null));
+        record(c, step(TARGET_FILED, TARGET.plusDays(3)));
+        record(c, step(SPONSORS, TARGET.plusDays(3)).withMembers(List.of(sponsorA.id(), sponsorB.id())));
+        record(c, step(POLITICAL_REVIEW, TARGET.plusDays(30)).withPassed(true));
+        record(c, new StepForm(TRAINING, TARGET.plusDays(40), "党校", null, null, null, null, null, 3, 24, null, null,
+                null, null, null, null, null, null));
+        record(c, step(COMMITTEE_REVIEW, TARGET.plusDays(50)));
+        record(c, step(PRE_REVIEW, TARGET.plusDays(60)).withPassed(true));
+        record(c, new StepForm(FORM_FILLED, TARGET.plusDays(65), null, null, null, null, null, null, null, null, null,
+                "志愿书2024-017", null, null, null, null, null, null));
+        int voters = admission.registryVoters(SYSTEM, c.id());
+        assertThat(voters).isEqualTo(2);
+        record(c, step(ADMISSION_MEETING, MEETING).withVote(new BranchVote(voters, List.of(), null, 2, 2, 0, 0, 0, 0)));
+        record(c, step(HIGHER_TALK, MEETING.plusDays(15)));
+        assertThat(admission.get(SYSTEM, c.id()).memberId()).isNull();
+        record(c, step(APPROVAL, MEETING.plusMonths(1)).withPassed(true));
+
+        AdmissionCase approved = admission.get(SYSTEM, c.id());
+        assertThat(approved.stage()).isEqualTo(AdmissionStage.PROBATIONARY);
+        Member m = members.get(SYSTEM, approved.memberId());
+        assertThat(m.status()).isEqualTo(MemberStatus.PROBATIONARY);
+        assertThat(m.joinedOn()).as("党籍 from the branch meeting (D10)").isEqualTo(MEETING);
+        assertThat(m.orgId()).isEqualTo(branch.id());
+
+        record(c, step(APPROVAL_FILED, MEETING.plusMonths(1).plusDays(10)));
+        record(c, step(PLACED, MEETING.plusMonths(1).plusDays(10)));
+        record(c, step(OATH, MEETING.plusMonths(2)));
+        record(c, step(PROBATION_REVIEW, MEETING.plusMonths(6)));
+        record(c, step(CONVERSION_REQUEST, MEETING.plusYears(1).minusDays(10)));
+        record(c, new StepForm(CONVERSION_MEETING, MEETING.plusYears(1).plusDays(5), null, null, null, null, null, null,
+                null, null, null, null, new BranchVote(3, List.of(), null, 3, 3, 0, 0, 0, 0), ConversionDecision.CONVERT,
+                null, "党小组同意按期转正", "征求意见无异议", null));
+        record(c, step(CONVERSION_APPROVAL, MEETING.plusYears(1).plusDays(30)).withPassed(true));
+
+        Member full = members.get(SYSTEM, approved.memberId());
+        assertThat(full.status()).isEqualTo(MemberStatus.FULL);
+        assertThat(full.convertedOn()).as("党龄 from the end of probation (D10)").isEqualTo(MEETING.plusYears(1));
+        assertThat(admission.get(SYSTEM, c.id()).stage()).isEqualTo(AdmissionStage.FULL);
+
+        record(c, new StepForm(ARCHIVED, MEETING.plusYears(1).plusDays(40), null, null, null, null, null, null, null,
+                null, null, "人事档案（县人社局档案室）", null, null, null, null, null, null));
+        AdmissionCase done = admission.get(SYSTEM, c.id());
+        assertThat(done.steps()).hasSize(26);
+        assertThat(admission.flow(done).available()).isEmpty();
+        assertThat(admission.flow(done).next(admission.ruleSets())).isEmpty();
+
+        PipelineCounts s1 = admission.counts(SYSTEM, committee.id(), MEETING.getYear());
+        assertThat(s1.admittedInYear()).isEqualTo(1);
+        assertThat(admission.counts(SYSTEM, committee.id(), MEETING.getYear() + 1).convertedInYear()).isEqualTo(1);
+    }
+
+    @Test
+    void the_pipeline_shows_each_person_with_the_next_step_deadline_and_who_acts() {
+        AdmissionCase c = applicant("周敏", LocalDate.of(2000, 1, 1));
+        CasePage page = admission.pipeline(SYSTEM, committee.id(), null, null, 0);
+        CaseSummary row = page.cases().stream().filter(s -> s.id() == c.id()).findFirst().orElseThrow();
+        assertThat(row.nextStep()).isEqualTo(FIRST_TALK);
+        assertThat(row.actor()).isEqualTo(StepActor.BRANCH);
+        assertThat(row.nextDate()).isEqualTo(APPLIED.plusMonths(1));
+        assertThat(row.overdue()).isTrue();
+        assertThat(admission.counts(SYSTEM, branch.id(), 2026).at(AdmissionStage.APPLICANT)).isEqualTo(1);
+        assertThat(admission.reminders(SYSTEM, LocalDate.now(), 30)).anySatisfy(r -> {
+            assertThat(r.caseId()).isEqualTo(c.id());
+            assertThat(r.step()).isEqualTo(FIRST_TALK);
+            assertThat(r.overdue()).isTrue();
+        });
+    }
+
+    @Test
+    void D2_an_applicant_a_day_short_of_18_is_refused_through_the_api() {
+        ApiClient api = ApiClient.loggedIn(port, "admin", "Zhibu@2026");
+        LocalDate birth = APPLIED.minusYears(18).plusDays(1);
+        ApiClient.Response r = api.post("/api/v1/admission/cases", Map.of("orgId", branch.id(), "name", "少年",
+                "idNumber", TestData.idNumber(birth, true), "ethnicity", "汉族", "education", "HIGH_SCHOOL",
+                "occupation", "STUDENT", "appliedOn", APPLIED.toString()));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("未满十八周岁").contains("第五条");
+        ApiClient.Response ok = api.post("/api/v1/admission/cases", Map.of("orgId", branch.id(), "name", "青年",
+                "idNumber", TestData.idNumber(APPLIED.minusYears(18), true), "ethnicity", "汉族",
+                "education", "HIGH_SCHOOL", "occupation", "STUDENT", "appliedOn", APPLIED.toString()));
+        assertThat(ok.status()).isEqualTo(201);
+        long id = ok.json().get("id").asLong();
+        ApiClient.Response early = api.post("/api/v1/admission/cases/" + id + "/steps", Map.of("step",
+                "ACTIVIST_CHOSEN", "doneOn", APPLIED.plusDays(3).toString(), "method", "MEMBERS", "body", "COMMITTEE"));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.body()).contains("须先完成：第2步 党组织派人谈话");
+        ApiClient.Response talk = api.post("/api/v1/admission/cases/" + id + "/steps", Map.of("step", "FIRST_TALK",
+                "doneOn", APPLIED.plusMonths(2).toString(), "actedBy", "王书记"));
+        assertThat(talk.status()).isEqualTo(201);
+        assertThat(talk.body()).contains("第七条");
+        assertThat(api.get("/api/v1/admission/cases/" + id + "/status").json().get("availableSteps").toString())
+                .contains("ACTIVIST_CHOSEN");
+    }
+
+    @Test
+    void one_open_case_per_person_and_never_for_a_member() {
+        AdmissionCase c = applicant("赵磊", LocalDate.of(1995, 7, 7));
+        ApplicationForm again = new ApplicationForm(branch.id(), "赵磊", c.idNumber(), "汉族", Education.BACHELOR,
+                Occupation.WORKER, null, null, APPLIED);
+        assertThatThrownBy(() -> admission.apply(SYSTEM, again)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("已有正在进行的发展党员记录");
+        admission.close(SYSTEM, c.id(), APPLIED.plusDays(30), "本人撤回申请");
+        assertThat(admission.get(SYSTEM, c.id()).stage()).isEqualTo(AdmissionStage.CLOSED);
+        assertThatThrownBy(() -> record(c, step(FIRST_TALK, APPLIED.plusDays(31))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("已终止");
+        Member existing = data.member(branch.id(), "已是党员", MemberStatus.FULL);
+        String id = members.get(SYSTEM, existing.id()).idNumber();
+        assertThatThrownBy(() -> admission.apply(SYSTEM, new ApplicationForm(branch.id(), "已是党员", id, "汉族",
+                Education.BACHELOR, Occupation.WORKER, null, null, APPLIED)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("已登记为党员");
+    }
+}
