@@ -53,9 +53,20 @@ public final class AdmissionFlow {
     private static final Set<AdmissionStep> CYCLE = Set.of(CONVERSION_REQUEST, CONVERSION_MEETING, CONVERSION_APPROVAL);
 
     private final List<StepRecord> steps;
+    private final boolean closed;
 
     public AdmissionFlow(List<StepRecord> steps) {
+        this(steps, false);
+    }
+
+    /** @param closed the case was ended by hand (withdrawn, 政审不合格 …): nothing more may be done */
+    public AdmissionFlow(List<StepRecord> steps, boolean closed) {
         this.steps = steps.stream().sorted(Comparator.comparingLong(StepRecord::id)).toList();
+        this.closed = closed;
+    }
+
+    public static AdmissionFlow of(AdmissionCase c) {
+        return new AdmissionFlow(c.steps(), c.stage() == AdmissionStage.CLOSED);
     }
 
     public static List<AdmissionStep> prerequisites(AdmissionStep step) {
@@ -148,6 +159,9 @@ public final class AdmissionFlow {
     }
 
     public AdmissionStage stage() {
+        if (closed) {
+            return AdmissionStage.CLOSED;
+        }
         if (last(APPROVAL).map(r -> !r.positive()).orElse(false)) {
             return AdmissionStage.CLOSED;
         }

@@ -127,7 +127,7 @@ public class AdmissionService {
     }
 
     public AdmissionFlow flow(AdmissionCase c) {
-        return new AdmissionFlow(c.steps());
+        return AdmissionFlow.of(c);
     }
 
     /** Records one step; refuses what a hard rule forbids and reports what a soft rule warns of. */
@@ -135,7 +135,7 @@ public class AdmissionService {
     public Recorded record(DataScope scope, long id, StepForm form) {
         CaseRow row = records.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        AdmissionFlow flow = new AdmissionFlow(records.steps(id));
+        AdmissionFlow flow = new AdmissionFlow(records.steps(id), row.stage() == AdmissionStage.CLOSED);
         LocalDate today = LocalDate.now();
         AdmissionRules.Verdict verdict = AdmissionRules.check(form, flow, rules, facts(scope, form), today);
         verdict.errors().throwIfAny();
