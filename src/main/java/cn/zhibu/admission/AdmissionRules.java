@@ -70,8 +70,6 @@ public final class AdmissionRules {
         if (f.doneOn().isAfter(today)) {
             errors.reject("doneOn", "办理日期不能晚于今天");
         }
-        flow.notBefore(f.step()).filter(f.doneOn()::isBefore).ifPresent(d ->
-                errors.reject("doneOn", "办理日期不能早于前一步骤的日期（" + d + "）"));
         RuleSet set = rules.inForce(f.doneOn());
         switch (f.step()) {
             case FIRST_TALK -> {
@@ -162,6 +160,9 @@ public final class AdmissionRules {
             default -> {
             }
         }
+        // after the step's own rules, so that a rule's reason (e.g. D5's year) is the message shown for the date
+        flow.notBefore(f.step()).filter(f.doneOn()::isBefore).ifPresent(d ->
+                errors.reject("doneOn", "办理日期不能早于前一步骤的日期（" + d + "）"));
         return new Verdict(errors, warnings);
     }
 

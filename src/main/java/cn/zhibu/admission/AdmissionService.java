@@ -215,7 +215,7 @@ public class AdmissionService {
         for (CaseRow row : records.dueBy(scope, horizon, 200)) {
             for (NextStep d : new AdmissionFlow(records.steps(row.id())).deadlines(rules)) {
                 if (!d.date().isAfter(horizon)) {
-                    result.add(new AdmissionReminder(row.id(), row.name(), row.orgId(), row.orgName(), d.step(),
+                    result.add(new AdmissionReminder(row.id(), row.name(), row.orgId(), row.orgName(), row.orgPath(), d.step(),
                             d.actor(), d.date(), today.isAfter(d.date()), d.rule()));
                 }
             }

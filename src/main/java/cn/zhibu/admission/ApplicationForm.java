@@ -7,5 +7,6 @@ import java.time.LocalDate;
 
 /** Step 1: who applies, to which branch, on which day (D2). Birth date and gender come from the 身份证号. */
 public record ApplicationForm(Long orgId, String name, String idNumber, String ethnicity, Education education,
-                              Occupation occupation, String workUnit, String phone, LocalDate appliedOn) {
+                              Occupation occupation, String workUnit, String phone, LocalDate appliedOn)
+        implements java.io.Serializable {
 }

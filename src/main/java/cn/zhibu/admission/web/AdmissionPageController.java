@@ -1,0 +1,186 @@
+package cn.zhibu.admission.web;
+
+import cn.zhibu.admission.AdmissionCase;
+import cn.zhibu.admission.AdmissionFlow;
+import cn.zhibu.admission.AdmissionService;
+import cn.zhibu.admission.AdmissionStage;
+import cn.zhibu.admission.AdmissionStep;
+import cn.zhibu.admission.ApplicationForm;
+import cn.zhibu.admission.ConversionDecision;
+import cn.zhibu.admission.DecidingBody;
+import cn.zhibu.admission.ExclusionGround;
+import cn.zhibu.admission.Recorded;
+import cn.zhibu.admission.RecommendationMethod;
+import cn.zhibu.admission.StepRecord;
+import cn.zhibu.member.Education;
+import cn.zhibu.member.MemberSearch;
+import cn.zhibu.member.MemberService;
+import cn.zhibu.member.MemberStatus;
+import cn.zhibu.member.Occupation;
+import cn.zhibu.organization.Organization;
+import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.ForbiddenException;
+import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.Pager;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** 发展党员 in the browser: the pipeline of a subtree, a new application, a case with its steps and the next one. */
+@Controller
+class AdmissionPageController {
+
+    private final AdmissionService admission;
+    private final OrganizationService organizations;
+    private final MemberService members;
+
+    AdmissionPageController(AdmissionService admission, OrganizationService organizations, MemberService members) {
+        this.admission = admission;
+        this.organizations = organizations;
+        this.members = members;
+    }
+
+    private List<Organization> roots(DataScope scope) {
+        List<Organization> roots = organizations.roots(scope).stream()
+                .filter(o -> scope.managesMembersAt(o.path().value())).toList();
+        if (roots.isEmpty()) {
+            throw new ForbiddenException("您没有办理发展党员工作的权限");
+        }
+        return roots;
+    }
+
+    @GetMapping("/admission")
+    String pipeline(DataScope scope, @RequestParam(required = false) Long orgId,
+                    @RequestParam(required = false) AdmissionStage stage, @RequestParam(required = false) String name,
+                    @RequestParam(defaultValue = "0") int page, Model model) {
+        List<Organization> roots = roots(scope);
+        Organization org = organizations.getManaged(scope, orgId != null ? orgId : roots.get(0).id());
+        var cases = admission.pipeline(scope, org.id(), stage, name, page);
+        model.addAttribute("org", org);
+        model.addAttribute("roots", roots);
+        model.addAttribute("stage", stage);
+        model.addAttribute("name", name);
+        model.addAttribute("stages", AdmissionStage.values());
+        model.addAttribute("cases", cases);
+        model.addAttribute("pager", new Pager(cases.page(), cases.totalPages(), cases.total()));
+        model.addAttribute("counts", admission.counts(scope, org.id(), LocalDate.now().getYear()));
+        model.addAttribute("reminders", admission.reminders(scope, LocalDate.now(), 30).stream()
+                .filter(r -> org.path().contains(r.orgPath())).limit(20).toList());
+        model.addAttribute("today", LocalDate.now());
+        return "admission/pipeline";
+    }
+
+    @GetMapping("/admission/new")
+    String newApplication(DataScope scope, @RequestParam(required = false) Long orgId, Model model) {
+        List<Organization> roots = roots(scope);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new ApplicationForm(orgId, null, null, "汉族", null, null, null, null,
+                    LocalDate.now()));
+        }
+        Organization at = organizations.getManaged(scope, orgId != null ? orgId : roots.get(0).id());
+        // the branches an application can go to: the one chosen, or those below the organization in view
+        List<Organization> branches = at.type().holdsMembers() ? List.of(at)
+                : organizations.subtree(scope, at.id(), 500, 0).stream()
+                .filter(o -> o.active() && o.type().holdsMembers()).toList();
+        model.addAttribute("branches", branches);
+        model.addAttribute("educations", Education.values());
+        model.addAttribute("occupations", Occupation.values());
+        return "admission/new";
+    }
+
+    @PostMapping("/admission")
+    String apply(DataScope scope, @ModelAttribute ApplicationFormPage form, RedirectAttributes redirect) {
+        ApplicationForm f = form.toForm();
+        try {
+            AdmissionCase c = admission.apply(scope, f);
+            redirect.addFlashAttribute("notice", "已登记" + c.name() + "的入党申请，请在一个月内派人谈话（D3）");
+            return "redirect:/admission/cases/" + c.id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("form", f);
+            redirect.addFlashAttribute("formErrors", e.fieldErrors());
+            return "redirect:/admission/new" + (f.orgId() == null ? "" : "?orgId=" + f.orgId());
+        }
+    }
+
+    @GetMapping("/admission/cases/{id}")
+    String show(DataScope scope, @PathVariable long id, @RequestParam(required = false) AdmissionStep step,
+                Model model) {
+        AdmissionCase c = admission.get(scope, id);
+        AdmissionFlow flow = admission.flow(c);
+        List<AdmissionStep> available = flow.available();
+        AdmissionStep chosen = step != null && available.contains(step) ? step
+                : flow.next(admission.ruleSets()).map(n -> n.step()).orElse(null);
+        model.addAttribute("c", c);
+        model.addAttribute("flow", flow);
+        model.addAttribute("available", available);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("next", flow.next(admission.ruleSets()).orElse(null));
+        model.addAttribute("deadlines", flow.deadlines(admission.ruleSets()));
+        model.addAttribute("ruleSet", admission.ruleSets().inForce(LocalDate.now()));
+        model.addAttribute("today", LocalDate.now());
+        if (chosen == AdmissionStep.CONTACTS_ASSIGNED || chosen == AdmissionStep.SPONSORS) {
+            model.addAttribute("fullMembers", members.search(scope, new MemberSearch(c.orgId(), null,
+                    MemberStatus.FULL, null, null, null, null, null, 0, 100, null)).items());
+        }
+        if (chosen == AdmissionStep.ADMISSION_MEETING || chosen == AdmissionStep.CONVERSION_MEETING) {
+            model.addAttribute("registryVoters", admission.registryVoters(scope, id));
+        }
+        model.addAttribute("methods", RecommendationMethod.values());
+        model.addAttribute("bodies", DecidingBody.values());
+        model.addAttribute("decisions", ConversionDecision.values());
+        model.addAttribute("grounds", ExclusionGround.values());
+        return "admission/case";
+    }
+
+    @PostMapping("/admission/cases/{id}/steps")
+    String record(DataScope scope, @PathVariable long id, @ModelAttribute StepPageForm form,
+                  RedirectAttributes redirect) {
+        try {
+            Recorded r = admission.record(scope, id, form.toStepForm());
+            redirect.addFlashAttribute("notice", "已办理" + r.step().step().title());
+            redirect.addFlashAttribute("warnings", r.warnings());
+            return "redirect:/admission/cases/" + id;
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("stepErrors", e.fieldErrors());
+            redirect.addFlashAttribute("stepForm", form);
+            return "redirect:/admission/cases/" + id + (form.step() == null ? "" : "?step=" + form.step().name())
+                    + "#step-form";
+        }
+    }
+
+    @PostMapping("/admission/cases/{id}/close")
+    String close(DataScope scope, @PathVariable long id,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn,
+                 @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            admission.close(scope, id, closedOn, reason);
+            redirect.addFlashAttribute("notice", "已终止该发展工作");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("closeErrors", e.fieldErrors());
+        }
+        return "redirect:/admission/cases/" + id;
+    }
+
+    /** The minutes of a branch meeting vote (D9), printable. */
+    @GetMapping("/admission/cases/{id}/minutes/{stepId}")
+    String minutes(DataScope scope, @PathVariable long id, @PathVariable long stepId, Model model) {
+        AdmissionCase c = admission.get(scope, id);
+        StepRecord meeting = c.steps().stream().filter(s -> s.id() == stepId && s.form().vote() != null).findFirst()
+                .orElseThrow(() -> new NotFoundException("会议记录不存在"));
+        model.addAttribute("c", c);
+        model.addAttribute("m", meeting);
+        model.addAttribute("v", meeting.form().vote());
+        return "admission/minutes";
+    }
+}

@@ -1,0 +1,138 @@
+package cn.zhibu.browser;
+
+import cn.zhibu.demo.DemoAccounts;
+import cn.zhibu.support.TestData;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * A branch secretary takes one applicant through all 25 steps in the browser: the application, a refusal that cites
+ * the regulation (D5) without losing what was typed, the votes with their minutes, admission into the registry and
+ * 转正, and 归档.
+ */
+class AdmissionBrowserTest extends BrowserTestBase {
+
+    @Autowired JdbcClient jdbc;
+
+    private static final LocalDate APPLIED = LocalDate.now().minusYears(3);
+    private static final LocalDate ACTIVIST = APPLIED.plusMonths(2);
+    private static final LocalDate TARGET = ACTIVIST.plusYears(1).plusDays(10);
+    private static final LocalDate MEETING = TARGET.plusMonths(3);
+
+    private void step(Page page, long caseId, String step, LocalDate on, Consumer<Page> fill) {
+        page.navigate("/admission/cases/" + caseId + "?step=" + step);
+        page.fill("#doneOn", on.toString());
+        fill.accept(page);
+        page.click("#record-step");
+        assertThat(page.locator(".alert-success")).containsText("已办理");
+    }
+
+    private void step(Page page, long caseId, String step, LocalDate on) {
+        step(page, caseId, step, on, p -> p.fill("#actedBy", "王书记"));
+    }
+
+    private static void pickTwo(Page page) {
+        Locator options = page.locator("#memberIds option");
+        page.selectOption("#memberIds", new String[]{options.nth(0).getAttribute("value"),
+                options.nth(1).getAttribute("value")});
+    }
+
+    private static void vote(Page page, int present, int yes) {
+        page.fill("#present", Integer.toString(present));
+        page.fill("#yes", Integer.toString(yes));
+    }
+
+    @Test
+    void secretary_takes_an_applicant_from_application_to_archive() {
+        long branch = jdbc.sql("select id from organization where name = ?").param(DemoAccounts.SECRETARY_BRANCH)
+                .query(Long.class).single();
+        int voters = jdbc.sql("select count(*) from member where org_id = ? and status = 'FULL'").param(branch)
+                .query(Integer.class).single();
+        Page page = newPage();
+        page.onDialog(dialog -> dialog.accept());
+        BrowserSupport.login(page, DemoAccounts.SECRETARY, DemoAccounts.PASSWORD);
+
+        page.navigate("/admission");
+        page.click("#new-application");
+        page.fill("#name", "钱程");
+        page.fill("#idNumber", TestData.idNumber(LocalDate.of(1999, 9, 9), true));
+        page.fill("#appliedOn", APPLIED.toString());
+        page.selectOption("#education", "BACHELOR");
+        page.selectOption("#occupation", "PROFESSIONAL");
+        page.fill("#workUnit", "市发展改革委办公室");
+        page.click("#submit-application");
+        assertThat(page.locator("#case-stage")).hasText("入党申请人");
+        long id = Long.parseLong(page.url().replaceAll(".*/admission/cases/(\\d+).*", "$1"));
+
+        step(page, id, "FIRST_TALK", APPLIED.plusDays(12));
+        step(page, id, "ACTIVIST_CHOSEN", ACTIVIST, p -> p.selectOption("#method", "MEMBERS"));
+        assertThat(page.locator("#case-stage")).hasText("入党积极分子");
+        step(page, id, "ACTIVIST_FILED", ACTIVIST.plusDays(5));
+        step(page, id, "CONTACTS_ASSIGNED", ACTIVIST.plusDays(5), AdmissionBrowserTest::pickTwo);
+        step(page, id, "ACTIVIST_REVIEW", ACTIVIST.plusMonths(6));
+        step(page, id, "ACTIVIST_REVIEW", ACTIVIST.plusMonths(12));
+
+        // D5: a day short of a year is refused, citing the article, and the form keeps what was typed
+        page.navigate("/admission/cases/" + id + "?step=TARGET_CHOSEN");
+        page.fill("#doneOn", ACTIVIST.plusYears(1).minusDays(1).toString());
+        page.fill("#note", "支委会讨论通过");
+        page.click("#record-step");
+        assertThat(page.locator("#step-form .alert-danger")).containsText("未满一年（《发展党员工作细则》第十三条）");
+        assertThat(page.locator("#note")).hasValue("支委会讨论通过");
+        page.fill("#doneOn", TARGET.toString());
+        page.click("#record-step");
+        assertThat(page.locator("#case-stage")).hasText("发展对象");
+
+        step(page, id, "TARGET_FILED", TARGET.plusDays(3));
+        step(page, id, "SPONSORS", TARGET.plusDays(3), AdmissionBrowserTest::pickTwo);
+        step(page, id, "POLITICAL_REVIEW", TARGET.plusDays(20));
+        step(page, id, "TRAINING", TARGET.plusDays(30), p -> p.fill("#trainingDays", "3"));
+        step(page, id, "COMMITTEE_REVIEW", TARGET.plusDays(40));
+        step(page, id, "PRE_REVIEW", TARGET.plusDays(50));
+        step(page, id, "FORM_FILLED", TARGET.plusDays(55), p -> p.fill("#reference", "入党志愿书 No.0042"));
+        step(page, id, "ADMISSION_MEETING", MEETING, p -> vote(p, voters, voters));
+        step(page, id, "HIGHER_TALK", MEETING.plusDays(10));
+        step(page, id, "APPROVAL", MEETING.plusMonths(1));
+        assertThat(page.locator("#case-stage")).hasText("预备党员");
+        assertThat(page.locator("#probation-ends")).hasText(MEETING.plusYears(1).toString());
+        page.click("text=党员名册中的记录");
+        assertThat(page.locator("body")).containsText("预备党员");
+        assertThat(page.locator("body")).containsText(MEETING.toString());
+
+        step(page, id, "APPROVAL_FILED", MEETING.plusMonths(1).plusDays(7));
+        step(page, id, "PLACED", MEETING.plusMonths(1).plusDays(7));
+        step(page, id, "OATH", MEETING.plusMonths(2));
+        step(page, id, "PROBATION_REVIEW", MEETING.plusMonths(7));
+        step(page, id, "CONVERSION_REQUEST", MEETING.plusYears(1).minusDays(7));
+        step(page, id, "CONVERSION_MEETING", MEETING.plusYears(1).plusDays(3), p -> {
+            vote(p, voters, voters);
+            p.selectOption("#decision", "CONVERT");
+            p.fill("#groupOpinion", "党小组同意按期转正");
+            p.fill("#publicOpinion", "征求党内外群众意见，无异议");
+        });
+        step(page, id, "CONVERSION_APPROVAL", MEETING.plusYears(1).plusDays(30));
+        assertThat(page.locator("#case-stage")).hasText("已转正");
+        step(page, id, "ARCHIVED", MEETING.plusYears(1).plusDays(40),
+                p -> p.fill("#reference", "本人人事档案（市人社局）"));
+        assertThat(page.locator("#no-steps")).isVisible();
+        assertThat(page.locator("#steps-done li")).hasCount(26);
+
+        page.locator("#steps-done a:has-text('会议记录')").last().click();
+        assertThat(page.locator("#minutes")).containsText("讨论预备党员转正");
+        assertThat(page.locator("#minutes")).containsText("决议通过");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/admission-minutes.png")));
+
+        page.navigate("/admission?orgId=" + branch + "&stage=FULL");
+        assertThat(page.locator("#pipeline-table")).containsText("钱程");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/admission-pipeline.png")));
+    }
+}
