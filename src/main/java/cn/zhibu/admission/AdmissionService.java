@@ -216,12 +216,26 @@ public class AdmissionService {
             for (NextStep d : new AdmissionFlow(records.steps(row.id())).deadlines(rules)) {
                 if (!d.date().isAfter(horizon)) {
                     result.add(new AdmissionReminder(row.id(), row.name(), row.orgId(), row.orgName(), row.orgPath(), d.step(),
-                            d.actor(), d.date(), today.isAfter(d.date()), d.rule()));
+                            d.actor(), d.date(), today.isAfter(d.date()), d.rule(), callerActs(scope, row.orgPath(), d.actor())));
                 }
             }
         }
         result.sort(java.util.Comparator.comparing(AdmissionReminder::due));
         return result;
+    }
+
+    /**
+     * Whether the caller is the one to act: a higher committee's step falls to a role held above the branch; the
+     * branch's (and the applicant's, which the branch collects) to a role held at the branch itself.
+     */
+    static boolean callerActs(DataScope scope, String branchPath, StepActor actor) {
+        if (scope.all()) {
+            return actor == StepActor.HIGHER;
+        }
+        boolean atBranch = scope.memberPaths().stream().anyMatch(p -> p.value().equals(branchPath));
+        boolean above = scope.memberPaths().stream()
+                .anyMatch(p -> branchPath.startsWith(p.value()) && !p.value().equals(branchPath));
+        return actor == StepActor.HIGHER ? above : atBranch || !above;
     }
 
     /** D9: voting 正式党员 on the roll of the case's branch (its 党小组 included), to fill in a vote's expected count. */

@@ -1,5 +1,6 @@
 package cn.zhibu.statistics.web;
 
+import cn.zhibu.admission.AdmissionService;
 import cn.zhibu.member.AgeBand;
 import cn.zhibu.member.Education;
 import cn.zhibu.member.Gender;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +38,15 @@ class StatisticsPageController {
     private final StatisticsService statistics;
     private final OrganizationService organizations;
     private final JsonMapper json;
+    private final AdmissionService admission;
     private final MembershipService membership;
     private final FloatingService floating;
     private final TransferService transfers;
 
     StatisticsPageController(StatisticsService statistics, OrganizationService organizations, JsonMapper json,
-                             MembershipService membership, FloatingService floating, TransferService transfers) {
+                             MembershipService membership, FloatingService floating, TransferService transfers,
+                             AdmissionService admission) {
+        this.admission = admission;
         this.transfers = transfers;
         this.floating = floating;
         this.statistics = statistics;
@@ -80,6 +85,8 @@ class StatisticsPageController {
         reminders.addAll(floating.reminders(scope, root.id()));
         reminders.addAll(transfers.reminders(scope, root.id(), TODO_LIMIT));
         model.addAttribute("reminders", reminders);
+        model.addAttribute("admissionReminders", admission.reminders(scope, LocalDate.now(), 30).stream()
+                .filter(r -> root.path().contains(r.orgPath())).limit(TODO_LIMIT).toList());
         model.addAttribute("limit", TODO_LIMIT);
         return "statistics/todo";
     }
