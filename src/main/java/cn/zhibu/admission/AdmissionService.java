@@ -19,6 +19,7 @@ import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +51,12 @@ public class AdmissionService {
     private final AuditLog audit;
     private final RuleSets rules;
     private final PublicityLookup publicity;
+    private final ApplicationEventPublisher events;
 
     AdmissionService(AdmissionRecords records, OrganizationService organizations, MemberService members,
                      MembershipService membership, FieldCipher cipher, AuditLog audit, RuleSets rules,
-                     PublicityLookup publicity) {
+                     PublicityLookup publicity, ApplicationEventPublisher events) {
+        this.events = events;
         this.records = records;
         this.organizations = organizations;
         this.members = members;
@@ -153,6 +156,12 @@ public class AdmissionService {
             convertedOn = applyConversion(scope, row, after, form);
         }
         records.updateDerived(id, derive(row, after, memberId, approvedOn, convertedOn));
+        if (form.step() == AdmissionStep.APPROVAL && form.positive()) {
+            events.publishEvent(new CandidateAdmitted(id, memberId, row.orgId(), after.admittedAt().orElseThrow(),
+                    form.doneOn()));
+        } else if (convertedOn != null) {
+            events.publishEvent(new CandidateConverted(id, memberId, row.orgId(), convertedOn));
+        }
         AdmissionCase updated = get(scope, id);
         StepRecord recorded = updated.steps().stream().filter(s -> s.id() == stepId).findFirst().orElseThrow();
         audit.record(scope, "发展党员." + form.step().label(), ENTITY, id, row.orgPath(), snapshot(before, null),

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A person walked from the application to 材料归档, with the registry following (D1, D10, D11, F5's start date). */
 @IntegrationTest
+@RecordApplicationEvents
 class AdmissionIntegrationTest {
 
     static final LocalDate APPLIED = LocalDate.of(2023, 3, 1);
@@ -38,6 +41,7 @@ class AdmissionIntegrationTest {
     @Autowired AdmissionService admission;
     @Autowired MemberService members;
     @LocalServerPort int port;
+    @Autowired ApplicationEvents events;
 
     Organization committee;
     Organization branch;
@@ -107,6 +111,8 @@ class AdmissionIntegrationTest {
         assertThat(m.status()).isEqualTo(MemberStatus.PROBATIONARY);
         assertThat(m.joinedOn()).as("党籍 from the branch meeting (D10)").isEqualTo(MEETING);
         assertThat(m.orgId()).isEqualTo(branch.id());
+        assertThat(events.stream(CandidateAdmitted.class)).singleElement().isEqualTo(new CandidateAdmitted(c.id(),
+                m.id(), branch.id(), MEETING, MEETING.plusMonths(1)));
 
         record(c, step(APPROVAL_FILED, MEETING.plusMonths(1).plusDays(10)));
         record(c, step(PLACED, MEETING.plusMonths(1).plusDays(10)));
@@ -122,6 +128,8 @@ class AdmissionIntegrationTest {
         assertThat(full.status()).isEqualTo(MemberStatus.FULL);
         assertThat(full.convertedOn()).as("党龄 from the end of probation (D10)").isEqualTo(MEETING.plusYears(1));
         assertThat(admission.get(SYSTEM, c.id()).stage()).isEqualTo(AdmissionStage.FULL);
+        assertThat(events.stream(CandidateConverted.class)).singleElement()
+                .isEqualTo(new CandidateConverted(c.id(), full.id(), branch.id(), MEETING.plusYears(1)));
 
         record(c, new StepForm(ARCHIVED, MEETING.plusYears(1).plusDays(40), null, null, null, null, null, null, null,
                 null, null, "人事档案（县人社局档案室）", null, null, null, null, null, null));
