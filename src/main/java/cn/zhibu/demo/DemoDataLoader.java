@@ -1,5 +1,6 @@
 package cn.zhibu.demo;
 
+import cn.zhibu.admission.AdmissionService;
 import cn.zhibu.demo.DemoAccounts.Account;
 import cn.zhibu.identity.RoleGrant;
 import cn.zhibu.identity.UserAccounts;
@@ -38,9 +39,11 @@ class DemoDataLoader {
     private final MemberService members;
     private final UserAccounts accounts;
     private final TransactionTemplate transaction;
+    private final AdmissionService admission;
 
     DemoDataLoader(OrganizationService organizations, MemberService members, UserAccounts accounts,
-                   PlatformTransactionManager transactionManager) {
+                   PlatformTransactionManager transactionManager, AdmissionService admission) {
+        this.admission = admission;
         this.organizations = organizations;
         this.members = members;
         this.accounts = accounts;
@@ -62,6 +65,8 @@ class DemoDataLoader {
         root.branches().forEach(branch -> register(branch, drafts));
         new DemoCommittees(organizations, SCOPE, random, today).elect(root);
         createAccounts(root);
+        new DemoAdmissions(admission, SCOPE, new PersonalNumbers(new Random(SEED + 1)), today)
+                .open(root.find(DemoAccounts.SECRETARY_BRANCH));
         return root.branches().mapToInt(b -> b.members().size()).sum();
     }
 

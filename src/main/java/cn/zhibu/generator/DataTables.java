@@ -8,9 +8,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class DataTables {
 
-    /** Every table of application data; the Flyway history and the event publication registry stay. */
-    private static final String ALL = "audit_log, api_token, user_role, app_user, committee_seat, committee_term, "
-            + "floating_outflow, floating_inflow, member_transfer_step, member_transfer, member_status_event, member_archive, member_rollup, member_rollup_delta, org_rollup, member, organization, spring_session_attributes, spring_session";
+    /**
+     * Tables that are not a province's data: the migration history, the event publication registry and reference
+     * data shipped with the platform (the holiday calendar). Every other table is application data and is emptied,
+     * so a module added later is covered without being listed here.
+     */
+    private static final String KEEP = "'flyway_schema_history', 'event_publication', 'event_publication_archive', "
+            + "'calendar_day', 'bench_ruoyi_dept'";
 
     private DataTables() {
     }
@@ -19,7 +23,10 @@ final class DataTables {
         if (replace) {
             // the audit log refuses TRUNCATE by trigger (append-only); as the owner we lift that for this transaction
             jdbc.sql("alter table audit_log disable trigger user").update();
-            jdbc.sql("truncate table " + ALL).update();
+            String all = jdbc.sql("select string_agg(quote_ident(tablename), ', ') from pg_tables "
+                    + "where schemaname = current_schema() and tablename not in (" + KEEP + ")")
+                    .query(String.class).single();
+            jdbc.sql("truncate table " + all).update();
             jdbc.sql("alter table audit_log enable trigger user").update();
             return;
         }
