@@ -247,10 +247,13 @@ public class AdmissionService {
         return actor == StepActor.HIGHER ? above : atBranch || !above;
     }
 
-    /** D9: voting 正式党员 on the roll of the case's branch (its 党小组 included), to fill in a vote's expected count. */
+    /**
+     * D9: voting 正式党员 on the roll of the case's branch (its 党小组 included; not those under 留党察看), to fill in a
+     * vote's expected count.
+     */
     public int registryVoters(DataScope scope, long caseId) {
         AdmissionCase c = get(scope, caseId);
-        return members.breakdown(scope, c.orgId()).byStatus().getOrDefault(MemberStatus.FULL, 0);
+        return membership.votingFullMembers(scope, c.orgId(), LocalDate.now());
     }
 
     // ---- effects on the registry -----------------------------------------------------------------------
@@ -286,12 +289,14 @@ public class AdmissionService {
 
     private AdmissionRules.Facts facts(DataScope scope, StepForm form) {
         Map<Long, AdmissionRules.Person> people = new HashMap<>();
+        LocalDate on = form.doneOn() == null ? LocalDate.now() : form.doneOn();
+        java.util.Set<Long> disciplined = membership.underPartyProbation(scope, form.memberIds(), on);
         for (Long memberId : form.memberIds()) {
             try {
                 Member m = members.get(scope, memberId);
                 if (scope.managesMembersAt(m.orgPath())) {
-                    // 留党察看 is not yet recorded by the member module: nobody is reported as under it
-                    people.put(memberId, new AdmissionRules.Person(m.id(), m.name(), m.status(), false));
+                    people.put(memberId, new AdmissionRules.Person(m.id(), m.name(), m.status(),
+                            disciplined.contains(memberId)));
                 }
             } catch (NotFoundException absent) {
                 // left out: the rules say the person is not on the caller's roll

@@ -19,6 +19,8 @@ public final class MembershipRules {
     static final int TEXT_MAX = 500;
     /** R6: 限期改正 lasts at most a year. */
     public static final int CORRECTION_YEARS = 1;
+    /** 党章 第四十条: 留党察看 lasts one year, at most two. */
+    public static final int PARTY_PROBATION_YEARS = 2;
 
     private MembershipRules() {
     }
@@ -111,6 +113,17 @@ public final class MembershipRules {
                 } else if (c.deadline().isAfter(on.plusYears(CORRECTION_YEARS))) {
                     errors.reject("deadline", "限期改正的期限不超过一年，最晚" + on.plusYears(CORRECTION_YEARS)
                             + "（《党员教育管理工作条例》第三十条）");
+                }
+            }
+            case PARTY_PROBATION -> {
+                // 党章 第四十条：留党察看最长不超过两年
+                if (c.deadline() == null) {
+                    errors.reject("deadline", "请填写留党察看期满日期（一年或两年）");
+                } else if (!c.deadline().isAfter(on)) {
+                    errors.reject("deadline", "察看期满日期应晚于生效日期");
+                } else if (c.deadline().isAfter(on.plusYears(PARTY_PROBATION_YEARS))) {
+                    errors.reject("deadline", "留党察看最长不超过两年，最晚" + on.plusYears(PARTY_PROBATION_YEARS)
+                            + "（《中国共产党章程》第四十条）");
                 }
             }
             case REMOVE -> {

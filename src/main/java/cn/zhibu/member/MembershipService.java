@@ -76,8 +76,8 @@ public class MembershipService {
                 row.lostContactSince(), null), today).throwIfAny();
         Member before = members.toMember(scope, row);
         String to;
-        if (change.kind() == StatusChangeKind.CORRECTION) {
-            to = row.status().name(); // the status stays; the deadline is in the event, and reminded when due
+        if (change.kind().keepsStatus()) {
+            to = row.status().name(); // the status stays; the period's end is the event's deadline
         } else if (change.kind() == StatusChangeKind.CONVERT) {
             registry.convert(id, change.effectiveOn());
             rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1)
@@ -168,6 +168,24 @@ public class MembershipService {
         after.put("lostContactSince", lastContact == null ? null : lastContact.toString());
         audit.record(scope, lastContact == null ? "党员.恢复联系" : "党员.失联登记", ENTITY, id, row.orgPath(), before, after);
         return members.get(scope, id);
+    }
+
+    /**
+     * Of these members the caller manages, those under 留党察看 on the day — who may not sponsor (D6) nor vote
+     * (D9, E2). The period runs from the decision's effective date to the day before its end date.
+     */
+    public java.util.Set<Long> underPartyProbation(DataScope scope, java.util.Collection<Long> memberIds,
+                                                   LocalDate day) {
+        List<Long> visible = memberIds.stream().filter(id -> registry.find(id)
+                .filter(r -> scope.managesMembersAt(r.orgPath())).isPresent()).toList();
+        return events.underPartyProbation(visible, day);
+    }
+
+    /** 正式党员 of an organization's subtree with a vote on the day: those under 留党察看 have none (D9, E2). */
+    public int votingFullMembers(DataScope scope, long orgId, LocalDate day) {
+        Organization org = organizations.getManaged(scope, orgId);
+        int full = members.breakdown(scope, org).byStatus().getOrDefault(MemberStatus.FULL, 0);
+        return full - events.fullMembersUnderPartyProbation(org.path(), day);
     }
 
     /** The status history of a member or an archived record the caller may see. */

@@ -10,6 +10,11 @@ public enum StatusChangeKind {
     CONVERT("转正", Set.of("PROBATIONARY"), "FULL"),
     /** R6: an unqualified member is given at most a year to correct; the status does not change. */
     CORRECTION("限期改正", Set.of("FULL", "PROBATIONARY"), null),
+    /**
+     * 留党察看 (党章 第四十条): the member stays, without the right to vote, elect or stand, or to sponsor (D6, D9, E2),
+     * until the period ends.
+     */
+    PARTY_PROBATION("留党察看", Set.of("FULL", "PROBATIONARY"), null),
     SUSPEND("停止党籍", Set.of("FULL", "PROBATIONARY"), "SUSPENDED"),
     RESTORE("恢复党籍", Set.of("SUSPENDED"), null),
     REMOVE("除名", Set.of("FULL", "PROBATIONARY", "SUSPENDED"), "LEFT"),
@@ -50,7 +55,12 @@ public enum StatusChangeKind {
 
     /** Whether the record leaves the registry (and its counts). */
     public boolean archives() {
-        return this != CONVERT && this != RESTORE && this != CORRECTION;
+        return this != CONVERT && this != RESTORE && this != CORRECTION && this != PARTY_PROBATION;
+    }
+
+    /** The record stays as it is; the change is a period with an end (the event's deadline). */
+    public boolean keepsStatus() {
+        return this == CORRECTION || this == PARTY_PROBATION;
     }
 
     /** Changes decided by a party organization, which must be named; a death is only recorded. */

@@ -5,6 +5,8 @@ import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberService;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.Occupation;
+import cn.zhibu.member.StatusChange;
+import cn.zhibu.member.StatusChangeKind;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.InvalidInputException;
@@ -40,6 +42,7 @@ class AdmissionIntegrationTest {
     @Autowired TestData data;
     @Autowired AdmissionService admission;
     @Autowired MemberService members;
+    @Autowired cn.zhibu.member.MembershipService membership;
     @LocalServerPort int port;
     @Autowired ApplicationEvents events;
 
@@ -141,6 +144,24 @@ class AdmissionIntegrationTest {
         PipelineCounts s1 = admission.counts(SYSTEM, committee.id(), MEETING.getYear());
         assertThat(s1.admittedInYear()).isEqualTo(1);
         assertThat(admission.counts(SYSTEM, committee.id(), MEETING.getYear() + 1).convertedInYear()).isEqualTo(1);
+    }
+
+    @Test
+    void D6_a_sponsor_under_party_probation_is_refused_and_has_no_vote_D9() {
+        AdmissionCase c = applicant("吴桐", LocalDate.of(1996, 2, 2));
+        int before = admission.registryVoters(SYSTEM, c.id());
+        membership.change(SYSTEM, sponsorB.id(), new StatusChange(StatusChangeKind.PARTY_PROBATION,
+                LocalDate.now().minusMonths(2), "违反组织纪律", "纪字〔2026〕3号", "发展测试党委",
+                LocalDate.now().plusMonths(10), null));
+        assertThat(admission.registryVoters(SYSTEM, c.id())).isEqualTo(before - 1);
+        record(c, step(FIRST_TALK, APPLIED.plusDays(20)));
+        record(c, new StepForm(ACTIVIST_CHOSEN, CHOSEN, null, null, null, RecommendationMethod.MEMBERS,
+                DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null, null, null, null));
+        StepForm contacts = step(CONTACTS_ASSIGNED, LocalDate.now()).withMembers(List.of(sponsorB.id()));
+        assertThatThrownBy(() -> record(c, contacts)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("介绍人乙正在留党察看期间");
+        // before the decision took effect the same person was eligible
+        record(c, step(CONTACTS_ASSIGNED, CHOSEN.plusDays(5)).withMembers(List.of(sponsorB.id())));
     }
 
     @Test

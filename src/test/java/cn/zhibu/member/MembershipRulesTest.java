@@ -130,4 +130,18 @@ class MembershipRulesTest {
         assertThat(errors(new StatusChange(StatusChangeKind.REMOVE, TODAY, "连续6个月不交纳党费", null, "某某党委", null,
                 RemovalGround.NO_DUES), s)).isEmpty();
     }
+
+    @Test
+    void party_probation_lasts_at_most_two_years_and_keeps_the_member() {
+        Standing s = active("FULL", null);
+        LocalDate on = LocalDate.of(2026, 3, 1);
+        assertThat(errors(new StatusChange(StatusChangeKind.PARTY_PROBATION, on, "违反组织纪律", null, "某某党委",
+                LocalDate.of(2028, 3, 1), null), s)).isEmpty();
+        assertThat(errors(new StatusChange(StatusChangeKind.PARTY_PROBATION, on, "违反组织纪律", null, "某某党委",
+                LocalDate.of(2028, 3, 2), null), s))
+                .hasEntrySatisfying("deadline", m -> assertThat(m).contains("不超过两年", "第四十条"));
+        assertThat(errors(new StatusChange(StatusChangeKind.PARTY_PROBATION, on, "违反组织纪律", null, "某某党委"), s))
+                .containsKey("deadline");
+        assertThat(StatusChangeKind.PARTY_PROBATION.archives()).isFalse();
+    }
 }
