@@ -42,6 +42,7 @@ class AdmissionIntegrationTest {
     @Autowired TestData data;
     @Autowired AdmissionService admission;
     @Autowired MemberService members;
+    @Autowired AdmissionDocuments documents;
     @Autowired cn.zhibu.member.MembershipService membership;
     @LocalServerPort int port;
     @Autowired ApplicationEvents events;
@@ -162,6 +163,30 @@ class AdmissionIntegrationTest {
                 .hasMessageContaining("介绍人乙正在留党察看期间");
         // before the decision took effect the same person was eligible
         record(c, step(CONTACTS_ASSIGNED, CHOSEN.plusDays(5)).withMembers(List.of(sponsorB.id())));
+    }
+
+    @Test
+    void documents_are_kept_with_the_case_checked_and_audited() {
+        AdmissionCase c = applicant("冯雪", LocalDate.of(1999, 5, 5));
+        long stepId = c.steps().get(0).id();
+        byte[] pdf = "%PDF-1.4 入党申请书".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CaseDocument d = documents.attach(SYSTEM, c.id(), stepId, "C:\\扫描\\入党申请书.pdf", pdf);
+        assertThat(d.name()).isEqualTo("入党申请书.pdf");
+        assertThat(d.contentType()).isEqualTo("application/pdf");
+        assertThat(d.sm3()).hasSize(64);
+        assertThat(documents.read(SYSTEM, c.id(), d.id()).bytes()).isEqualTo(pdf);
+        assertThatThrownBy(() -> documents.attach(SYSTEM, c.id(), null, "脚本.exe", pdf))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("只能上传");
+        assertThatThrownBy(() -> documents.attach(SYSTEM, c.id(), null, "空.pdf", new byte[0]))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择");
+        assertThatThrownBy(() -> documents.attach(SYSTEM, c.id(), null, "大.pdf", new byte[10 * 1024 * 1024 + 1]))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能超过10 MB");
+        assertThat(documents.attach(SYSTEM, c.id(), null, "刚好.pdf", new byte[10 * 1024 * 1024]).sizeBytes())
+                .isEqualTo(10 * 1024 * 1024);
+        assertThatThrownBy(() -> documents.attach(SYSTEM, c.id(), 999_999L, "a.pdf", pdf))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("不属于");
+        documents.remove(SYSTEM, c.id(), d.id());
+        assertThat(documents.list(SYSTEM, c.id())).extracting(CaseDocument::name).containsExactly("刚好.pdf");
     }
 
     @Test

@@ -36,6 +36,7 @@ class AdmissionScopeIntegrationTest {
     @Autowired TestData data;
     @Autowired UserAccounts accounts;
     @Autowired AdmissionService admission;
+    @Autowired AdmissionDocuments documents;
     @LocalServerPort int port;
 
     Organization branchA;
@@ -43,6 +44,7 @@ class AdmissionScopeIntegrationTest {
     Organization branchB;
     AdmissionCase caseA;
     AdmissionCase caseB;
+    long documentB;
     String suffix;
 
     @BeforeAll
@@ -55,6 +57,8 @@ class AdmissionScopeIntegrationTest {
         data.member(branchB.id(), "乙方介绍人", MemberStatus.FULL);
         caseA = apply(branchA, "甲方申请人");
         caseB = apply(branchB, "乙方秘密申请人");
+        documentB = documents.attach(SYSTEM, caseB.id(), null, "乙方秘密材料.pdf",
+                "乙方秘密申请人的材料".getBytes(java.nio.charset.StandardCharsets.UTF_8)).id();
         accounts.create("asecA" + suffix, PASSWORD, "甲支部书记", null, List.of(new RoleGrant(Role.SECRETARY, branchA.id())));
         accounts.create("asecB" + suffix, PASSWORD, "乙支部书记", null, List.of(new RoleGrant(Role.SECRETARY, branchB.id())));
     }
@@ -73,7 +77,8 @@ class AdmissionScopeIntegrationTest {
         long c = caseB.id();
         return List.of("/api/v1/admission/cases/" + c, "/api/v1/admission/cases/" + c + "/status",
                 "/api/v1/admission/cases?orgId=" + branchB.id(), "/api/v1/admission/cases?orgId=" + committeeB.id(),
-                "/api/v1/admission/counts?orgId=" + branchB.id());
+                "/api/v1/admission/counts?orgId=" + branchB.id(), "/api/v1/admission/cases/" + c + "/documents",
+                "/api/v1/admission/cases/" + c + "/documents/" + documentB);
     }
 
     @Test
@@ -106,11 +111,13 @@ class AdmissionScopeIntegrationTest {
         writes.add(secA.post("/api/v1/admission/cases", Map.of("orgId", branchB.id(), "name", "越权申请",
                 "idNumber", TestData.idNumber(LocalDate.of(2001, 1, 1), true), "ethnicity", "汉族",
                 "education", "BACHELOR", "occupation", "WORKER", "appliedOn", LocalDate.now().toString())));
+        writes.add(secA.delete("/api/v1/admission/cases/" + c + "/documents/" + documentB));
         for (ApiClient.Response r : writes) {
             assertThat(r.status()).as(r.body()).isIn(403, 404);
         }
         AdmissionCase unchanged = admission.get(SYSTEM, c);
         assertThat(unchanged.steps()).hasSize(1);
+        assertThat(documents.list(SYSTEM, c)).hasSize(1);
         assertThat(unchanged.stage()).isEqualTo(AdmissionStage.APPLICANT);
         assertThat(admission.pipeline(SYSTEM, branchB.id(), null, null, 0).total()).isEqualTo(1);
     }
@@ -120,13 +127,14 @@ class AdmissionScopeIntegrationTest {
         BrowserSession secA = BrowserSession.loggedIn(port, "asecA" + suffix, PASSWORD);
         long c = caseB.id();
         for (String path : List.of("/admission/cases/" + c, "/admission?orgId=" + branchB.id(),
-                "/admission/new?orgId=" + branchB.id(), "/admission/cases/" + c + "/minutes/1")) {
+                "/admission/new?orgId=" + branchB.id(), "/admission/cases/" + c + "/minutes/1",
+                "/admission/cases/" + c + "/documents/" + documentB)) {
             BrowserSession.Page page = secA.get(path);
             assertThat(page.status()).as(path).isIn(403, 404);
             assertThat(page.body()).as(path).doesNotContain("乙方秘密申请人");
         }
         for (String path : List.of("/admission/cases/" + c + "/steps", "/admission/cases/" + c + "/close",
-                "/admission")) {
+                "/admission", "/admission/cases/" + c + "/documents/" + documentB + "/delete")) {
             BrowserSession.Page page = secA.post(path, Map.of("step", "FIRST_TALK", "doneOn",
                     LocalDate.now().toString(), "actedBy", "越权", "closedOn", LocalDate.now().toString(),
                     "reason", "越权", "orgId", Long.toString(branchB.id()), "name", "越权申请",

@@ -72,6 +72,12 @@ class AdmissionBrowserTest extends BrowserTestBase {
         page.click("#submit-application");
         assertThat(page.locator("#case-stage")).hasText("入党申请人");
         long id = Long.parseLong(page.url().replaceAll(".*/admission/cases/(\\d+).*", "$1"));
+        page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("入党申请书.pdf",
+                "application/pdf", "%PDF-1.4 入党申请书".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.selectOption("#stepId", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.click("#upload-document");
+        assertThat(page.locator("#document-list")).containsText("入党申请书.pdf");
+        assertThat(page.locator("#document-list")).containsText("递交入党申请书");
 
         step(page, id, "FIRST_TALK", APPLIED.plusDays(12));
         step(page, id, "ACTIVIST_CHOSEN", ACTIVIST, p -> p.selectOption("#method", "MEMBERS"));

@@ -1,6 +1,8 @@
 package cn.zhibu.admission.web;
 
 import cn.zhibu.admission.AdmissionCase;
+import cn.zhibu.admission.AdmissionDocuments;
+import cn.zhibu.admission.CaseDocument;
 import cn.zhibu.admission.AdmissionReminder;
 import cn.zhibu.admission.AdmissionService;
 import cn.zhibu.admission.AdmissionStage;
@@ -14,6 +16,10 @@ import cn.zhibu.platform.DataScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,9 +39,11 @@ import java.util.List;
 class AdmissionApiController {
 
     private final AdmissionService admission;
+    private final AdmissionDocuments documents;
 
-    AdmissionApiController(AdmissionService admission) {
+    AdmissionApiController(AdmissionService admission, AdmissionDocuments documents) {
         this.admission = admission;
+        this.documents = documents;
     }
 
     @PostMapping("/cases")
@@ -87,6 +96,34 @@ class AdmissionApiController {
     @Operation(summary = "终止发展（接收为预备党员之前：本人撤回、政审不合格、未被确定等）")
     AdmissionCase close(DataScope scope, @PathVariable long id, @RequestBody Closing closing) {
         return admission.close(scope, id, closing.closedOn(), closing.reason());
+    }
+
+    @PostMapping(value = "/cases/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "上传材料", description = "PDF、JPG、PNG、Word、Excel、OFD，不超过10 MB；stepId 可选，指明所属步骤")
+    CaseDocument attach(DataScope scope, @PathVariable long id, @RequestParam(required = false) MultipartFile file,
+                        @RequestParam(required = false) Long stepId) throws IOException {
+        return documents.attach(scope, id, stepId, file == null ? null : file.getOriginalFilename(),
+                file == null ? null : file.getBytes());
+    }
+
+    @GetMapping("/cases/{id}/documents")
+    @Operation(summary = "材料清单")
+    List<CaseDocument> documents(DataScope scope, @PathVariable long id) {
+        return documents.list(scope, id);
+    }
+
+    @GetMapping("/cases/{id}/documents/{documentId}")
+    @Operation(summary = "下载材料")
+    ResponseEntity<byte[]> download(DataScope scope, @PathVariable long id, @PathVariable long documentId) {
+        return DocumentResponses.of(documents.read(scope, id, documentId));
+    }
+
+    @DeleteMapping("/cases/{id}/documents/{documentId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "删除材料")
+    void remove(DataScope scope, @PathVariable long id, @PathVariable long documentId) {
+        documents.remove(scope, id, documentId);
     }
 
     @GetMapping("/counts")

@@ -1,6 +1,8 @@
 package cn.zhibu.admission.web;
 
 import cn.zhibu.admission.AdmissionCase;
+import cn.zhibu.admission.AdmissionDocuments;
+import cn.zhibu.admission.CaseDocument;
 import cn.zhibu.admission.AdmissionFlow;
 import cn.zhibu.admission.AdmissionService;
 import cn.zhibu.admission.AdmissionStage;
@@ -25,6 +27,8 @@ import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.Pager;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -44,8 +49,11 @@ class AdmissionPageController {
     private final AdmissionService admission;
     private final OrganizationService organizations;
     private final MemberService members;
+    private final AdmissionDocuments documents;
 
-    AdmissionPageController(AdmissionService admission, OrganizationService organizations, MemberService members) {
+    AdmissionPageController(AdmissionService admission, OrganizationService organizations, MemberService members,
+                            AdmissionDocuments documents) {
+        this.documents = documents;
         this.admission = admission;
         this.organizations = organizations;
         this.members = members;
@@ -136,6 +144,9 @@ class AdmissionPageController {
         if (chosen == AdmissionStep.ADMISSION_MEETING || chosen == AdmissionStep.CONVERSION_MEETING) {
             model.addAttribute("registryVoters", admission.registryVoters(scope, id));
         }
+        model.addAttribute("documents", documents.list(scope, id));
+        model.addAttribute("stepLabels", c.steps().stream().collect(java.util.stream.Collectors.toMap(StepRecord::id,
+                s -> s.step().label())));
         model.addAttribute("methods", RecommendationMethod.values());
         model.addAttribute("bodies", DecidingBody.values());
         model.addAttribute("decisions", ConversionDecision.values());
@@ -170,6 +181,31 @@ class AdmissionPageController {
             redirect.addFlashAttribute("closeErrors", e.fieldErrors());
         }
         return "redirect:/admission/cases/" + id;
+    }
+
+    @PostMapping("/admission/cases/{id}/documents")
+    String attach(DataScope scope, @PathVariable long id, @RequestParam(required = false) MultipartFile file,
+                  @RequestParam(required = false) Long stepId, RedirectAttributes redirect) throws IOException {
+        try {
+            CaseDocument d = documents.attach(scope, id, stepId, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes());
+            redirect.addFlashAttribute("notice", "已上传“" + d.name() + "”");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("documentErrors", e.fieldErrors());
+        }
+        return "redirect:/admission/cases/" + id + "#documents";
+    }
+
+    @GetMapping("/admission/cases/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> download(DataScope scope, @PathVariable long id, @PathVariable long documentId) {
+        return DocumentResponses.of(documents.read(scope, id, documentId));
+    }
+
+    @PostMapping("/admission/cases/{id}/documents/{documentId}/delete")
+    String remove(DataScope scope, @PathVariable long id, @PathVariable long documentId, RedirectAttributes redirect) {
+        documents.remove(scope, id, documentId);
+        redirect.addFlashAttribute("notice", "已删除材料");
+        return "redirect:/admission/cases/" + id + "#documents";
     }
 
     /** The minutes of a branch meeting vote (D9), printable. */
