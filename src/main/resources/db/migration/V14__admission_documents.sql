@@ -14,3 +14,6 @@ create table admission_document (
     uploaded_at   timestamptz not null default now()
 );
 create index admission_document_case on admission_document (case_id, id);
+
+-- D4: time already spent carries over when an activist changes unit: the case moves, with its steps, and says so.
+alter table admission_case add column moves text;

@@ -199,6 +199,53 @@ public class AdmissionService {
         return closed;
     }
 
+    /**
+     * D4: the person changes unit — the case, with every step done, goes to the branch of the new unit, and the time
+     * already spent counts there. Both branches must be within the caller's scope (a move between committees is made
+     * by the committee above both).
+     */
+    @Transactional
+    public AdmissionCase move(DataScope scope, long id, Long toOrgId, String reason) {
+        CaseRow row = records.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        FieldErrors errors = new FieldErrors();
+        if (row.stage() == AdmissionStage.CLOSED || row.stage() == AdmissionStage.FULL) {
+            errors.reject("", "该发展工作已办结，不能转出");
+        } else if (row.stage() == AdmissionStage.PROBATIONARY) {
+            errors.reject("", "已是预备党员：请在党员名册中办理组织关系转接");
+        }
+        Organization to = null;
+        if (toOrgId == null) {
+            errors.reject("toOrgId", "请选择转入的党支部");
+        } else if (toOrgId == row.orgId()) {
+            errors.reject("toOrgId", "转入的党支部与原支部相同");
+        } else {
+            to = organizations.getManaged(scope, toOrgId);
+            if (!to.active() || !to.type().holdsMembers()) {
+                errors.reject("toOrgId", "“" + to.name() + "”不是可以接收的党支部");
+            }
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.reject("reason", "请填写转出原因（如：工作调动至XX单位）");
+        } else if (reason.length() > 200) {
+            errors.reject("reason", "原因不能超过200字");
+        }
+        errors.throwIfAny();
+        AdmissionCase before = get(scope, id);
+        records.moveTo(id, to.id(), to.path().value(), to.rootId(),
+                LocalDate.now() + " 由" + row.orgName() + "转入" + to.name() + "（" + reason.strip() + "）");
+        AdmissionCase moved = get(scope, id);
+        audit.record(scope, "发展党员.转出", ENTITY, id, to.path().value(), snapshot(before, null), snapshot(moved, null));
+        return moved;
+    }
+
+    /** The moves of a case between branches (D4), oldest first, as one line each. */
+    public List<String> moves(DataScope scope, long id) {
+        get(scope, id);
+        String moves = records.moves(id);
+        return moves == null ? List.of() : List.of(moves.split("；"));
+    }
+
     /** The pipeline of a subtree: one page of cases at a stage (the open ones when null), most urgent first. */
     public CasePage pipeline(DataScope scope, long orgId, AdmissionStage stage, String name, int page) {
         Organization org = organizations.getManaged(scope, orgId);

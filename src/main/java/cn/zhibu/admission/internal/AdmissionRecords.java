@@ -186,6 +186,20 @@ public class AdmissionRecords {
                 .params(p).query(MAPPER).list();
     }
 
+    /** The case goes to another branch, keeping its steps; {@code note} is appended to its list of moves. */
+    public void moveTo(long id, long orgId, String orgPath, long rootId, String note) {
+        jdbc.sql("""
+                        update admission_case set org_id = ?, org_path = ?, root_id = ?,
+                          moves = coalesce(moves || '；', '') || ?, version = version + 1, updated_at = now()
+                        where id = ?""")
+                .params(orgId, orgPath, rootId, note, id).update();
+    }
+
+    public String moves(long id) {
+        return jdbc.sql("select moves from admission_case where id = ?").param(id).query(String.class).optional()
+                .orElse(null);
+    }
+
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
         jdbc.sql("update admission_case set org_path = ? || substr(org_path, ?), root_id = ? where org_path >= ? and org_path < ?")
                 .params(newPath.value(), oldPath.value().length() + 1, newRootId, oldPath.value(), oldPath.upperBound())
