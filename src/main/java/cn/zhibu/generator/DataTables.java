@@ -10,7 +10,7 @@ final class DataTables {
 
     /** Every table of application data; the Flyway history and the event publication registry stay. */
     private static final String ALL = "audit_log, api_token, user_role, app_user, committee_seat, committee_term, "
-            + "floating_outflow, floating_inflow, member_transfer_step, member_transfer, member_status_event, member_archive, member_rollup, member_rollup_delta, org_rollup, member, organization, spring_session_attributes, spring_session";
+            + "publicity_comment, publicity, floating_outflow, floating_inflow, member_transfer_step, member_transfer, member_status_event, member_archive, member_rollup, member_rollup_delta, org_rollup, member, organization, spring_session_attributes, spring_session";
 
     private DataTables() {
     }
