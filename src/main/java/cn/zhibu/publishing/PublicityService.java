@@ -196,11 +196,6 @@ public class PublicityService {
         return sees(scope, p) && p.openOn(LocalDate.now());
     }
 
-    /** The working day the period ends for a 公示 starting on {@code startsOn}, for forms that show it beforehand. */
-    public LocalDate endOfPeriod(LocalDate startsOn, int days) {
-        return workingDays.lastDayOfPeriod(startsOn, days);
-    }
-
     private static void refuseOutsideWindow(Publicity p, LocalDate today) {
         if (p.withdrawn()) {
             throw InvalidInputException.of("", "该公示已撤回，不再接受意见");
