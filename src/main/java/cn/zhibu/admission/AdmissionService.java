@@ -19,6 +19,9 @@ import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.publishing.Publicity;
+import cn.zhibu.publishing.PublicityDraft;
+import cn.zhibu.publishing.PublicityService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +45,8 @@ public class AdmissionService {
     static final String ENTITY = "admission_case";
     private static final String NOT_FOUND = "发展党员记录不存在或不在您的管理范围内";
     static final int PAGE_SIZE = 20;
+    /** The subject type of a case's 公示 in the publishing module. */
+    public static final String PUBLICITY_SUBJECT = "admission_case";
 
     private final AdmissionRecords records;
     private final OrganizationService organizations;
@@ -52,10 +57,12 @@ public class AdmissionService {
     private final RuleSets rules;
     private final PublicityLookup publicity;
     private final ApplicationEventPublisher events;
+    private final PublicityService publications;
 
     AdmissionService(AdmissionRecords records, OrganizationService organizations, MemberService members,
                      MembershipService membership, FieldCipher cipher, AuditLog audit, RuleSets rules,
-                     PublicityLookup publicity, ApplicationEventPublisher events) {
+                     PublicityLookup publicity, ApplicationEventPublisher events, PublicityService publications) {
+        this.publications = publications;
         this.events = events;
         this.records = records;
         this.organizations = organizations;
@@ -140,7 +147,7 @@ public class AdmissionService {
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
         AdmissionFlow flow = new AdmissionFlow(records.steps(id), row.stage() == AdmissionStage.CLOSED);
         LocalDate today = LocalDate.now();
-        AdmissionRules.Verdict verdict = AdmissionRules.check(form, flow, rules, facts(scope, form), today);
+        AdmissionRules.Verdict verdict = AdmissionRules.check(form, flow, rules, facts(scope, id, form), today);
         verdict.errors().throwIfAny();
         AdmissionCase before = toCase(scope, row, flow.records(AdmissionStep.APPLICATION));
         RuleSet set = rules.inForce(form.doneOn());
@@ -246,6 +253,28 @@ public class AdmissionService {
         return moves == null ? List.of() : List.of(moves.split("；"));
     }
 
+    /**
+     * D5 [2026?]: publishes the 公示 of an activist about to become a 发展对象, to the members of the branch, for
+     * five working days from {@code startsOn} (comments open until the last of them).
+     */
+    @Transactional
+    public Publicity publishTargetPublicity(DataScope scope, long id, LocalDate startsOn, String body) {
+        AdmissionCase c = get(scope, id);
+        if (c.stage() != AdmissionStage.ACTIVIST) {
+            throw InvalidInputException.of("", "只有入党积极分子拟确定为发展对象时才发起此公示");
+        }
+        String text = body == null || body.isBlank() ? "经党支部委员会研究，拟将" + c.name() + "同志确定为发展对象。"
+                + "公示期间，党员和群众可通过本页面或向党支部反映情况和意见。" : body.strip();
+        return publications.publish(scope, new PublicityDraft(c.orgId(), "关于拟确定" + c.name() + "同志为发展对象的公示",
+                text, startsOn, RuleSet.TARGET_PUBLICITY_WORKING_DAYS, PUBLICITY_SUBJECT, id));
+    }
+
+    /** The 公示 published about a case, newest first. */
+    public List<Publicity> publicities(DataScope scope, long id) {
+        get(scope, id);
+        return publications.forSubject(scope, PUBLICITY_SUBJECT, id);
+    }
+
     /** The pipeline of a subtree: one page of cases at a stage (the open ones when null), most urgent first. */
     public CasePage pipeline(DataScope scope, long orgId, AdmissionStage stage, String name, int page) {
         Organization org = organizations.getManaged(scope, orgId);
@@ -334,7 +363,7 @@ public class AdmissionService {
 
     // ---- helpers -----------------------------------------------------------------------------------------
 
-    private AdmissionRules.Facts facts(DataScope scope, StepForm form) {
+    private AdmissionRules.Facts facts(DataScope scope, long caseId, StepForm form) {
         Map<Long, AdmissionRules.Person> people = new HashMap<>();
         LocalDate on = form.doneOn() == null ? LocalDate.now() : form.doneOn();
         java.util.Set<Long> disciplined = membership.underPartyProbation(scope, form.memberIds(), on);
@@ -350,7 +379,7 @@ public class AdmissionService {
             }
         }
         return new AdmissionRules.Facts(people,
-                form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId()));
+                form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId(), caseId));
     }
 
     private Derived derive(CaseRow row, AdmissionFlow flow, Long memberId, LocalDate approvedOn, LocalDate convertedOn) {

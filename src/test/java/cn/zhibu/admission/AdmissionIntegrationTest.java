@@ -42,6 +42,9 @@ class AdmissionIntegrationTest {
     @Autowired TestData data;
     @Autowired AdmissionService admission;
     @Autowired MemberService members;
+    @Autowired PublicityLookup publicityLookup;
+    @Autowired cn.zhibu.platform.WorkingDays workingDays;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired AdmissionDocuments documents;
     @Autowired cn.zhibu.member.MembershipService membership;
     @LocalServerPort int port;
@@ -187,6 +190,75 @@ class AdmissionIntegrationTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("不属于");
         documents.remove(SYSTEM, c.id(), d.id());
         assertThat(documents.list(SYSTEM, c.id())).extracting(CaseDocument::name).containsExactly("刚好.pdf");
+    }
+
+    @Test
+    void D5_the_2026_rules_accept_only_an_ended_publicity_of_this_very_case() {
+        AdmissionCase c = applicant("郑好", LocalDate.of(1997, 3, 3));
+        record(c, step(FIRST_TALK, APPLIED.plusDays(20)));
+        record(c, new StepForm(ACTIVIST_CHOSEN, CHOSEN, null, null, null, RecommendationMethod.MEMBERS,
+                DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null, null, null, null));
+        record(c, step(ACTIVIST_FILED, CHOSEN.plusDays(5)));
+        record(c, step(CONTACTS_ASSIGNED, CHOSEN.plusDays(5)).withMembers(List.of(sponsorA.id())));
+        record(c, step(ACTIVIST_REVIEW, CHOSEN.plusMonths(6)));
+
+        // published today through the service: five working days on the holiday calendar, about this case
+        var published = admission.publishTargetPublicity(SYSTEM, c.id(), LocalDate.now(), null);
+        assertThat(published.workingDays()).isEqualTo(5);
+        assertThat(published.endsOn()).isEqualTo(workingDays.lastDayOfPeriod(LocalDate.now(), 5));
+        assertThat(admission.publicities(SYSTEM, c.id())).extracting(p -> p.id()).containsExactly(published.id());
+
+        // an ended one (dated in the past, as if published then) of this case, and one of another case
+        long ended = pastPublicity(c.id(), LocalDate.of(2026, 5, 25), LocalDate.of(2026, 5, 29));
+        AdmissionCase other = applicant("别人", LocalDate.of(1997, 4, 4));
+        long othersPublicity = pastPublicity(other.id(), LocalDate.of(2026, 5, 25), LocalDate.of(2026, 5, 29));
+        RuleSets from2026 = RuleSets.of(LocalDate.of(2026, 5, 1));
+        AdmissionFlow flow = admission.flow(admission.get(SYSTEM, c.id()));
+        StepForm target = new StepForm(TARGET_CHOSEN, LocalDate.of(2026, 6, 1), null, null, null, null,
+                DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null, null, null, ended);
+        assertThat(check(target, flow, from2026, ended, c.id())).isEmpty();
+        assertThat(check(target, flow, from2026, othersPublicity, c.id())).contains("请先发布公示");
+        assertThat(check(target, flow, from2026, published.id(), c.id())).contains("结束后方可确定为发展对象");
+        assertThat(check(target, flow, RuleSets.of(null), null, c.id())).isEmpty();
+    }
+
+    private String check(StepForm f, AdmissionFlow flow, RuleSets rules, Long publicityId, long caseId) {
+        StepForm form = new StepForm(f.step(), f.doneOn(), f.actedBy(), f.note(), f.memberIds(), f.method(), f.body(),
+                f.passed(), f.trainingDays(), f.trainingHours(), f.leavingSoon(), f.reference(), f.vote(), f.decision(),
+                f.extensionMonths(), f.groupOpinion(), f.publicOpinion(), publicityId);
+        var facts = new AdmissionRules.Facts(Map.of(), publicityId == null ? java.util.Optional.empty()
+                : publicityLookup.find(SYSTEM, publicityId, caseId));
+        try {
+            AdmissionRules.check(form, flow, rules, facts, LocalDate.now()).errors().throwIfAny();
+            return "";
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+    }
+
+    private long pastPublicity(long caseId, LocalDate startsOn, LocalDate endsOn) {
+        return jdbc.sql("""
+                        insert into publicity(org_id, org_path, root_id, title, body, starts_on, ends_on, working_days,
+                          subject_type, subject_id, published_by) values (?, ?, ?, '公示', '公示内容', ?, ?, 5,
+                          'admission_case', ?, '测试') returning id""")
+                .params(branch.id(), branch.path().value(), branch.rootId(), startsOn, endsOn, caseId)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void D4_a_case_moves_to_the_new_units_branch_with_its_steps() {
+        AdmissionCase c = applicant("孔明亮", LocalDate.of(1994, 8, 8));
+        record(c, step(FIRST_TALK, APPLIED.plusDays(20)));
+        Organization other = data.org(committee.id(), "发展测试二支部", OrganizationType.BRANCH);
+        assertThatThrownBy(() -> admission.move(SYSTEM, c.id(), other.id(), " ")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("原因");
+        AdmissionCase moved = admission.move(SYSTEM, c.id(), other.id(), "工作调动");
+        assertThat(moved.orgId()).isEqualTo(other.id());
+        assertThat(moved.orgPath()).isEqualTo(other.path().value());
+        assertThat(moved.steps()).hasSize(2);
+        assertThat(admission.moves(SYSTEM, c.id())).singleElement().asString().contains("由发展测试支部转入发展测试二支部");
+        assertThat(admission.pipeline(SYSTEM, other.id(), null, null, 0).cases()).extracting(CaseSummary::id)
+                .containsExactly(c.id());
     }
 
     @Test

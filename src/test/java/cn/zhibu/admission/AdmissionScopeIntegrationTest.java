@@ -78,7 +78,8 @@ class AdmissionScopeIntegrationTest {
         return List.of("/api/v1/admission/cases/" + c, "/api/v1/admission/cases/" + c + "/status",
                 "/api/v1/admission/cases?orgId=" + branchB.id(), "/api/v1/admission/cases?orgId=" + committeeB.id(),
                 "/api/v1/admission/counts?orgId=" + branchB.id(), "/api/v1/admission/cases/" + c + "/documents",
-                "/api/v1/admission/cases/" + c + "/documents/" + documentB);
+                "/api/v1/admission/cases/" + c + "/documents/" + documentB,
+                "/api/v1/admission/cases/" + c + "/publicity");
     }
 
     @Test
@@ -112,12 +113,19 @@ class AdmissionScopeIntegrationTest {
                 "idNumber", TestData.idNumber(LocalDate.of(2001, 1, 1), true), "ethnicity", "汉族",
                 "education", "BACHELOR", "occupation", "WORKER", "appliedOn", LocalDate.now().toString())));
         writes.add(secA.delete("/api/v1/admission/cases/" + c + "/documents/" + documentB));
+        writes.add(secA.post("/api/v1/admission/cases/" + c + "/move", Map.of("toOrgId", branchA.id(), "reason", "越权")));
+        writes.add(secA.post("/api/v1/admission/cases/" + caseA.id() + "/move", Map.of("toOrgId", branchB.id(),
+                "reason", "越权")));
+        writes.add(secA.post("/api/v1/admission/cases/" + c + "/publicity", Map.of("startsOn",
+                LocalDate.now().toString())));
         for (ApiClient.Response r : writes) {
             assertThat(r.status()).as(r.body()).isIn(403, 404);
         }
         AdmissionCase unchanged = admission.get(SYSTEM, c);
         assertThat(unchanged.steps()).hasSize(1);
         assertThat(documents.list(SYSTEM, c)).hasSize(1);
+        assertThat(admission.get(SYSTEM, caseA.id()).orgId()).isEqualTo(branchA.id());
+        assertThat(admission.publicities(SYSTEM, c)).isEmpty();
         assertThat(unchanged.stage()).isEqualTo(AdmissionStage.APPLICANT);
         assertThat(admission.pipeline(SYSTEM, branchB.id(), null, null, 0).total()).isEqualTo(1);
     }
@@ -134,7 +142,8 @@ class AdmissionScopeIntegrationTest {
             assertThat(page.body()).as(path).doesNotContain("乙方秘密申请人");
         }
         for (String path : List.of("/admission/cases/" + c + "/steps", "/admission/cases/" + c + "/close",
-                "/admission", "/admission/cases/" + c + "/documents/" + documentB + "/delete")) {
+                "/admission", "/admission/cases/" + c + "/documents/" + documentB + "/delete",
+                "/admission/cases/" + c + "/move", "/admission/cases/" + c + "/publicity")) {
             BrowserSession.Page page = secA.post(path, Map.of("step", "FIRST_TALK", "doneOn",
                     LocalDate.now().toString(), "actedBy", "越权", "closedOn", LocalDate.now().toString(),
                     "reason", "越权", "orgId", Long.toString(branchB.id()), "name", "越权申请",

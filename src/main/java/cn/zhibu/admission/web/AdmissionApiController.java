@@ -13,6 +13,7 @@ import cn.zhibu.admission.PipelineCounts;
 import cn.zhibu.admission.Recorded;
 import cn.zhibu.admission.StepForm;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.publishing.Publicity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -124,6 +125,32 @@ class AdmissionApiController {
     @Operation(summary = "删除材料")
     void remove(DataScope scope, @PathVariable long id, @PathVariable long documentId) {
         documents.remove(scope, id, documentId);
+    }
+
+    record PublicityRequest(LocalDate startsOn, String body) {
+    }
+
+    @PostMapping("/cases/{id}/publicity")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "发起拟确定为发展对象的公示（2026年修订版细则：不少于5个工作日）",
+            description = "向本支部党员公示，公示期内可提意见；公示期按法定节假日和调休安排的工作日计算")
+    Publicity publishPublicity(DataScope scope, @PathVariable long id, @RequestBody PublicityRequest request) {
+        return admission.publishTargetPublicity(scope, id, request.startsOn(), request.body());
+    }
+
+    @GetMapping("/cases/{id}/publicity")
+    @Operation(summary = "该发展对象的公示")
+    List<Publicity> publicities(DataScope scope, @PathVariable long id) {
+        return admission.publicities(scope, id);
+    }
+
+    record MoveRequest(Long toOrgId, String reason) {
+    }
+
+    @PostMapping("/cases/{id}/move")
+    @Operation(summary = "转到其他党支部（工作单位变动，已办步骤和培养时间连续计算，D4）")
+    AdmissionCase move(DataScope scope, @PathVariable long id, @RequestBody MoveRequest request) {
+        return admission.move(scope, id, request.toOrgId(), request.reason());
     }
 
     @GetMapping("/counts")

@@ -145,6 +145,15 @@ class AdmissionPageController {
             model.addAttribute("registryVoters", admission.registryVoters(scope, id));
         }
         model.addAttribute("documents", documents.list(scope, id));
+        model.addAttribute("publicities", c.stage() == AdmissionStage.ACTIVIST || c.stage() == AdmissionStage.TARGET
+                ? admission.publicities(scope, id) : List.of());
+        model.addAttribute("moves", admission.moves(scope, id));
+        if (c.stage() == AdmissionStage.APPLICANT || c.stage() == AdmissionStage.ACTIVIST
+                || c.stage() == AdmissionStage.TARGET) {
+            model.addAttribute("moveTargets", roots(scope).stream()
+                    .flatMap(r -> organizations.subtree(scope, r.id(), 500, 0).stream())
+                    .filter(o -> o.active() && o.type().holdsMembers() && o.id() != c.orgId()).distinct().toList());
+        }
         model.addAttribute("stepLabels", c.steps().stream().collect(java.util.stream.Collectors.toMap(StepRecord::id,
                 s -> s.step().label())));
         model.addAttribute("methods", RecommendationMethod.values());
@@ -206,6 +215,31 @@ class AdmissionPageController {
         documents.remove(scope, id, documentId);
         redirect.addFlashAttribute("notice", "已删除材料");
         return "redirect:/admission/cases/" + id + "#documents";
+    }
+
+    @PostMapping("/admission/cases/{id}/publicity")
+    String publish(DataScope scope, @PathVariable long id,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+                   @RequestParam(required = false) String body, RedirectAttributes redirect) {
+        try {
+            var p = admission.publishTargetPublicity(scope, id, startsOn, body);
+            redirect.addFlashAttribute("notice", "已发起公示，公示期至" + p.endsOn() + "（" + p.workingDays() + "个工作日）");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("publicityErrors", e.fieldErrors());
+        }
+        return "redirect:/admission/cases/" + id + "#publicity";
+    }
+
+    @PostMapping("/admission/cases/{id}/move")
+    String move(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long toOrgId,
+                @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            AdmissionCase c = admission.move(scope, id, toOrgId, reason);
+            redirect.addFlashAttribute("notice", "已转入" + c.orgName() + "，已办步骤和培养时间连续计算");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("moveErrors", e.fieldErrors());
+        }
+        return "redirect:/admission/cases/" + id;
     }
 
     /** The minutes of a branch meeting vote (D9), printable. */
