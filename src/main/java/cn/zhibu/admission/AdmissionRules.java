@@ -34,8 +34,15 @@ public final class AdmissionRules {
     public record Publicity(LocalDate startsOn, LocalDate endsOn, int workingDays, boolean withdrawn) {
     }
 
-    /** What else the rules read: the people named in the form (by id; absent = not found in scope) and the 公示. */
-    public record Facts(Map<Long, Person> people, Optional<Publicity> publicity) {
+    /**
+     * What else the rules read: the people named in the form (by id; absent = not found in scope), the 公示, and
+     * whether the branch has a committee on record (D4: it decides; without one the 支部大会 does).
+     */
+    public record Facts(Map<Long, Person> people, Optional<Publicity> publicity, boolean branchHasCommittee) {
+
+        public Facts(Map<Long, Person> people, Optional<Publicity> publicity) {
+            this(people, publicity, true);
+        }
     }
 
     /** Errors refuse; warnings are shown and become reminders. */
@@ -86,6 +93,7 @@ public final class AdmissionRules {
                 if (f.body() == null) {
                     errors.reject("body", "请选择决定机构：支部委员会（未设支委会的为支部党员大会）（" + XIZE + "第八条）");
                 }
+                deciderWithoutCommittee(f, facts, warnings);
             }
             case CONTACTS_ASSIGNED -> fullMembers(f, facts, 1, 2, "培养联系人", "第九条", errors);
             case ACTIVIST_REVIEW -> flow.reviewDue().filter(f.doneOn()::isAfter).ifPresent(due ->
@@ -98,6 +106,7 @@ public final class AdmissionRules {
                 if (f.body() == null) {
                     errors.reject("body", "请选择决定机构");
                 }
+                deciderWithoutCommittee(f, facts, warnings);
                 if (set.publicityBeforeTarget()) {
                     publicity(f, facts, set, errors);
                 }
@@ -164,6 +173,13 @@ public final class AdmissionRules {
         flow.notBefore(f.step()).filter(f.doneOn()::isBefore).ifPresent(d ->
                 errors.reject("doneOn", "办理日期不能早于前一步骤的日期（" + d + "）"));
         return new Verdict(errors, warnings);
+    }
+
+    /** D4: a branch with no committee on record decides by its 支部大会; the record may simply be missing, so warn. */
+    private static void deciderWithoutCommittee(StepForm f, Facts facts, List<String> warnings) {
+        if (f.body() == DecidingBody.COMMITTEE && !facts.branchHasCommittee()) {
+            warnings.add("本支部在系统中没有支委会记录：未设支委会的支部应由支部党员大会决定（" + XIZE + "第八条）");
+        }
     }
 
     private static void conversionMeeting(StepForm f, AdmissionFlow flow, FieldErrors errors) {

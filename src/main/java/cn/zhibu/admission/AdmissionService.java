@@ -378,8 +378,10 @@ public class AdmissionService {
                 // left out: the rules say the person is not on the caller's roll
             }
         }
+        boolean committee = organizations.committee(scope, records.find(caseId).orElseThrow().orgId()).exists();
         return new AdmissionRules.Facts(people,
-                form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId(), caseId));
+                form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId(), caseId),
+                committee);
     }
 
     private Derived derive(CaseRow row, AdmissionFlow flow, Long memberId, LocalDate approvedOn, LocalDate convertedOn) {

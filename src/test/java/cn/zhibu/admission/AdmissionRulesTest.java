@@ -95,6 +95,19 @@ class AdmissionRulesTest {
     }
 
     @Test
+    void D4_a_branch_without_a_committee_decides_by_its_meeting_a_warning_otherwise() {
+        History h = applied(APPLIED).add(step(FIRST_TALK, APPLIED.plusDays(3)));
+        StepForm byCommittee = new StepForm(ACTIVIST_CHOSEN, CHOSEN, null, null, null, RecommendationMethod.MEMBERS,
+                DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null, null, null, null);
+        AdmissionRules.Facts noCommittee = new AdmissionRules.Facts(Map.of(), Optional.empty(), false);
+        assertThat(h.check(byCommittee, noCommittee).warnings()).singleElement().asString().contains("支部党员大会决定");
+        assertThat(h.check(byCommittee).warnings()).isEmpty();
+        StepForm byMeeting = new StepForm(ACTIVIST_CHOSEN, CHOSEN, null, null, null, RecommendationMethod.MEMBERS,
+                DecidingBody.MEETING, null, null, null, null, null, null, null, null, null, null, null);
+        assertThat(h.check(byMeeting, noCommittee).warnings()).isEmpty();
+    }
+
+    @Test
     void D4_reviews_every_six_months_warn_when_late_and_are_reminded() {
         History h = activist(APPLIED, CHOSEN);
         LocalDate due = CHOSEN.plusMonths(12);

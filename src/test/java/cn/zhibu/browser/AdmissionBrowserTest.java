@@ -137,6 +137,11 @@ class AdmissionBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#minutes")).containsText("决议通过");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/admission-minutes.png")));
 
+        page.navigate("/");
+        assertThat(page.locator("#admission-figures")).containsText("入党积极分子 2");
+        page.navigate("/todo");
+        assertThat(page.locator("#admission-reminders")).containsText("郝志远");
+        assertThat(page.locator("#admission-reminders")).containsText("需您办理");
         page.navigate("/admission?orgId=" + branch + "&stage=FULL");
         assertThat(page.locator("#pipeline-table")).containsText("钱程");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/admission-pipeline.png")));

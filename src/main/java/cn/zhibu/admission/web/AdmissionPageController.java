@@ -156,6 +156,7 @@ class AdmissionPageController {
         }
         model.addAttribute("stepLabels", c.steps().stream().collect(java.util.stream.Collectors.toMap(StepRecord::id,
                 s -> s.step().label())));
+        model.addAttribute("hasCommittee", organizations.committee(scope, c.orgId()).exists());
         model.addAttribute("methods", RecommendationMethod.values());
         model.addAttribute("bodies", DecidingBody.values());
         model.addAttribute("decisions", ConversionDecision.values());

@@ -67,6 +67,7 @@ class StatisticsPageController {
         model.addAttribute("trail", organizations.ancestorsWithin(scope, d.organization()));
         model.addAttribute("children", organizations.children(scope, orgId, false));
         model.addAttribute("charts", json.writeValueAsString(charts(d)));
+        model.addAttribute("admission", admission.counts(scope, orgId, LocalDate.now().getYear()));
         return "statistics/dashboard";
     }
 
