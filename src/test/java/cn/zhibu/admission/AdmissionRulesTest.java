@@ -350,6 +350,22 @@ class AdmissionRulesTest {
     }
 
     @Test
+    void D11_the_end_of_probation_is_a_reminder_with_or_without_a_request() {
+        History h = admittedAt(APPLIED, MEETING).add(step(HIGHER_TALK, MEETING.plusDays(20)))
+                .add(step(APPROVAL, MEETING.plusMonths(2)).withPassed(true));
+        assertThat(h.flow().deadlines(h.rules)).anySatisfy(d -> {
+            assertThat(d.date()).isEqualTo(MEETING.plusYears(1));
+            assertThat(d.actor()).isEqualTo(StepActor.BRANCH);
+        });
+        History requested = probationary(APPLIED, MEETING);
+        assertThat(requested.flow().deadlines(requested.rules)).extracting(NextStep::date).contains(MEETING.plusYears(1));
+        requested.add(conversionMeeting(MEETING.plusYears(1), ConversionDecision.CONVERT, null))
+                .add(step(CONVERSION_APPROVAL, MEETING.plusYears(1).plusDays(5)).withPassed(true));
+        assertThat(requested.flow().deadlines(requested.rules)).extracting(NextStep::date)
+                .doesNotContain(MEETING.plusYears(1));
+    }
+
+    @Test
     void D12_the_meeting_waits_for_probation_to_end_and_hears_the_group_and_the_public() {
         History h = probationary(APPLIED, MEETING);
         LocalDate end = MEETING.plusYears(1);
