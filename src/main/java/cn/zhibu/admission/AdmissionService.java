@@ -145,6 +145,10 @@ public class AdmissionService {
     public Recorded record(DataScope scope, long id, StepForm form) {
         CaseRow row = records.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        if (form.step() != null && !mayRecord(scope, row.orgPath(), form.step())) {
+            throw InvalidInputException.of("step", form.step().title() + "是上级党委的决定，须由上级党委（基层党委）的组织管理员"
+                    + "办理，党支部不能自行审批");
+        }
         AdmissionFlow flow = new AdmissionFlow(records.steps(id), row.stage() == AdmissionStage.CLOSED);
         LocalDate today = LocalDate.now();
         AdmissionRules.Verdict verdict = AdmissionRules.check(form, flow, rules, facts(scope, id, form), today);
@@ -307,6 +311,15 @@ public class AdmissionService {
         }
         result.sort(java.util.Comparator.comparing(AdmissionReminder::due));
         return result;
+    }
+
+    /** The higher committee's decisions: a branch may not record them for its own candidates (预审, 审批, 转正审批). */
+    private static final java.util.Set<AdmissionStep> HIGHER_DECISIONS = java.util.EnumSet.of(AdmissionStep.PRE_REVIEW,
+            AdmissionStep.APPROVAL, AdmissionStep.CONVERSION_APPROVAL);
+
+    /** Whether the caller may record this step: a higher committee's decision only from a role held above the branch. */
+    public boolean mayRecord(DataScope scope, String branchPath, AdmissionStep step) {
+        return !HIGHER_DECISIONS.contains(step) || callerActs(scope, branchPath, StepActor.HIGHER);
     }
 
     /**

@@ -101,6 +101,17 @@ class AdmissionScopeIntegrationTest {
     }
 
     @Test
+    void a_branch_cannot_approve_its_own_candidate() {
+        for (String step : List.of("PRE_REVIEW", "APPROVAL", "CONVERSION_APPROVAL")) {
+            ApiClient.Response r = api("asecA").post("/api/v1/admission/cases/" + caseA.id() + "/steps",
+                    Map.of("step", step, "doneOn", LocalDate.now().toString(), "passed", true));
+            assertThat(r.status()).as(step).isEqualTo(400);
+            assertThat(r.body()).as(step).contains("须由上级党委");
+        }
+        assertThat(admission.get(SYSTEM, caseA.id()).steps()).hasSize(1);
+    }
+
+    @Test
     void a_secretary_changes_nothing_of_another_branch() {
         ApiClient secA = api("asecA");
         long c = caseB.id();

@@ -60,6 +60,9 @@ class AdmissionBrowserTest extends BrowserTestBase {
         Page page = newPage();
         page.onDialog(dialog -> dialog.accept());
         BrowserSupport.login(page, DemoAccounts.SECRETARY, DemoAccounts.PASSWORD);
+        // the 基层党委's decisions (预审, 审批, 转正审批) are made by its 组织管理员, not by the branch
+        Page committee = newPage();
+        BrowserSupport.login(committee, DemoAccounts.ORG_ADMIN, DemoAccounts.PASSWORD);
 
         page.navigate("/admission");
         page.click("#new-application");
@@ -103,11 +106,14 @@ class AdmissionBrowserTest extends BrowserTestBase {
         step(page, id, "POLITICAL_REVIEW", TARGET.plusDays(20));
         step(page, id, "TRAINING", TARGET.plusDays(30), p -> p.fill("#trainingDays", "3"));
         step(page, id, "COMMITTEE_REVIEW", TARGET.plusDays(40));
-        step(page, id, "PRE_REVIEW", TARGET.plusDays(50));
+        page.navigate("/admission/cases/" + id);
+        assertThat(page.locator("#awaiting-higher")).containsText("第13步 上级党委预审 待上级党委办理");
+        step(committee, id, "PRE_REVIEW", TARGET.plusDays(50));
         step(page, id, "FORM_FILLED", TARGET.plusDays(55), p -> p.fill("#reference", "入党志愿书 No.0042"));
         step(page, id, "ADMISSION_MEETING", MEETING, p -> vote(p, voters, voters));
         step(page, id, "HIGHER_TALK", MEETING.plusDays(10));
-        step(page, id, "APPROVAL", MEETING.plusMonths(1));
+        step(committee, id, "APPROVAL", MEETING.plusMonths(1));
+        page.navigate("/admission/cases/" + id);
         assertThat(page.locator("#case-stage")).hasText("预备党员");
         assertThat(page.locator("#probation-ends")).hasText(MEETING.plusYears(1).toString());
         page.click("text=党员名册中的记录");
@@ -125,7 +131,8 @@ class AdmissionBrowserTest extends BrowserTestBase {
             p.fill("#groupOpinion", "党小组同意按期转正");
             p.fill("#publicOpinion", "征求党内外群众意见，无异议");
         });
-        step(page, id, "CONVERSION_APPROVAL", MEETING.plusYears(1).plusDays(30));
+        step(committee, id, "CONVERSION_APPROVAL", MEETING.plusYears(1).plusDays(30));
+        page.navigate("/admission/cases/" + id);
         assertThat(page.locator("#case-stage")).hasText("已转正");
         step(page, id, "ARCHIVED", MEETING.plusYears(1).plusDays(40),
                 p -> p.fill("#reference", "本人人事档案（市人社局）"));

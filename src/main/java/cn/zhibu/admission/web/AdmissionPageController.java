@@ -126,9 +126,12 @@ class AdmissionPageController {
                 Model model) {
         AdmissionCase c = admission.get(scope, id);
         AdmissionFlow flow = admission.flow(c);
-        List<AdmissionStep> available = flow.available();
+        List<AdmissionStep> open = flow.available();
+        List<AdmissionStep> available = open.stream().filter(s -> admission.mayRecord(scope, c.orgPath(), s)).toList();
+        AdmissionStep next = flow.next(admission.ruleSets()).map(n -> n.step()).orElse(null);
         AdmissionStep chosen = step != null && available.contains(step) ? step
-                : flow.next(admission.ruleSets()).map(n -> n.step()).orElse(null);
+                : available.contains(next) ? next : available.stream().findFirst().orElse(null);
+        model.addAttribute("awaitingHigher", open.stream().filter(s -> !available.contains(s)).toList());
         model.addAttribute("c", c);
         model.addAttribute("flow", flow);
         model.addAttribute("available", available);
