@@ -211,7 +211,7 @@ public class MemberService {
     }
 
     /** Why an archived 身份证号 cannot be registered again; null (no problem) for one who transferred out and returns. */
-    private static String archivedIdProblem(ArchiveStatus status) {
+    static String archivedIdProblem(ArchiveStatus status) {
         return switch (status) {
             case SUSPENDED -> "该身份证号的党员已停止党籍：恢复联系的，请在“停止党籍/出党党员”中办理恢复党籍";
             case DECEASED -> "该身份证号的党员已登记去世";

@@ -377,15 +377,22 @@ public class RosterImports {
         }
         Map<String, byte[]> hashes = withId.parallelStream().collect(Collectors.toConcurrentMap(
                 c -> c.form.idNumber(), c -> cipher.lookupHash(c.form.idNumber())));
-        Set<String> known = new java.util.HashSet<>();
+        Map<String, String> known = new HashMap<>();
         List<byte[]> all = new ArrayList<>(hashes.values());
         for (int i = 0; i < all.size(); i += 10_000) {
-            bulk.knownIdHashes(all.subList(i, Math.min(all.size(), i + 10_000)))
-                    .forEach(h -> known.add(HexFormat.of().formatHex(h)));
+            known.putAll(bulk.knownIdHashes(all.subList(i, Math.min(all.size(), i + 10_000))));
         }
         for (Checked c : withId) {
-            if (known.contains(HexFormat.of().formatHex(hashes.get(c.form.idNumber())))) {
-                addError(c, job, "该身份证号已在系统中登记（含停止党籍、出党、去世的记录），不能重复录入");
+            String hex = HexFormat.of().formatHex(hashes.get(c.form.idNumber()));
+            if (!known.containsKey(hex)) {
+                continue;
+            }
+            // the same answers as the form: registered or archived refuses; one who transferred out may come back
+            String archived = known.get(hex);
+            String problem = archived == null ? "该身份证号已登记为党员，不能重复录入"
+                    : MemberService.archivedIdProblem(ArchiveStatus.valueOf(archived));
+            if (problem != null) {
+                addError(c, job, problem);
             }
         }
         return hashes;

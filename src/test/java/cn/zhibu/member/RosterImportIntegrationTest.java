@@ -35,6 +35,9 @@ class RosterImportIntegrationTest {
     @Autowired RosterImports imports;
     @Autowired RollupAudit rollups;
     @Autowired JdbcClient jdbc;
+    @Autowired MemberService members;
+    @Autowired MembershipService membership;
+    @Autowired TransferService transfers;
 
     Organization committee;
     Organization branch;
@@ -135,7 +138,29 @@ class RosterImportIntegrationTest {
         assertThat(rollups.memberMismatches()).isEmpty();
         // The same file again: everything is now a duplicate of the registry.
         ImportJob again = run(SYSTEM, workbook(RosterTemplate.COLUMNS, List.of(row(branch.name(), "正确甲", twice))));
-        assertThat(again.firstErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains("已在系统中登记"));
+        assertThat(again.firstErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains("已登记为党员"));
+    }
+
+    @Test
+    void archived_numbers_get_the_forms_answers_and_a_member_who_transferred_out_may_return() throws Exception {
+        MemberForm deadForm = TestData.form(branch.id(), "已故者", true, LocalDate.of(1980, 2, 10), MemberStatus.FULL);
+        Member dead = members.create(SYSTEM, deadForm);
+        membership.change(SYSTEM, dead.id(), new StatusChange(StatusChangeKind.DECEASE, LocalDate.now(), "病故", null, null));
+        MemberForm leftForm = TestData.form(branch.id(), "转出者", false, LocalDate.of(1980, 2, 11), MemberStatus.FULL);
+        Member left = members.create(SYSTEM, leftForm);
+        String deadId = deadForm.idNumber();
+        String leftId = leftForm.idNumber();
+        Transfer t = transfers.startOutbound(SYSTEM, left.id(), new OutboundRequest("外省某市某局机关党委", "工作调动"));
+        while (transfers.get(SYSTEM, t.id()).status() == TransferStatus.IN_PROGRESS) {
+            transfers.approve(SYSTEM, t.id(), "同意");
+        }
+        ImportJob job = run(SYSTEM, workbook(RosterTemplate.COLUMNS, List.of(row(branch.name(), "已故者", deadId),
+                row(branch.name(), "转出者", leftId))));
+        assertThat(job.status()).isEqualTo(ImportJob.REJECTED);
+        assertThat(job.firstErrors()).singleElement().satisfies(e -> assertThat(e.message()).contains("已登记去世"));
+        ImportJob partial = finished(SYSTEM, imports.importValidRows(SYSTEM, job.id()));
+        assertThat(partial.imported()).isEqualTo(1);
+        assertThat(rollups.memberMismatches()).isEmpty();
     }
 
     @Test

@@ -10,6 +10,9 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.HashMap;
 
 /** Many new members at once by COPY, on the caller's transaction: all of them or, on any failure, none. */
 @Repository
@@ -36,10 +39,19 @@ public class MemberBulkLoad {
     }
 
     /** Id-number hashes among these that the registry or the archive already holds. */
-    public List<byte[]> knownIdHashes(List<byte[]> hashes) {
-        return jdbc.sql("select id_number_hash from member where id_number_hash = any(?)"
-                        + " union all select id_number_hash from member_archive where id_number_hash = any(?)")
-                .params(hashes.toArray(byte[][]::new), hashes.toArray(byte[][]::new)).query(byte[].class).list();
+    /**
+     * The 身份证号 hashes among these already known: in the registry (status null) or archived (with its archive
+     * status), keyed by the hash in hex.
+     */
+    public Map<String, String> knownIdHashes(List<byte[]> hashes) {
+        Map<String, String> known = new HashMap<>();
+        jdbc.sql("select id_number_hash, null as status from member where id_number_hash = any(?)"
+                        + " union all select id_number_hash, archive_status from member_archive where id_number_hash = any(?)")
+                .params(hashes.toArray(byte[][]::new), hashes.toArray(byte[][]::new))
+                .query(rs -> {
+                    known.put(HexFormat.of().formatHex(rs.getBytes(1)), rs.getString(2));
+                });
+        return known;
     }
 
     public long load(List<NewMember> members) {
