@@ -1,6 +1,7 @@
 package cn.zhibu.admission;
 
 import cn.zhibu.admission.internal.AdmissionRecords;
+import cn.zhibu.admission.internal.AdmissionRollup;
 import cn.zhibu.admission.internal.CaseRow;
 import cn.zhibu.admission.internal.Derived;
 import cn.zhibu.member.Member;
@@ -58,11 +59,13 @@ public class AdmissionService {
     private final PublicityLookup publicity;
     private final ApplicationEventPublisher events;
     private final PublicityService publications;
+    private final AdmissionRollup rollup;
 
-    AdmissionService(AdmissionRecords records, OrganizationService organizations, MemberService members,
+    AdmissionService(AdmissionRollup rollup, AdmissionRecords records, OrganizationService organizations, MemberService members,
                      MembershipService membership, FieldCipher cipher, AuditLog audit, RuleSets rules,
                      PublicityLookup publicity, ApplicationEventPublisher events, PublicityService publications) {
         this.publications = publications;
+        this.rollup = rollup;
         this.events = events;
         this.records = records;
         this.organizations = organizations;
@@ -123,7 +126,7 @@ public class AdmissionService {
         StepForm first = StepForm.simple(AdmissionStep.APPLICATION, form.appliedOn(), person.name(), null);
         records.appendStep(id, first, rules.inForce(form.appliedOn()), scope.actorName());
         CaseRow row = records.find(id).orElseThrow();
-        records.updateDerived(id, derive(row, new AdmissionFlow(records.steps(id)), null, null, null));
+        store(null, row, derive(row, new AdmissionFlow(records.steps(id)), null, null, null));
         AdmissionCase created = get(scope, id);
         audit.record(scope, "发展党员.递交入党申请书", ENTITY, id, org.path().value(), null, snapshot(created, null));
         return created;
@@ -143,8 +146,7 @@ public class AdmissionService {
     /** Records one step; refuses what a hard rule forbids and reports what a soft rule warns of. */
     @Transactional
     public Recorded record(DataScope scope, long id, StepForm form) {
-        CaseRow row = records.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
-                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        CaseRow row = lockCase(scope, id, null);
         if (form.step() != null && !mayRecord(scope, row.orgPath(), form.step())) {
             throw InvalidInputException.of("step", form.step().title() + "是上级党委的决定，须由上级党委（基层党委）的组织管理员"
                     + "办理，党支部不能自行审批");
@@ -166,7 +168,7 @@ public class AdmissionService {
         } else if (form.step() == AdmissionStep.CONVERSION_APPROVAL && form.positive()) {
             convertedOn = applyConversion(scope, row, after, form);
         }
-        records.updateDerived(id, derive(row, after, memberId, approvedOn, convertedOn));
+        store(row, row, derive(row, after, memberId, approvedOn, convertedOn));
         if (form.step() == AdmissionStep.APPROVAL && form.positive()) {
             events.publishEvent(new CandidateAdmitted(id, memberId, row.orgId(), after.admittedAt().orElseThrow(),
                     form.doneOn()));
@@ -183,8 +185,7 @@ public class AdmissionService {
     /** Ends a case before admission (withdrawn, 政审不合格, not chosen …); a 预备党员 leaves only by D11's cancellation. */
     @Transactional
     public AdmissionCase close(DataScope scope, long id, LocalDate closedOn, String reason) {
-        CaseRow row = records.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
-                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        CaseRow row = lockCase(scope, id, null);
         FieldErrors errors = new FieldErrors();
         if (row.stage() == AdmissionStage.PROBATIONARY || row.stage() == AdmissionStage.FULL) {
             errors.reject("", "已接收为预备党员，不能直接终止：预备期满由支部大会讨论决定转正、延长预备期或取消预备党员资格（D11）");
@@ -203,7 +204,7 @@ public class AdmissionService {
         }
         errors.throwIfAny();
         AdmissionCase before = get(scope, id);
-        records.updateDerived(id, new Derived(AdmissionStage.CLOSED, null, null, false, null, row.memberId(),
+        store(row, row, new Derived(AdmissionStage.CLOSED, null, null, false, null, row.memberId(),
                 row.approvedOn(), row.convertedOn(), reason.trim(), closedOn));
         AdmissionCase closed = get(scope, id);
         audit.record(scope, "发展党员.终止", ENTITY, id, row.orgPath(), snapshot(before, null), snapshot(closed, null));
@@ -217,8 +218,7 @@ public class AdmissionService {
      */
     @Transactional
     public AdmissionCase move(DataScope scope, long id, Long toOrgId, String reason) {
-        CaseRow row = records.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
-                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        CaseRow row = lockCase(scope, id, toOrgId);
         FieldErrors errors = new FieldErrors();
         if (row.stage() == AdmissionStage.CLOSED || row.stage() == AdmissionStage.FULL) {
             errors.reject("", "该发展工作已办结，不能转出");
@@ -245,6 +245,7 @@ public class AdmissionService {
         AdmissionCase before = get(scope, id);
         records.moveTo(id, to.id(), to.path().value(), to.rootId(),
                 LocalDate.now() + " 由" + row.orgName() + "转入" + to.name() + "（" + reason.strip() + "）");
+        rollup.move(row.orgPath(), counted(row), to.path().value(), counted(row));
         AdmissionCase moved = get(scope, id);
         audit.record(scope, "发展党员.转出", ENTITY, id, to.path().value(), snapshot(before, null), snapshot(moved, null));
         return moved;
@@ -292,9 +293,8 @@ public class AdmissionService {
     /** S1: people at each stage of a subtree, and admitted and converted in a year. */
     public PipelineCounts counts(DataScope scope, long orgId, int year) {
         Organization org = organizations.getManaged(scope, orgId);
-        return new PipelineCounts(records.stageCounts(scope, org.path()), year,
-                records.countInYear(scope, org.path(), "approved_on", year),
-                records.countInYear(scope, org.path(), "converted_on", year));
+        return new PipelineCounts(rollup.stages(org.id()), year, rollup.admitted(org.id(), year),
+                rollup.converted(org.id(), year));
     }
 
     /** Deadlines within {@code days} (or passed) on the cases the caller manages: talks, reviews, approvals, probation. */
@@ -395,6 +395,29 @@ public class AdmissionService {
         return new AdmissionRules.Facts(people,
                 form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId(), caseId),
                 committee);
+    }
+
+    /**
+     * Locks a case for a change, after share-locking its organization (and {@code alsoOrgId}, in path order): the
+     * order every writer and an organization move take (organizations, then rows), so they cannot deadlock.
+     */
+    private CaseRow lockCase(DataScope scope, long id, Long alsoOrgId) {
+        CaseRow seen = records.find(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        organizations.lockInPathOrder(alsoOrgId == null ? List.of(seen.orgId()) : List.of(seen.orgId(), alsoOrgId));
+        return records.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    /** Stores what the steps imply, and moves the case's counts in the roll-up from what it was to what it is. */
+    private void store(CaseRow before, CaseRow row, Derived d) {
+        records.updateDerived(row.id(), d);
+        rollup.change(row.orgPath(), before == null ? null : counted(before),
+                new AdmissionRollup.Counted(d.stage(), d.approvedOn(), d.convertedOn()));
+    }
+
+    private static AdmissionRollup.Counted counted(CaseRow r) {
+        return new AdmissionRollup.Counted(r.stage(), r.approvedOn(), r.convertedOn());
     }
 
     private Derived derive(CaseRow row, AdmissionFlow flow, Long memberId, LocalDate approvedOn, LocalDate convertedOn) {

@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,35 +144,6 @@ public class AdmissionRecords {
             sql.append(" and c.name like :name");
         }
         return sql.toString();
-    }
-
-    public Map<AdmissionStage, Long> stageCounts(DataScope scope, TreePath subtree) {
-        Map<String, Object> p = DataScope.params();
-        p.put("lo", subtree.value());
-        p.put("hi", subtree.upperBound());
-        Map<AdmissionStage, Long> counts = new EnumMap<>(AdmissionStage.class);
-        jdbc.sql("select stage, count(*) n from admission_case c where c.org_path >= :lo and c.org_path < :hi and "
-                        + scope.memberScopeSql("c.org_path", p) + " group by stage")
-                .params(p).query(rs -> {
-                    counts.put(AdmissionStage.valueOf(rs.getString("stage")), rs.getLong("n"));
-                });
-        return counts;
-    }
-
-    /** Cases of the subtree whose {@code column} date (approved_on, converted_on) falls in the year. */
-    public long countInYear(DataScope scope, TreePath subtree, String column, int year) {
-        if (!column.equals("approved_on") && !column.equals("converted_on")) {
-            throw new IllegalArgumentException(column);
-        }
-        Map<String, Object> p = DataScope.params();
-        p.put("lo", subtree.value());
-        p.put("hi", subtree.upperBound());
-        p.put("from", LocalDate.of(year, 1, 1));
-        p.put("to", LocalDate.of(year + 1, 1, 1));
-        return jdbc.sql("select count(*) from admission_case c where c.org_path >= :lo and c.org_path < :hi and "
-                        + scope.memberScopeSql("c.org_path", p) + " and c." + column + " >= :from and c." + column
-                        + " < :to")
-                .params(p).query(Long.class).single();
     }
 
     /** Open cases in the caller's scope whose next date is a deadline due by {@code until}. */

@@ -3,22 +3,34 @@ package cn.zhibu.admission.internal;
 import cn.zhibu.organization.OrganizationDissolving;
 import cn.zhibu.organization.OrganizationMoved;
 import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.TreePath;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** Keeps cases with their branch when the tree changes, inside the organization's transaction. */
 @Component
 class OrganizationChanges {
 
     private final AdmissionRecords records;
+    private final AdmissionRollup rollup;
 
-    OrganizationChanges(AdmissionRecords records) {
+    OrganizationChanges(AdmissionRecords records, AdmissionRollup rollup) {
         this.records = records;
+        this.rollup = rollup;
     }
 
     @EventListener
     void on(OrganizationMoved moved) {
         records.rewritePaths(moved.oldPath(), moved.newPath(), moved.newRootId());
+        rollup.shiftSubtree(moved.orgId(), ancestors(moved.oldPath()), ancestors(moved.newPath()));
+    }
+
+    /** The organizations above the moved one. */
+    private static List<Long> ancestors(TreePath path) {
+        List<Long> ids = path.ids();
+        return ids.subList(0, ids.size() - 1);
     }
 
     @EventListener

@@ -1,0 +1,102 @@
+package cn.zhibu.admission;
+
+import cn.zhibu.member.Education;
+import cn.zhibu.member.MemberStatus;
+import cn.zhibu.member.Occupation;
+import cn.zhibu.organization.Organization;
+import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.organization.OrganizationType;
+import cn.zhibu.support.IntegrationTest;
+import cn.zhibu.support.TestData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static cn.zhibu.support.TestData.SYSTEM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The S1 development figures kept per organization equal a fresh count after every kind of change. */
+@IntegrationTest
+class AdmissionRollupIntegrationTest {
+
+    static final LocalDate APPLIED = LocalDate.of(2023, 2, 1);
+
+    @Autowired TestData data;
+    @Autowired AdmissionService admission;
+    @Autowired OrganizationService organizations;
+    @Autowired JdbcClient jdbc;
+
+    /** Every roll-up row that differs from counting the cases now (the same count the migration backfills with). */
+    private Map<String, Long> mismatches() {
+        Map<String, Long> fresh = jdbc.sql("""
+                        select a.org_id || ' ' || m.metric as k, count(*) as n from admission_case c
+                        cross join lateral (values ('STAGE:' || c.stage),
+                                                   ('ADMITTED:' || extract(year from c.approved_on)::int),
+                                                   ('CONVERTED:' || extract(year from c.converted_on)::int)) as m(metric)
+                        cross join lateral unnest(string_to_array(trim(both '/' from c.org_path), '/')::bigint[]) as a(org_id)
+                        where m.metric is not null group by 1""")
+                .query((rs, i) -> Map.entry(rs.getString("k"), rs.getLong("n"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> kept = jdbc.sql("select org_id || ' ' || metric as k, n from admission_rollup where n <> 0")
+                .query((rs, i) -> Map.entry(rs.getString("k"), rs.getLong("n"))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> diff = new java.util.TreeMap<>();
+        fresh.forEach((k, n) -> {
+            if (!n.equals(kept.get(k))) {
+                diff.put(k, n - kept.getOrDefault(k, 0L));
+            }
+        });
+        kept.forEach((k, n) -> {
+            if (!fresh.containsKey(k)) {
+                diff.put(k, -n);
+            }
+        });
+        return diff;
+    }
+
+    private AdmissionCase apply(Organization branch, String name) {
+        return admission.apply(SYSTEM, new ApplicationForm(branch.id(), name, TestData.idNumber(LocalDate.of(1998, 1, 9),
+                true), "汉族", Education.BACHELOR, Occupation.WORKER, null, null, APPLIED));
+    }
+
+    @Test
+    void figures_follow_applications_steps_closing_case_moves_and_organization_moves() {
+        Organization committeeA = data.committee("汇总测试甲党委");
+        Organization committeeB = data.committee("汇总测试乙党委");
+        Organization branchA = data.org(committeeA.id(), "汇总测试甲支部", OrganizationType.BRANCH);
+        Organization branchB = data.org(committeeB.id(), "汇总测试乙支部", OrganizationType.BRANCH);
+        List<Long> full = List.of(data.member(branchA.id(), "汇总甲一", MemberStatus.FULL).id(),
+                data.member(branchA.id(), "汇总甲二", MemberStatus.FULL).id());
+
+        AdmissionCase kept = apply(branchA, "申请一");
+        AdmissionCase closed = apply(branchA, "申请二");
+        AdmissionCase moved = apply(branchA, "申请三");
+        assertThat(mismatches()).isEmpty();
+        assertThat(admission.counts(SYSTEM, committeeA.id(), 2026).at(AdmissionStage.APPLICANT)).isEqualTo(3);
+
+        admission.close(SYSTEM, closed.id(), APPLIED.plusDays(5), "本人撤回");
+        admission.move(SYSTEM, moved.id(), branchB.id(), "工作调动");
+        assertThat(mismatches()).isEmpty();
+        assertThat(admission.counts(SYSTEM, committeeB.id(), 2026).at(AdmissionStage.APPLICANT)).isEqualTo(1);
+
+        LocalDate meeting = LocalDate.of(2024, 6, 3);
+        new CaseWalker(admission, kept.id(), APPLIED).activist(full).approved(full, 2, meeting);
+        assertThat(mismatches()).isEmpty();
+        PipelineCounts a = admission.counts(SYSTEM, committeeA.id(), 2024);
+        assertThat(a.at(AdmissionStage.PROBATIONARY)).isEqualTo(1);
+        assertThat(a.at(AdmissionStage.CLOSED)).isEqualTo(1);
+        assertThat(a.admittedInYear()).isEqualTo(1);
+
+        // the branch with its cases moves under the other committee
+        organizations.move(SYSTEM, branchA.id(), committeeB.id());
+        assertThat(mismatches()).isEmpty();
+        assertThat(admission.counts(SYSTEM, committeeA.id(), 2024).admittedInYear()).isZero();
+        assertThat(admission.counts(SYSTEM, committeeB.id(), 2024).admittedInYear()).isEqualTo(1);
+        assertThat(admission.counts(SYSTEM, committeeB.id(), 2024).at(AdmissionStage.APPLICANT)).isEqualTo(1);
+    }
+}
