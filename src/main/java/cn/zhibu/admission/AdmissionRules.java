@@ -94,6 +94,12 @@ public final class AdmissionRules {
                     errors.reject("body", "请选择决定机构：支部委员会（未设支委会的为支部党员大会）（" + XIZE + "第八条）");
                 }
                 deciderWithoutCommittee(f, facts, warnings);
+                LocalDate applied = flow.doneOn(APPLICATION).orElseThrow();
+                int wait = rules.activistMinMonths();
+                if (wait > 0 && f.doneOn().isBefore(applied.plusMonths(wait))) {
+                    errors.reject("doneOn", "按本地规定，递交入党申请书满" + wait + "个月后方可确定为入党积极分子（应在"
+                            + applied.plusMonths(wait) + "及以后）");
+                }
             }
             case CONTACTS_ASSIGNED -> fullMembers(f, facts, 1, 2, "培养联系人", "第九条", errors);
             case ACTIVIST_REVIEW -> flow.reviewDue().filter(f.doneOn()::isAfter).ifPresent(due ->

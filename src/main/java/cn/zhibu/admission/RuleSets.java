@@ -14,13 +14,31 @@ import java.util.Optional;
 public class RuleSets {
 
     private final LocalDate from2026;
+    private final int activistMinMonths;
 
-    RuleSets(@Value("${zhibu.admission.rules-2026-from:}") String from2026) {
+    RuleSets(@Value("${zhibu.admission.rules-2026-from:}") String from2026,
+             @Value("${zhibu.admission.activist-min-months:0}") int activistMinMonths) {
         this.from2026 = from2026 == null || from2026.isBlank() ? null : LocalDate.parse(from2026.trim());
+        if (activistMinMonths < 0 || activistMinMonths > 24) {
+            throw new IllegalArgumentException("zhibu.admission.activist-min-months must be 0–24, not " + activistMinMonths);
+        }
+        this.activistMinMonths = activistMinMonths;
     }
 
     public static RuleSets of(LocalDate from2026) {
-        return new RuleSets(from2026 == null ? "" : from2026.toString());
+        return of(from2026, 0);
+    }
+
+    public static RuleSets of(LocalDate from2026, int activistMinMonths) {
+        return new RuleSets(from2026 == null ? "" : from2026.toString(), activistMinMonths);
+    }
+
+    /**
+     * D4 (local): months an applicant waits before being chosen as an activist. None nationally; some provinces ask
+     * 3–6 months. Default 0.
+     */
+    public int activistMinMonths() {
+        return activistMinMonths;
     }
 
     public RuleSet inForce(LocalDate day) {

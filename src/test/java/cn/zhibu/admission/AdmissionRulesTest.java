@@ -89,6 +89,21 @@ class AdmissionRulesTest {
     }
 
     @Test
+    void D4_local_minimum_wait_before_an_activist_none_by_default_three_months_when_configured() {
+        StepForm early = new StepForm(ACTIVIST_CHOSEN, APPLIED.plusMonths(3).minusDays(1), null, null, null,
+                RecommendationMethod.MEMBERS, DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null,
+                null, null, null);
+        History national = applied(APPLIED).add(step(FIRST_TALK, APPLIED.plusDays(3)));
+        assertThat(errors(national.check(early))).isEmpty();
+        History local = new History(RuleSets.of(null, 3), APPLIED).add(step(FIRST_TALK, APPLIED.plusDays(3)));
+        assertThat(errors(local.check(early))).contains("满3个月后方可确定为入党积极分子");
+        StepForm onTime = new StepForm(ACTIVIST_CHOSEN, APPLIED.plusMonths(3), null, null, null,
+                RecommendationMethod.MEMBERS, DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null,
+                null, null, null);
+        assertThat(errors(local.check(onTime))).isEmpty();
+    }
+
+    @Test
     void D4_activist_chosen_needs_how_and_by_whom() {
         History h = applied(APPLIED).add(step(FIRST_TALK, APPLIED.plusDays(3)));
         assertThat(errors(h.check(step(ACTIVIST_CHOSEN, CHOSEN)))).contains("党员推荐或群团组织推优").contains("支部委员会");
