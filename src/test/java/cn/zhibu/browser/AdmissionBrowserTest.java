@@ -116,6 +116,8 @@ class AdmissionBrowserTest extends BrowserTestBase {
         page.navigate("/admission/cases/" + id);
         assertThat(page.locator("#case-stage")).hasText("预备党员");
         assertThat(page.locator("#probation-ends")).hasText(MEETING.plusYears(1).toString());
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target/screenshots/admission-case.png")));
         page.click("text=党员名册中的记录");
         assertThat(page.locator("body")).containsText("预备党员");
         assertThat(page.locator("body")).containsText(MEETING.toString());
