@@ -20,9 +20,6 @@ import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.NotFoundException;
-import cn.zhibu.publishing.Publicity;
-import cn.zhibu.publishing.PublicityDraft;
-import cn.zhibu.publishing.PublicityService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,8 +43,6 @@ public class AdmissionService {
     static final String ENTITY = "admission_case";
     private static final String NOT_FOUND = "发展党员记录不存在或不在您的管理范围内";
     static final int PAGE_SIZE = 20;
-    /** The subject type of a case's 公示 in the publishing module. */
-    public static final String PUBLICITY_SUBJECT = "admission_case";
 
     private final AdmissionRecords records;
     private final OrganizationService organizations;
@@ -58,13 +53,11 @@ public class AdmissionService {
     private final RuleSets rules;
     private final PublicityLookup publicity;
     private final ApplicationEventPublisher events;
-    private final PublicityService publications;
     private final AdmissionRollup rollup;
 
     AdmissionService(AdmissionRollup rollup, AdmissionRecords records, OrganizationService organizations, MemberService members,
                      MembershipService membership, FieldCipher cipher, AuditLog audit, RuleSets rules,
-                     PublicityLookup publicity, ApplicationEventPublisher events, PublicityService publications) {
-        this.publications = publications;
+                     PublicityLookup publicity, ApplicationEventPublisher events) {
         this.rollup = rollup;
         this.events = events;
         this.records = records;
@@ -211,75 +204,6 @@ public class AdmissionService {
         return closed;
     }
 
-    /**
-     * D4: the person changes unit — the case, with every step done, goes to the branch of the new unit, and the time
-     * already spent counts there. Both branches must be within the caller's scope (a move between committees is made
-     * by the committee above both).
-     */
-    @Transactional
-    public AdmissionCase move(DataScope scope, long id, Long toOrgId, String reason) {
-        CaseRow row = lockCase(scope, id, toOrgId);
-        FieldErrors errors = new FieldErrors();
-        if (row.stage() == AdmissionStage.CLOSED || row.stage() == AdmissionStage.FULL) {
-            errors.reject("", "该发展工作已办结，不能转出");
-        } else if (row.stage() == AdmissionStage.PROBATIONARY) {
-            errors.reject("", "已是预备党员：请在党员名册中办理组织关系转接");
-        }
-        Organization to = null;
-        if (toOrgId == null) {
-            errors.reject("toOrgId", "请选择转入的党支部");
-        } else if (toOrgId == row.orgId()) {
-            errors.reject("toOrgId", "转入的党支部与原支部相同");
-        } else {
-            to = organizations.getManaged(scope, toOrgId);
-            if (!to.active() || !to.type().holdsMembers()) {
-                errors.reject("toOrgId", "“" + to.name() + "”不是可以接收的党支部");
-            }
-        }
-        if (reason == null || reason.isBlank()) {
-            errors.reject("reason", "请填写转出原因（如：工作调动至XX单位）");
-        } else if (reason.length() > 200) {
-            errors.reject("reason", "原因不能超过200字");
-        }
-        errors.throwIfAny();
-        AdmissionCase before = get(scope, id);
-        records.moveTo(id, to.id(), to.path().value(), to.rootId(),
-                LocalDate.now() + " 由" + row.orgName() + "转入" + to.name() + "（" + reason.strip() + "）");
-        rollup.move(row.orgPath(), counted(row), to.path().value(), counted(row));
-        AdmissionCase moved = get(scope, id);
-        audit.record(scope, "发展党员.转出", ENTITY, id, to.path().value(), snapshot(before, null), snapshot(moved, null));
-        return moved;
-    }
-
-    /** The moves of a case between branches (D4), oldest first, as one line each. */
-    public List<String> moves(DataScope scope, long id) {
-        get(scope, id);
-        String moves = records.moves(id);
-        return moves == null ? List.of() : List.of(moves.split("；"));
-    }
-
-    /**
-     * D5 [2026?]: publishes the 公示 of an activist about to become a 发展对象, to the members of the branch, for
-     * five working days from {@code startsOn} (comments open until the last of them).
-     */
-    @Transactional
-    public Publicity publishTargetPublicity(DataScope scope, long id, LocalDate startsOn, String body) {
-        AdmissionCase c = get(scope, id);
-        if (c.stage() != AdmissionStage.ACTIVIST) {
-            throw InvalidInputException.of("", "只有入党积极分子拟确定为发展对象时才发起此公示");
-        }
-        String text = body == null || body.isBlank() ? "经党支部委员会研究，拟将" + c.name() + "同志确定为发展对象。"
-                + "公示期间，党员和群众可通过本页面或向党支部反映情况和意见。" : body.strip();
-        return publications.publish(scope, new PublicityDraft(c.orgId(), "关于拟确定" + c.name() + "同志为发展对象的公示",
-                text, startsOn, RuleSet.TARGET_PUBLICITY_WORKING_DAYS, PUBLICITY_SUBJECT, id));
-    }
-
-    /** The 公示 published about a case, newest first. */
-    public List<Publicity> publicities(DataScope scope, long id) {
-        get(scope, id);
-        return publications.forSubject(scope, PUBLICITY_SUBJECT, id);
-    }
-
     /** The pipeline of a subtree: one page of cases at a stage (the open ones when null), most urgent first. */
     public CasePage pipeline(DataScope scope, long orgId, AdmissionStage stage, String name, int page) {
         Organization org = organizations.getManaged(scope, orgId);
@@ -401,7 +325,7 @@ public class AdmissionService {
      * Locks a case for a change, after share-locking its organization (and {@code alsoOrgId}, in path order): the
      * order every writer and an organization move take (organizations, then rows), so they cannot deadlock.
      */
-    private CaseRow lockCase(DataScope scope, long id, Long alsoOrgId) {
+    CaseRow lockCase(DataScope scope, long id, Long alsoOrgId) {
         CaseRow seen = records.find(id).filter(r -> scope.managesMembersAt(r.orgPath()))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
         organizations.lockInPathOrder(alsoOrgId == null ? List.of(seen.orgId()) : List.of(seen.orgId(), alsoOrgId));
@@ -416,7 +340,7 @@ public class AdmissionService {
                 new AdmissionRollup.Counted(d.stage(), d.approvedOn(), d.convertedOn()));
     }
 
-    private static AdmissionRollup.Counted counted(CaseRow r) {
+    static AdmissionRollup.Counted counted(CaseRow r) {
         return new AdmissionRollup.Counted(r.stage(), r.approvedOn(), r.convertedOn());
     }
 
@@ -455,7 +379,7 @@ public class AdmissionService {
                 r.closedReason(), r.closedOn(), r.version(), steps);
     }
 
-    private static Map<String, Object> snapshot(AdmissionCase c, StepRecord step) {
+    static Map<String, Object> snapshot(AdmissionCase c, StepRecord step) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
         m.put("idNumber", Masking.idNumber(c.idNumber()));

@@ -41,6 +41,8 @@ class AdmissionIntegrationTest {
 
     @Autowired TestData data;
     @Autowired AdmissionService admission;
+    @Autowired CaseMoves caseMoves;
+    @Autowired TargetPublicity targetPublicity;
     @Autowired MemberService members;
     @Autowired PublicityLookup publicityLookup;
     @Autowired cn.zhibu.platform.WorkingDays workingDays;
@@ -203,10 +205,10 @@ class AdmissionIntegrationTest {
         record(c, step(ACTIVIST_REVIEW, CHOSEN.plusMonths(6)));
 
         // published today through the service: five working days on the holiday calendar, about this case
-        var published = admission.publishTargetPublicity(SYSTEM, c.id(), LocalDate.now(), null);
+        var published = targetPublicity.publish(SYSTEM, c.id(), LocalDate.now(), null);
         assertThat(published.workingDays()).isEqualTo(5);
         assertThat(published.endsOn()).isEqualTo(workingDays.lastDayOfPeriod(LocalDate.now(), 5));
-        assertThat(admission.publicities(SYSTEM, c.id())).extracting(p -> p.id()).containsExactly(published.id());
+        assertThat(targetPublicity.of(SYSTEM, c.id())).extracting(p -> p.id()).containsExactly(published.id());
 
         // an ended one (dated in the past, as if published then) of this case, and one of another case
         long ended = pastPublicity(c.id(), LocalDate.of(2026, 5, 25), LocalDate.of(2026, 5, 29));
@@ -250,13 +252,13 @@ class AdmissionIntegrationTest {
         AdmissionCase c = applicant("孔明亮", LocalDate.of(1994, 8, 8));
         record(c, step(FIRST_TALK, APPLIED.plusDays(20)));
         Organization other = data.org(committee.id(), "发展测试二支部", OrganizationType.BRANCH);
-        assertThatThrownBy(() -> admission.move(SYSTEM, c.id(), other.id(), " ")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> caseMoves.move(SYSTEM, c.id(), other.id(), " ")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("原因");
-        AdmissionCase moved = admission.move(SYSTEM, c.id(), other.id(), "工作调动");
+        AdmissionCase moved = caseMoves.move(SYSTEM, c.id(), other.id(), "工作调动");
         assertThat(moved.orgId()).isEqualTo(other.id());
         assertThat(moved.orgPath()).isEqualTo(other.path().value());
         assertThat(moved.steps()).hasSize(2);
-        assertThat(admission.moves(SYSTEM, c.id())).singleElement().asString().contains("由发展测试支部转入发展测试二支部");
+        assertThat(caseMoves.moves(SYSTEM, c.id())).singleElement().asString().contains("由发展测试支部转入发展测试二支部");
         assertThat(admission.pipeline(SYSTEM, other.id(), null, null, 0).cases()).extracting(CaseSummary::id)
                 .containsExactly(c.id());
     }

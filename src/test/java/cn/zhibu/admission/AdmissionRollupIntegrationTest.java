@@ -28,6 +28,7 @@ class AdmissionRollupIntegrationTest {
 
     @Autowired TestData data;
     @Autowired AdmissionService admission;
+    @Autowired CaseMoves caseMoves;
     @Autowired OrganizationService organizations;
     @Autowired JdbcClient jdbc;
 
@@ -80,7 +81,7 @@ class AdmissionRollupIntegrationTest {
         assertThat(admission.counts(SYSTEM, committeeA.id(), 2026).at(AdmissionStage.APPLICANT)).isEqualTo(3);
 
         admission.close(SYSTEM, closed.id(), APPLIED.plusDays(5), "本人撤回");
-        admission.move(SYSTEM, moved.id(), branchB.id(), "工作调动");
+        caseMoves.move(SYSTEM, moved.id(), branchB.id(), "工作调动");
         assertThat(mismatches()).isEmpty();
         assertThat(admission.counts(SYSTEM, committeeB.id(), 2026).at(AdmissionStage.APPLICANT)).isEqualTo(1);
 

@@ -36,6 +36,7 @@ class AdmissionScopeIntegrationTest {
     @Autowired TestData data;
     @Autowired UserAccounts accounts;
     @Autowired AdmissionService admission;
+    @Autowired TargetPublicity targetPublicity;
     @Autowired AdmissionDocuments documents;
     @LocalServerPort int port;
 
@@ -136,7 +137,7 @@ class AdmissionScopeIntegrationTest {
         assertThat(unchanged.steps()).hasSize(1);
         assertThat(documents.list(SYSTEM, c)).hasSize(1);
         assertThat(admission.get(SYSTEM, caseA.id()).orgId()).isEqualTo(branchA.id());
-        assertThat(admission.publicities(SYSTEM, c)).isEmpty();
+        assertThat(targetPublicity.of(SYSTEM, c)).isEmpty();
         assertThat(unchanged.stage()).isEqualTo(AdmissionStage.APPLICANT);
         assertThat(admission.pipeline(SYSTEM, branchB.id(), null, null, 0).total()).isEqualTo(1);
     }

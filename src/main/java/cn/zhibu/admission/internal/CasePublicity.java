@@ -1,7 +1,7 @@
 package cn.zhibu.admission.internal;
 
 import cn.zhibu.admission.AdmissionRules;
-import cn.zhibu.admission.AdmissionService;
+import cn.zhibu.admission.TargetPublicity;
 import cn.zhibu.admission.PublicityLookup;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.publishing.PublicityService;
@@ -23,7 +23,7 @@ class CasePublicity implements PublicityLookup {
     @Override
     public Optional<AdmissionRules.Publicity> find(DataScope scope, long publicityId, long caseId) {
         return publicity.find(scope, publicityId)
-                .filter(p -> AdmissionService.PUBLICITY_SUBJECT.equals(p.subjectType()) && Objects.equals(p.subjectId(), caseId))
+                .filter(p -> TargetPublicity.SUBJECT.equals(p.subjectType()) && Objects.equals(p.subjectId(), caseId))
                 .map(p -> new AdmissionRules.Publicity(p.startsOn(), p.endsOn(), p.workingDays(), p.withdrawn()));
     }
 }

@@ -3,6 +3,8 @@ package cn.zhibu.admission.web;
 import cn.zhibu.admission.AdmissionCase;
 import cn.zhibu.admission.AdmissionDocuments;
 import cn.zhibu.admission.CaseDocument;
+import cn.zhibu.admission.CaseMoves;
+import cn.zhibu.admission.TargetPublicity;
 import cn.zhibu.admission.AdmissionReminder;
 import cn.zhibu.admission.AdmissionService;
 import cn.zhibu.admission.AdmissionStage;
@@ -41,10 +43,15 @@ class AdmissionApiController {
 
     private final AdmissionService admission;
     private final AdmissionDocuments documents;
+    private final CaseMoves caseMoves;
+    private final TargetPublicity targetPublicity;
 
-    AdmissionApiController(AdmissionService admission, AdmissionDocuments documents) {
+    AdmissionApiController(AdmissionService admission, AdmissionDocuments documents, CaseMoves caseMoves,
+                           TargetPublicity targetPublicity) {
         this.admission = admission;
         this.documents = documents;
+        this.caseMoves = caseMoves;
+        this.targetPublicity = targetPublicity;
     }
 
     @PostMapping("/cases")
@@ -135,13 +142,13 @@ class AdmissionApiController {
     @Operation(summary = "发起拟确定为发展对象的公示（2026年修订版细则：不少于5个工作日）",
             description = "向本支部党员公示，公示期内可提意见；公示期按法定节假日和调休安排的工作日计算")
     Publicity publishPublicity(DataScope scope, @PathVariable long id, @RequestBody PublicityRequest request) {
-        return admission.publishTargetPublicity(scope, id, request.startsOn(), request.body());
+        return targetPublicity.publish(scope, id, request.startsOn(), request.body());
     }
 
     @GetMapping("/cases/{id}/publicity")
     @Operation(summary = "该发展对象的公示")
     List<Publicity> publicities(DataScope scope, @PathVariable long id) {
-        return admission.publicities(scope, id);
+        return targetPublicity.of(scope, id);
     }
 
     record MoveRequest(Long toOrgId, String reason) {
@@ -150,7 +157,7 @@ class AdmissionApiController {
     @PostMapping("/cases/{id}/move")
     @Operation(summary = "转到其他党支部（工作单位变动，已办步骤和培养时间连续计算，D4）")
     AdmissionCase move(DataScope scope, @PathVariable long id, @RequestBody MoveRequest request) {
-        return admission.move(scope, id, request.toOrgId(), request.reason());
+        return caseMoves.move(scope, id, request.toOrgId(), request.reason());
     }
 
     @GetMapping("/counts")

@@ -3,6 +3,8 @@ package cn.zhibu.admission.web;
 import cn.zhibu.admission.AdmissionCase;
 import cn.zhibu.admission.AdmissionDocuments;
 import cn.zhibu.admission.CaseDocument;
+import cn.zhibu.admission.CaseMoves;
+import cn.zhibu.admission.TargetPublicity;
 import cn.zhibu.admission.AdmissionFlow;
 import cn.zhibu.admission.AdmissionService;
 import cn.zhibu.admission.AdmissionStage;
@@ -50,10 +52,14 @@ class AdmissionPageController {
     private final OrganizationService organizations;
     private final MemberService members;
     private final AdmissionDocuments documents;
+    private final CaseMoves caseMoves;
+    private final TargetPublicity targetPublicity;
 
     AdmissionPageController(AdmissionService admission, OrganizationService organizations, MemberService members,
-                            AdmissionDocuments documents) {
+                            AdmissionDocuments documents, CaseMoves caseMoves, TargetPublicity targetPublicity) {
         this.documents = documents;
+        this.caseMoves = caseMoves;
+        this.targetPublicity = targetPublicity;
         this.admission = admission;
         this.organizations = organizations;
         this.members = members;
@@ -149,8 +155,8 @@ class AdmissionPageController {
         }
         model.addAttribute("documents", documents.list(scope, id));
         model.addAttribute("publicities", c.stage() == AdmissionStage.ACTIVIST || c.stage() == AdmissionStage.TARGET
-                ? admission.publicities(scope, id) : List.of());
-        model.addAttribute("moves", admission.moves(scope, id));
+                ? targetPublicity.of(scope, id) : List.of());
+        model.addAttribute("moves", caseMoves.moves(scope, id));
         if (c.stage() == AdmissionStage.APPLICANT || c.stage() == AdmissionStage.ACTIVIST
                 || c.stage() == AdmissionStage.TARGET) {
             model.addAttribute("moveTargets", roots(scope).stream()
@@ -226,7 +232,7 @@ class AdmissionPageController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
                    @RequestParam(required = false) String body, RedirectAttributes redirect) {
         try {
-            var p = admission.publishTargetPublicity(scope, id, startsOn, body);
+            var p = targetPublicity.publish(scope, id, startsOn, body);
             redirect.addFlashAttribute("notice", "已发起公示，公示期至" + p.endsOn() + "（" + p.workingDays() + "个工作日）");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("publicityErrors", e.fieldErrors());
@@ -238,7 +244,7 @@ class AdmissionPageController {
     String move(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long toOrgId,
                 @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
-            AdmissionCase c = admission.move(scope, id, toOrgId, reason);
+            AdmissionCase c = caseMoves.move(scope, id, toOrgId, reason);
             redirect.addFlashAttribute("notice", "已转入" + c.orgName() + "，已办步骤和培养时间连续计算");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("moveErrors", e.fieldErrors());
