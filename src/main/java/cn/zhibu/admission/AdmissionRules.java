@@ -36,12 +36,14 @@ public final class AdmissionRules {
 
     /**
      * What else the rules read: the people named in the form (by id; absent = not found in scope), the 公示, and
-     * whether the branch has a committee on record (D4: it decides; without one the 支部大会 does).
+     * whether the branch has a committee on record (D4: it decides; without one the 支部大会 does), and the names of
+     * its 书记, 副书记 and 组织委员 on record (D3: they hold the first talk; empty when none is recorded).
      */
-    public record Facts(Map<Long, Person> people, Optional<Publicity> publicity, boolean branchHasCommittee) {
+    public record Facts(Map<Long, Person> people, Optional<Publicity> publicity, boolean branchHasCommittee,
+                        java.util.Set<String> talkers) {
 
         public Facts(Map<Long, Person> people, Optional<Publicity> publicity) {
-            this(people, publicity, true);
+            this(people, publicity, true, java.util.Set.of());
         }
     }
 
@@ -81,6 +83,10 @@ public final class AdmissionRules {
         switch (f.step()) {
             case FIRST_TALK -> {
                 required(f.actedBy(), "actedBy", "请填写谈话人（书记、副书记或组织委员）", errors);
+                if (f.actedBy() != null && !facts.talkers().isEmpty() && !facts.talkers().contains(f.actedBy().strip())) {
+                    warnings.add("谈话人一般由党支部书记、副书记或组织委员担任（本支部为" + String.join("、",
+                            new java.util.TreeSet<>(facts.talkers())) + "）");
+                }
                 LocalDate due = flow.doneOn(APPLICATION).orElseThrow().plusMonths(1);
                 if (f.doneOn().isAfter(due)) {
                     warnings.add("谈话晚于收到申请书后一个月（应于" + due + "前，" + XIZE + "第七条）");

@@ -11,6 +11,9 @@ import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.MembershipService;
 import cn.zhibu.member.StatusChange;
 import cn.zhibu.member.StatusChangeKind;
+import cn.zhibu.organization.Committee;
+import cn.zhibu.organization.CommitteePosition;
+import cn.zhibu.organization.CommitteeSeat;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
@@ -237,6 +240,10 @@ public class AdmissionService {
         return result;
     }
 
+    /** D3 [S]: who holds the first talk. */
+    private static final java.util.Set<CommitteePosition> TALKERS = java.util.EnumSet.of(CommitteePosition.SECRETARY,
+            CommitteePosition.DEPUTY_SECRETARY, CommitteePosition.ORGANIZATION);
+
     /** The higher committee's decisions: a branch may not record them for its own candidates (预审, 审批, 转正审批). */
     private static final java.util.Set<AdmissionStep> HIGHER_DECISIONS = java.util.EnumSet.of(AdmissionStep.PRE_REVIEW,
             AdmissionStep.APPROVAL, AdmissionStep.CONVERSION_APPROVAL);
@@ -315,10 +322,13 @@ public class AdmissionService {
                 // left out: the rules say the person is not on the caller's roll
             }
         }
-        boolean committee = organizations.committee(scope, records.find(caseId).orElseThrow().orgId()).exists();
+        Committee committee = organizations.committee(scope, records.find(caseId).orElseThrow().orgId());
+        java.util.Set<String> talkers = committee.seats().stream()
+                .filter(seat -> TALKERS.contains(seat.position())).map(CommitteeSeat::personName)
+                .collect(java.util.stream.Collectors.toSet());
         return new AdmissionRules.Facts(people,
                 form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId(), caseId),
-                committee);
+                committee.exists(), talkers);
     }
 
     /**

@@ -76,6 +76,18 @@ class AdmissionRulesTest {
     }
 
     @Test
+    void D3_a_talker_who_is_not_secretary_deputy_or_organization_member_on_record_warns() {
+        History h = applied(APPLIED);
+        AdmissionRules.Facts committee = new AdmissionRules.Facts(Map.of(), Optional.empty(), true,
+                java.util.Set.of("王书记", "李组织"));
+        StepForm byClerk = StepForm.simple(FIRST_TALK, APPLIED.plusDays(3), "张干事", null);
+        assertThat(h.check(byClerk, committee).warnings()).singleElement().asString().contains("王书记");
+        assertThat(h.check(StepForm.simple(FIRST_TALK, APPLIED.plusDays(3), "李组织", null), committee).warnings())
+                .isEmpty();
+        assertThat(h.check(byClerk).warnings()).as("no committee on record: nothing to compare").isEmpty();
+    }
+
+    @Test
     void D4_one_or_two_full_members_as_contacts() {
         History h = applied(APPLIED).add(step(FIRST_TALK, APPLIED.plusDays(3)))
                 .add(new StepForm(ACTIVIST_CHOSEN, CHOSEN, null, null, null, RecommendationMethod.MASS_ORGANIZATION,
@@ -114,7 +126,7 @@ class AdmissionRulesTest {
         History h = applied(APPLIED).add(step(FIRST_TALK, APPLIED.plusDays(3)));
         StepForm byCommittee = new StepForm(ACTIVIST_CHOSEN, CHOSEN, null, null, null, RecommendationMethod.MEMBERS,
                 DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null, null, null, null);
-        AdmissionRules.Facts noCommittee = new AdmissionRules.Facts(Map.of(), Optional.empty(), false);
+        AdmissionRules.Facts noCommittee = new AdmissionRules.Facts(Map.of(), Optional.empty(), false, java.util.Set.of());
         assertThat(h.check(byCommittee, noCommittee).warnings()).singleElement().asString().contains("支部党员大会决定");
         assertThat(h.check(byCommittee).warnings()).isEmpty();
         StepForm byMeeting = new StepForm(ACTIVIST_CHOSEN, CHOSEN, null, null, null, RecommendationMethod.MEMBERS,
