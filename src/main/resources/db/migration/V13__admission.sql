@@ -35,6 +35,8 @@ create table admission_case (
 -- one open case per person
 create unique index admission_case_person on admission_case (id_number_hash) where stage not in ('CLOSED', 'FULL');
 create index admission_case_subtree on admission_case (org_path, stage, id);
+-- the pipeline lists the most urgent first: over a large subtree this order is read from the index, not sorted
+create index admission_case_pipeline on admission_case (next_date, id);
 create index admission_case_due on admission_case (next_due) where stage not in ('CLOSED', 'FULL');
 alter table admission_case alter column org_path set statistics 1000;
 

@@ -46,6 +46,7 @@ public class AdmissionService {
     static final String ENTITY = "admission_case";
     private static final String NOT_FOUND = "发展党员记录不存在或不在您的管理范围内";
     static final int PAGE_SIZE = 20;
+    static final int SEARCH_COUNT_CAP = 1000;
 
     private final AdmissionRecords records;
     private final OrganizationService organizations;
@@ -214,7 +215,20 @@ public class AdmissionService {
         LocalDate today = LocalDate.now();
         List<CaseSummary> rows = records.page(scope, org.path(), stage, name, PAGE_SIZE, p * PAGE_SIZE).stream()
                 .map(r -> summary(r, today)).toList();
-        return new CasePage(rows, p, PAGE_SIZE, records.count(scope, org.path(), stage, name));
+        return new CasePage(rows, p, PAGE_SIZE, total(scope, org, stage, name));
+    }
+
+    /** The pager's total: from the roll-up, or for a name search counted up to {@value #SEARCH_COUNT_CAP}. */
+    private long total(DataScope scope, Organization org, AdmissionStage stage, String name) {
+        if (name != null && !name.isBlank()) {
+            return records.count(scope, org.path(), stage, name, SEARCH_COUNT_CAP);
+        }
+        Map<AdmissionStage, Long> stages = rollup.stages(org.id());
+        if (stage != null) {
+            return stages.getOrDefault(stage, 0L);
+        }
+        return stages.entrySet().stream().filter(e -> e.getKey().open() && e.getKey() != AdmissionStage.FULL)
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /** S1: people at each stage of a subtree, and admitted and converted in a year. */

@@ -121,10 +121,13 @@ public class AdmissionRecords {
                 .params(p).query(MAPPER).list();
     }
 
-    public long count(DataScope scope, TreePath subtree, AdmissionStage stage, String name) {
+    /** Cases matching a name search, counted up to {@code cap} (the total of a broad search is "cap+"). */
+    public long count(DataScope scope, TreePath subtree, AdmissionStage stage, String name, int cap) {
         Map<String, Object> p = DataScope.params();
-        return jdbc.sql("select count(*) from admission_case c" + where(scope, subtree, stage, name, p)).params(p)
-                .query(Long.class).single();
+        p.put("cap", cap);
+        return jdbc.sql("select count(*) from (select 1 from admission_case c" + where(scope, subtree, stage, name, p)
+                        + " limit :cap) n")
+                .params(p).query(Long.class).single();
     }
 
     private static String where(DataScope scope, TreePath subtree, AdmissionStage stage, String name,
