@@ -167,6 +167,12 @@ class AdmissionScopeIntegrationTest {
         assertThat(admission.get(SYSTEM, c).steps()).hasSize(1);
 
         BrowserSession secB = BrowserSession.loggedIn(port, "asecB" + suffix, PASSWORD);
+        // a date that cannot be read comes back to the form with the field's reason, not an error page
+        BrowserSession.Page bad = secB.post("/admission/cases/" + c + "/steps", Map.of("step", "FIRST_TALK",
+                "doneOn", "2024-13-40", "actedBy", "王书记"));
+        assertThat(bad.status()).isEqualTo(302);
+        BrowserSession.Page form = secB.get(bad.location().replaceFirst("^https?://[^/]+", ""));
+        assertThat(form.body()).contains("格式不正确").contains("2024-13-40").doesNotContain("出错了");
         for (String path : List.of("/admission", "/admission/cases/" + c, "/admission/new?orgId=" + branchB.id(),
                 "/admission/cases/" + c + "?step=FIRST_TALK")) {
             BrowserSession.Page page = secB.get(path);

@@ -23,6 +23,7 @@ import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.Occupation;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.BindingProblems;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
@@ -33,6 +34,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -114,9 +116,12 @@ class AdmissionPageController {
     }
 
     @PostMapping("/admission")
-    String apply(DataScope scope, @ModelAttribute ApplicationFormPage form, RedirectAttributes redirect) {
-        ApplicationForm f = form.toForm();
+    String apply(DataScope scope, @ModelAttribute ApplicationFormPage form, BindingResult binding,
+                 RedirectAttributes redirect) {
+        ApplicationForm f = form == null ? new ApplicationForm(null, null, null, null, null, null, null, null, null)
+                : form.toForm();
         try {
+            BindingProblems.throwIfAny(binding);
             AdmissionCase c = admission.apply(scope, f);
             redirect.addFlashAttribute("notice", "已登记" + c.name() + "的入党申请，请在一个月内派人谈话（D3）");
             return "redirect:/admission/cases/" + c.id();
@@ -174,17 +179,20 @@ class AdmissionPageController {
     }
 
     @PostMapping("/admission/cases/{id}/steps")
-    String record(DataScope scope, @PathVariable long id, @ModelAttribute StepPageForm form,
+    String record(DataScope scope, @PathVariable long id, @ModelAttribute StepPageForm form, BindingResult binding,
                   RedirectAttributes redirect) {
         try {
+            BindingProblems.throwIfAny(binding);
             Recorded r = admission.record(scope, id, form.toStepForm());
             redirect.addFlashAttribute("notice", "已办理" + r.step().step().title());
             redirect.addFlashAttribute("warnings", r.warnings());
             return "redirect:/admission/cases/" + id;
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("stepErrors", e.fieldErrors());
-            redirect.addFlashAttribute("stepForm", form);
-            return "redirect:/admission/cases/" + id + (form.step() == null ? "" : "?step=" + form.step().name())
+            if (form != null) {
+                redirect.addFlashAttribute("stepForm", form);
+            }
+            return "redirect:/admission/cases/" + id + (form == null || form.step() == null ? "" : "?step=" + form.step().name())
                     + "#step-form";
         }
     }
