@@ -242,8 +242,10 @@ public class AdmissionService {
     public List<AdmissionReminder> reminders(DataScope scope, LocalDate today, int days) {
         List<AdmissionReminder> result = new ArrayList<>();
         LocalDate horizon = today.plusDays(days);
-        for (CaseRow row : records.dueBy(scope, horizon, 200)) {
-            for (NextStep d : new AdmissionFlow(records.steps(row.id())).deadlines(rules)) {
+        List<CaseRow> due = records.dueBy(scope, horizon, 200);
+        Map<Long, List<StepRecord>> steps = records.steps(due.stream().map(CaseRow::id).toList());
+        for (CaseRow row : due) {
+            for (NextStep d : new AdmissionFlow(steps.getOrDefault(row.id(), List.of())).deadlines(rules)) {
                 if (!d.date().isAfter(horizon)) {
                     result.add(new AdmissionReminder(row.id(), row.name(), row.orgId(), row.orgName(), row.orgPath(), d.step(),
                             d.actor(), d.date(), today.isAfter(d.date()), d.rule(), callerActs(scope, row.orgPath(), d.actor())));

@@ -90,11 +90,28 @@ public class AdmissionRecords {
 
     public List<StepRecord> steps(long caseId) {
         return jdbc.sql("select * from admission_step where case_id = ? order by id").param(caseId)
-                .query((rs, i) -> new StepRecord(rs.getLong("id"), AdmissionStep.ofNumber(rs.getInt("step")).orElseThrow(),
-                        rs.getObject("done_on", LocalDate.class), json.readValue(rs.getString("form_json"), StepForm.class),
-                        RuleSet.valueOf(rs.getString("rule_set")), rs.getString("recorded_by"),
-                        rs.getObject("recorded_at", Timestamp.class).toInstant()))
-                .list();
+                .query((rs, i) -> step(rs)).list();
+    }
+
+    /** The steps of several cases in one query, by case. */
+    public Map<Long, List<StepRecord>> steps(List<Long> caseIds) {
+        Map<Long, List<StepRecord>> byCase = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return byCase;
+        }
+        jdbc.sql("select * from admission_step where case_id = any(?) order by case_id, id")
+                .param(caseIds.toArray(Long[]::new))
+                .query(rs -> {
+                    byCase.computeIfAbsent(rs.getLong("case_id"), k -> new java.util.ArrayList<>()).add(step(rs));
+                });
+        return byCase;
+    }
+
+    private StepRecord step(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StepRecord(rs.getLong("id"), AdmissionStep.ofNumber(rs.getInt("step")).orElseThrow(),
+                rs.getObject("done_on", LocalDate.class), json.readValue(rs.getString("form_json"), StepForm.class),
+                RuleSet.valueOf(rs.getString("rule_set")), rs.getString("recorded_by"),
+                rs.getObject("recorded_at", Timestamp.class).toInstant());
     }
 
     /** Stores what the steps imply: the stage, what is next and by when, the registry record, the key dates. */
