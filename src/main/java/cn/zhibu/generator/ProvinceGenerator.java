@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -44,9 +45,11 @@ public class ProvinceGenerator {
     private final FieldCipher cipher;
     private final UserAccounts accounts;
     private final AuditLog audit;
+    private final JsonMapper json;
 
     ProvinceGenerator(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
-                      FieldCipher cipher, UserAccounts accounts, AuditLog audit) {
+                      FieldCipher cipher, UserAccounts accounts, AuditLog audit, JsonMapper json) {
+        this.json = json;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -85,7 +88,8 @@ public class ProvinceGenerator {
         }
         // sets hint bits and the visibility map now, not on the first reads, and leaves autovacuum nothing to do
         unchecked(() -> {
-            timer.run("VACUUM", () -> jdbc.sql("vacuum organization, member, member_rollup, org_rollup").update());
+            timer.run("VACUUM", () -> jdbc.sql("vacuum organization, member, member_rollup, org_rollup, "
+                    + "admission_case, admission_step, admission_rollup").update());
             return null;
         });
         return new GenerationReport(plan.members(), plan.orgs().size(), options.seed(),
@@ -110,15 +114,32 @@ public class ProvinceGenerator {
         }));
         timer.time("写入组织汇总表", () -> withoutStructures("org_rollup",
                 () -> OrgRollupRows.write(connection, plan.orgs())));
+        long cases = timer.time("生成发展党员记录", () -> new AdmissionCases(cipher, json)
+                .write(connection, plan, options.seed(), today));
+        timer.run("写入发展党员汇总表", () -> jdbc.sql(ADMISSION_ROLLUP).update());
+        log.info("发展党员记录 {} 条", String.format("%,d", cases));
         timer.run("账号、序列和审计", () -> {
             jdbc.sql("select setval('organization_seq', ?)").param((long) plan.orgs().size()).query(Long.class).single();
             jdbc.sql("select setval('member_seq', ?)").param((long) plan.members()).query(Long.class).single();
+            jdbc.sql("select setval('admission_case_seq', greatest(1, (select max(id) from admission_case)))")
+                    .query(Long.class).single();
+            jdbc.sql("select setval('admission_step_seq', greatest(1, (select max(id) from admission_step)))")
+                    .query(Long.class).single();
             GeneratedAccounts.create(accounts, options.password(), plan.root().id());
             audit.record(DataScope.system("数据生成器"), "数据.生成", "dataset", null, null, null,
                     Map.of("members", plan.members(), "organizations", plan.orgs().size(), "seed", options.seed()));
         });
-        timer.time("ANALYZE", () -> jdbc.sql("analyze organization, member, member_rollup, org_rollup").update());
+        timer.time("ANALYZE", () -> jdbc.sql("analyze organization, member, member_rollup, org_rollup, "
+                + "admission_case, admission_step, admission_rollup").update());
     }
+
+    /** The admission roll-up from the cases just written: what migration V15 computes for existing data. */
+    private static final String ADMISSION_ROLLUP = """
+            insert into admission_rollup (org_id, metric, n)
+            select a.org_id, m.metric, count(*) from admission_case c
+            cross join lateral (values ('STAGE:' || c.stage)) as m(metric)
+            cross join lateral unnest(string_to_array(trim(both '/' from c.org_path), '/')::bigint[]) as a(org_id)
+            group by a.org_id, m.metric""";
 
     /** A bulk load into a table whose secondary indexes and foreign keys are rebuilt once afterwards. */
     private <T> T withoutStructures(String table, PhaseTimer.Step<T> load) throws Exception {

@@ -7,15 +7,14 @@ import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.support.IntegrationTest;
+import cn.zhibu.support.RollupAudit;
 import cn.zhibu.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static cn.zhibu.support.TestData.SYSTEM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,34 +29,10 @@ class AdmissionRollupIntegrationTest {
     @Autowired AdmissionService admission;
     @Autowired CaseMoves caseMoves;
     @Autowired OrganizationService organizations;
-    @Autowired JdbcClient jdbc;
+    @Autowired RollupAudit rollups;
 
-    /** Every roll-up row that differs from counting the cases now (the same count the migration backfills with). */
     private Map<String, Long> mismatches() {
-        Map<String, Long> fresh = jdbc.sql("""
-                        select a.org_id || ' ' || m.metric as k, count(*) as n from admission_case c
-                        cross join lateral (values ('STAGE:' || c.stage),
-                                                   ('ADMITTED:' || extract(year from c.approved_on)::int),
-                                                   ('CONVERTED:' || extract(year from c.converted_on)::int)) as m(metric)
-                        cross join lateral unnest(string_to_array(trim(both '/' from c.org_path), '/')::bigint[]) as a(org_id)
-                        where m.metric is not null group by 1""")
-                .query((rs, i) -> Map.entry(rs.getString("k"), rs.getLong("n"))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Map<String, Long> kept = jdbc.sql("select org_id || ' ' || metric as k, n from admission_rollup where n <> 0")
-                .query((rs, i) -> Map.entry(rs.getString("k"), rs.getLong("n"))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Map<String, Long> diff = new java.util.TreeMap<>();
-        fresh.forEach((k, n) -> {
-            if (!n.equals(kept.get(k))) {
-                diff.put(k, n - kept.getOrDefault(k, 0L));
-            }
-        });
-        kept.forEach((k, n) -> {
-            if (!fresh.containsKey(k)) {
-                diff.put(k, -n);
-            }
-        });
-        return diff;
+        return rollups.admissionMismatches();
     }
 
     private AdmissionCase apply(Organization branch, String name) {

@@ -1,5 +1,10 @@
 package cn.zhibu.generator;
 
+import cn.zhibu.admission.AdmissionCase;
+import cn.zhibu.admission.AdmissionFlow;
+import cn.zhibu.admission.AdmissionService;
+import cn.zhibu.admission.AdmissionStage;
+import cn.zhibu.platform.DataScope;
 import cn.zhibu.member.Gender;
 import cn.zhibu.member.IdCardNumber;
 import cn.zhibu.organization.OrganizationType;
@@ -39,6 +44,7 @@ class ProvinceGeneratorIntegrationTest {
     @Autowired ProvinceGenerator generator;
     @Autowired RollupAudit rollups;
     @Autowired JdbcClient jdbc;
+    @Autowired AdmissionService admission;
     @Autowired FieldCipher cipher;
     @Autowired PasswordEncoder passwords;
 
@@ -55,6 +61,7 @@ class ProvinceGeneratorIntegrationTest {
         assertMembersSitInBranchesOrGroups();
         assertIdNumbersAreValidAndMatchThePeople();
         assertProvinceLooksLikeTheStatistics();
+        assertAdmissionCasesAreConsistent();
         assertAccountsSequencesAndAudit(report);
 
         List<String> people = firstPeople();
@@ -112,6 +119,26 @@ class ProvinceGeneratorIntegrationTest {
             assertThat(phone).matches("1[3-9]\\d{9}");
             assertThat(row.get("phone_hash")).isEqualTo(cipher.lookupHash(phone));
         }
+    }
+
+    /** About one case for fifteen members, each judged by the app as stored, with exact roll-ups. */
+    private void assertAdmissionCasesAreConsistent() {
+        long cases = count("admission_case");
+        assertThat(cases).isBetween((long) MEMBERS / 20, (long) MEMBERS / 10);
+        assertThat(rollups.admissionMismatches()).isEmpty();
+        List<Long> sample = jdbc.sql("select id from admission_case where id % 37 = 0").query(Long.class).list();
+        assertThat(sample).isNotEmpty();
+        for (long id : sample) {
+            AdmissionCase c = admission.get(DataScope.system("测试"), id);
+            AdmissionFlow flow = AdmissionFlow.of(c);
+            assertThat(flow.stage()).as("case " + id).isEqualTo(c.stage());
+            assertThat(c.stage()).isIn(AdmissionStage.APPLICANT, AdmissionStage.ACTIVIST, AdmissionStage.TARGET);
+            assertThat(IdCardNumber.isValid(c.idNumber())).isTrue();
+            assertThat(c.steps()).allSatisfy(s -> assertThat(s.doneOn()).isBeforeOrEqualTo(LocalDate.now()));
+        }
+        assertThat(jdbc.sql("select count(*) from admission_case c join organization o on o.id = c.org_id "
+                + "where c.org_path <> o.path or o.type not in ('BRANCH', 'JOINT_BRANCH', 'TEMPORARY_BRANCH')")
+                .query(Long.class).single()).isZero();
     }
 
     private void assertProvinceLooksLikeTheStatistics() {
