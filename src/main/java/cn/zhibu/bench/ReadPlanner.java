@@ -55,6 +55,7 @@ final class ReadPlanner {
         LIST_LEVELS.forEach(this::deepPage);
         add("detail", members.stream().map(m -> "/api/v1/members/" + m.id()).toList(), Map.of());
         perLevel("tree_expand", EnumSet.allOf(Level.class), org -> "/api/v1/orgs/" + org.id() + "/children");
+        perLevel("admission_pipeline", EnumSet.allOf(Level.class), org -> "/api/v1/admission/cases?orgId=" + org.id());
         return operations;
     }
 
