@@ -5,7 +5,7 @@ import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.NotFoundException;
-import org.bouncycastle.crypto.digests.SM3Digest;
+import cn.zhibu.platform.Sm3;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,7 +59,7 @@ public class AdmissionDocuments {
             errors.reject("stepId", "所选步骤不属于该发展记录");
         }
         errors.throwIfAny();
-        long id = documents.insert(caseId, stepId, name, type, content, sm3(content), scope.actorName());
+        long id = documents.insert(caseId, stepId, name, type, content, Sm3.digest(content), scope.actorName());
         CaseDocument saved = documents.find(caseId, id).orElseThrow();
         audit.record(scope, "发展党员.上传材料", AdmissionService.ENTITY, caseId, c.orgPath(), null, snapshot(c, saved));
         return saved;
@@ -94,14 +94,5 @@ public class AdmissionDocuments {
             m.put("stepId", d.stepId());
         }
         return m;
-    }
-
-    /** SM3 (国密) digest of the content, shown with the file so a copy can be checked against it. */
-    private static byte[] sm3(byte[] content) {
-        SM3Digest digest = new SM3Digest();
-        digest.update(content, 0, content.length);
-        byte[] out = new byte[digest.getDigestSize()];
-        digest.doFinal(out, 0);
-        return out;
     }
 }

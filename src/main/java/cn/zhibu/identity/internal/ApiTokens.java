@@ -1,14 +1,12 @@
 package cn.zhibu.identity.internal;
 
 import cn.zhibu.identity.ZhibuUser;
+import cn.zhibu.platform.Sm3;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.util.encoders.Hex;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,11 +56,6 @@ public class ApiTokens {
     }
 
     private static String hash(String token) {
-        byte[] in = token.getBytes(StandardCharsets.UTF_8);
-        SM3Digest d = new SM3Digest();
-        d.update(in, 0, in.length);
-        byte[] out = new byte[d.getDigestSize()];
-        d.doFinal(out, 0);
-        return Hex.toHexString(out);
+        return Sm3.hex(token);
     }
 }

@@ -2,15 +2,13 @@ package cn.zhibu.platform.audit;
 
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
-import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.util.encoders.Hex;
+import cn.zhibu.platform.Sm3;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.Instant;
@@ -140,11 +138,6 @@ class JdbcAuditLog implements AuditLog {
         String canonical = String.join("\u001f", prev, Long.toString(seq), at.toString(), Long.toString(actorId),
                 String.valueOf(actorName), action, entityType, String.valueOf(entityId), String.valueOf(orgPath),
                 String.valueOf(before), String.valueOf(after));
-        byte[] input = canonical.getBytes(StandardCharsets.UTF_8);
-        SM3Digest digest = new SM3Digest();
-        digest.update(input, 0, input.length);
-        byte[] out = new byte[digest.getDigestSize()];
-        digest.doFinal(out, 0);
-        return Hex.toHexString(out);
+        return Sm3.hex(canonical);
     }
 }

@@ -1,0 +1,26 @@
+package cn.zhibu.platform;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.util.encoders.Hex;
+
+import java.nio.charset.StandardCharsets;
+
+/** SM3 (国密) digests: audit chain links, token hashes, document fingerprints. */
+public final class Sm3 {
+
+    private Sm3() {
+    }
+
+    public static byte[] digest(byte[] input) {
+        SM3Digest digest = new SM3Digest();
+        digest.update(input, 0, input.length);
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return out;
+    }
+
+    /** The digest of the text's UTF-8 bytes, in lower-case hex. */
+    public static String hex(String text) {
+        return Hex.toHexString(digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
