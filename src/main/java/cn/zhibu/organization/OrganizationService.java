@@ -66,6 +66,11 @@ public class OrganizationService {
         }
     }
 
+    /** The caller's starting organizations whose members they manage (empty for a plain member). */
+    public List<Organization> managedRoots(DataScope scope) {
+        return roots(scope).stream().filter(o -> scope.managesMembersAt(o.path().value())).toList();
+    }
+
     /** Where the caller starts browsing: their role organizations, or the tops of the tree for an administrator. */
     public List<Organization> roots(DataScope scope) {
         if (scope.all()) {

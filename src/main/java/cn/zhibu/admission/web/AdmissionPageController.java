@@ -68,8 +68,7 @@ class AdmissionPageController {
     }
 
     private List<Organization> roots(DataScope scope) {
-        List<Organization> roots = organizations.roots(scope).stream()
-                .filter(o -> scope.managesMembersAt(o.path().value())).toList();
+        List<Organization> roots = organizations.managedRoots(scope);
         if (roots.isEmpty()) {
             throw new ForbiddenException("您没有办理发展党员工作的权限");
         }

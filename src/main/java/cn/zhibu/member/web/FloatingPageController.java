@@ -35,8 +35,7 @@ class FloatingPageController {
 
     @GetMapping("/floating")
     String registers(DataScope scope, @RequestParam(required = false) Long orgId, Model model) {
-        List<Organization> roots = organizations.roots(scope).stream()
-                .filter(o -> scope.managesMembersAt(o.path().value())).toList();
+        List<Organization> roots = organizations.managedRoots(scope);
         if (roots.isEmpty()) {
             throw new ForbiddenException("您没有管理流动党员的权限");
         }

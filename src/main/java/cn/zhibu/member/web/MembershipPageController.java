@@ -86,8 +86,7 @@ class MembershipPageController {
     String archived(DataScope scope, @RequestParam(required = false) Long orgId,
                     @RequestParam(required = false) ArchiveStatus status, @RequestParam(defaultValue = "0") int page,
                     Model model) {
-        List<Organization> roots = organizations.roots(scope).stream()
-                .filter(o -> scope.managesMembersAt(o.path().value())).toList();
+        List<Organization> roots = organizations.managedRoots(scope);
         if (roots.isEmpty()) {
             throw new cn.zhibu.platform.ForbiddenException("您没有查看党员名单的权限");
         }
