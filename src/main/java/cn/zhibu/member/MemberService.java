@@ -132,10 +132,8 @@ public class MemberService {
         Organization org = f.orgId() == null ? null : targetOrg(scope, f.orgId(), errors);
         validate(f, errors);
         byte[] idHash = errors.has("idNumber") ? null : cipher.lookupHash(IdCardNumber.normalize(f.idNumber()));
-        if (idHash != null && repository.findIdByIdNumberHash(idHash).isPresent()) {
-            errors.reject("idNumber", "该身份证号已登记为党员，不能重复录入（如为组织关系转入，请办理转接）");
-        } else if (idHash != null) {
-            archive.statusOfIdNumber(idHash).map(MemberService::archivedIdProblem)
+        if (idHash != null) {
+            idNumberProblem(idHash, "该身份证号已登记为党员，不能重复录入（如为组织关系转入，请办理转接）")
                     .ifPresent(problem -> errors.reject("idNumber", problem));
         }
         if (f.orgId() == null) {
@@ -434,11 +432,15 @@ public class MemberService {
 
     /** Why this 身份证号 cannot be given to a new person: already in the registry, or in its archive. */
     public Optional<String> idNumberProblem(String idNumber) {
-        byte[] hash = cipher.lookupHash(IdCardNumber.normalize(idNumber));
-        if (repository.findIdByIdNumberHash(hash).isPresent()) {
-            return Optional.of("该身份证号已登记为党员");
+        return idNumberProblem(cipher.lookupHash(IdCardNumber.normalize(idNumber)), "该身份证号已登记为党员");
+    }
+
+    /** The same by lookup hash, saying {@code whenRegistered} for a number in the registry. */
+    private Optional<String> idNumberProblem(byte[] idHash, String whenRegistered) {
+        if (repository.findIdByIdNumberHash(idHash).isPresent()) {
+            return Optional.of(whenRegistered);
         }
-        return archive.statusOfIdNumber(hash).map(MemberService::archivedIdProblem);
+        return archive.statusOfIdNumber(idHash).map(MemberService::archivedIdProblem);
     }
 
     private static void validateMembership(MemberForm f, FieldErrors errors) {
