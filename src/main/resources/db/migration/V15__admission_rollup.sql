@@ -8,8 +8,10 @@ create table admission_rollup (
     primary key (org_id, metric)
 );
 
-insert into admission_rollup (org_id, metric, n)
-select a.org_id, m.metric, count(*)
+-- The same figures counted from the cases, for filling the roll-up in bulk (here, and by the data generator) and
+-- for checking it: each case counts at every organization on its branch's path.
+create view admission_rollup_recount as
+select a.org_id, m.metric, count(*)::int as n
 from admission_case c
 cross join lateral (values ('STAGE:' || c.stage),
                            ('ADMITTED:' || extract(year from c.approved_on)::int),
@@ -17,3 +19,5 @@ cross join lateral (values ('STAGE:' || c.stage),
 cross join lateral unnest(string_to_array(trim(both '/' from c.org_path), '/')::bigint[]) as a(org_id)
 where m.metric is not null
 group by a.org_id, m.metric;
+
+insert into admission_rollup (org_id, metric, n) select org_id, metric, n from admission_rollup_recount;

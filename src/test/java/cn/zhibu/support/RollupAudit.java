@@ -63,38 +63,17 @@ public class RollupAudit {
                 .query(String.class).list();
     }
 
-    /**
-     * 发展党员 roll-up rows (organization and metric → n) that differ from counting the cases now, with the difference;
-     * the same count migration V15 backfills with.
-     */
+    /** 发展党员 roll-up rows (organization and metric → n) that differ from counting the cases now, with the difference. */
     public java.util.Map<String, Long> admissionMismatches() {
-        java.util.Map<String, Long> fresh = new java.util.HashMap<>();
-        jdbc.sql("""
-                        select a.org_id || ' ' || m.metric as k, count(*) as n from admission_case c
-                        cross join lateral (values ('STAGE:' || c.stage),
-                                                   ('ADMITTED:' || extract(year from c.approved_on)::int),
-                                                   ('CONVERTED:' || extract(year from c.converted_on)::int)) as m(metric)
-                        cross join lateral unnest(string_to_array(trim(both '/' from c.org_path), '/')::bigint[]) as a(org_id)
-                        where m.metric is not null group by 1""")
-                .query(rs -> {
-                    fresh.put(rs.getString("k"), rs.getLong("n"));
-                });
-        java.util.Map<String, Long> kept = new java.util.HashMap<>();
-        jdbc.sql("select org_id || ' ' || metric as k, n from admission_rollup where n <> 0")
-                .query(rs -> {
-                    kept.put(rs.getString("k"), rs.getLong("n"));
-                });
-        java.util.Map<String, Long> diff = new java.util.TreeMap<>();
-        fresh.forEach((k, n) -> {
-            if (!n.equals(kept.get(k))) {
-                diff.put(k, n - kept.getOrDefault(k, 0L));
-            }
-        });
-        kept.forEach((k, n) -> {
-            if (!fresh.containsKey(k)) {
-                diff.put(k, -n);
-            }
-        });
-        return diff;
+        return jdbc.sql("""
+                        select coalesce(f.org_id, k.org_id) || ' ' || coalesce(f.metric, k.metric) as key,
+                               coalesce(f.n, 0) - coalesce(k.n, 0) as diff
+                        from admission_rollup_recount f
+                        full join (select * from admission_rollup where n <> 0) k
+                          on k.org_id = f.org_id and k.metric = f.metric
+                        where coalesce(f.n, 0) <> coalesce(k.n, 0)""")
+                .query((rs, i) -> java.util.Map.entry(rs.getString("key"), rs.getLong("diff"))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue,
+                        (x, y) -> x, java.util.TreeMap::new));
     }
 }
