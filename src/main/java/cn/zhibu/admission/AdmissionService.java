@@ -136,10 +136,6 @@ public class AdmissionService {
         return toCase(scope, row, records.steps(id));
     }
 
-    public AdmissionFlow flow(AdmissionCase c) {
-        return AdmissionFlow.of(c);
-    }
-
     /** Records one step; refuses what a hard rule forbids and reports what a soft rule warns of. */
     @Transactional
     public Recorded record(DataScope scope, long id, StepForm form) {
@@ -150,12 +146,13 @@ public class AdmissionService {
         }
         AdmissionFlow flow = new AdmissionFlow(records.steps(id), row.stage() == AdmissionStage.CLOSED);
         LocalDate today = LocalDate.now();
-        AdmissionRules.Verdict verdict = AdmissionRules.check(form, flow, rules, facts(scope, id, form), today);
+        AdmissionRules.Verdict verdict = AdmissionRules.check(form, flow, rules, facts(scope, row, form), today);
         verdict.errors().throwIfAny();
         AdmissionCase before = toCase(scope, row, flow.records(AdmissionStep.APPLICATION));
         RuleSet set = rules.inForce(form.doneOn());
         long stepId = records.appendStep(id, form, set, scope.actorName());
-        AdmissionFlow after = new AdmissionFlow(records.steps(id));
+        List<StepRecord> stepsAfter = records.steps(id);
+        AdmissionFlow after = new AdmissionFlow(stepsAfter);
         Long memberId = row.memberId();
         LocalDate approvedOn = row.approvedOn();
         LocalDate convertedOn = null;
@@ -172,7 +169,7 @@ public class AdmissionService {
         } else if (convertedOn != null) {
             events.publishEvent(new CandidateConverted(id, memberId, row.orgId(), convertedOn));
         }
-        AdmissionCase updated = get(scope, id);
+        AdmissionCase updated = toCase(scope, records.find(id).orElseThrow(), stepsAfter);
         StepRecord recorded = updated.steps().stream().filter(s -> s.id() == stepId).findFirst().orElseThrow();
         audit.record(scope, "发展党员." + form.step().label(), ENTITY, id, row.orgPath(), snapshot(before, null),
                 snapshot(updated, recorded));
@@ -323,7 +320,7 @@ public class AdmissionService {
 
     // ---- helpers -----------------------------------------------------------------------------------------
 
-    private AdmissionRules.Facts facts(DataScope scope, long caseId, StepForm form) {
+    private AdmissionRules.Facts facts(DataScope scope, CaseRow row, StepForm form) {
         Map<Long, AdmissionRules.Person> people = new HashMap<>();
         LocalDate on = form.doneOn() == null ? LocalDate.now() : form.doneOn();
         java.util.Set<Long> disciplined = membership.underPartyProbation(scope, form.memberIds(), on);
@@ -338,12 +335,12 @@ public class AdmissionService {
                 // left out: the rules say the person is not on the caller's roll
             }
         }
-        Committee committee = organizations.committee(scope, records.find(caseId).orElseThrow().orgId());
+        Committee committee = organizations.committee(scope, row.orgId());
         java.util.Set<String> talkers = committee.seats().stream()
                 .filter(seat -> TALKERS.contains(seat.position())).map(CommitteeSeat::personName)
                 .collect(java.util.stream.Collectors.toSet());
         return new AdmissionRules.Facts(people,
-                form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId(), caseId),
+                form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId(), row.id()),
                 committee.exists(), talkers);
     }
 
@@ -390,7 +387,7 @@ public class AdmissionService {
 
     private CaseSummary summary(CaseRow r, LocalDate today) {
         AdmissionStep next = r.nextStep() == null ? null : AdmissionStep.ofNumber(r.nextStep()).orElse(null);
-        boolean overdue = r.nextDate() != null && !r.nextEarliest() && today.isAfter(r.nextDate());
+        boolean overdue = NextStep.overdue(r.nextDate(), r.nextEarliest(), today);
         return new CaseSummary(r.id(), r.orgId(), r.orgName(), r.name(), r.gender(), r.stage(), r.appliedOn(), next,
                 r.nextDate(), r.nextEarliest(), overdue);
     }

@@ -9,6 +9,11 @@ import java.time.LocalDate;
 public record NextStep(AdmissionStep step, StepActor actor, LocalDate date, boolean earliest, String rule) {
 
     public boolean overdueOn(LocalDate today) {
+        return overdue(date, earliest, today);
+    }
+
+    /** A deadline (not an earliest day) that has passed. */
+    public static boolean overdue(LocalDate date, boolean earliest, LocalDate today) {
         return date != null && !earliest && today.isAfter(date);
     }
 

@@ -144,8 +144,8 @@ class AdmissionIntegrationTest {
                 null, null, "人事档案（县人社局档案室）", null, null, null, null, null, null));
         AdmissionCase done = admission.get(SYSTEM, c.id());
         assertThat(done.steps()).hasSize(26);
-        assertThat(admission.flow(done).available()).isEmpty();
-        assertThat(admission.flow(done).next(admission.ruleSets())).isEmpty();
+        assertThat(AdmissionFlow.of(done).available()).isEmpty();
+        assertThat(AdmissionFlow.of(done).next(admission.ruleSets())).isEmpty();
 
         PipelineCounts s1 = admission.counts(SYSTEM, committee.id(), MEETING.getYear());
         assertThat(s1.admittedInYear()).isEqualTo(1);
@@ -215,7 +215,7 @@ class AdmissionIntegrationTest {
         AdmissionCase other = applicant("别人", LocalDate.of(1997, 4, 4));
         long othersPublicity = pastPublicity(other.id(), LocalDate.of(2026, 5, 25), LocalDate.of(2026, 5, 29));
         RuleSets from2026 = RuleSets.of(LocalDate.of(2026, 5, 1));
-        AdmissionFlow flow = admission.flow(admission.get(SYSTEM, c.id()));
+        AdmissionFlow flow = AdmissionFlow.of(admission.get(SYSTEM, c.id()));
         StepForm target = new StepForm(TARGET_CHOSEN, LocalDate.of(2026, 6, 1), null, null, null, null,
                 DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null, null, null, ended);
         assertThat(check(target, flow, from2026, ended, c.id())).isEmpty();

@@ -1,6 +1,7 @@
 package cn.zhibu.admission.web;
 
 import cn.zhibu.admission.AdmissionCase;
+import cn.zhibu.admission.AdmissionFlow;
 import cn.zhibu.admission.AdmissionDocuments;
 import cn.zhibu.admission.CaseDocument;
 import cn.zhibu.admission.CaseMoves;
@@ -83,7 +84,7 @@ class AdmissionApiController {
     @Operation(summary = "当前可办理的步骤、下一步期限、预备期满日期和支部有表决权的正式党员人数")
     Status status(DataScope scope, @PathVariable long id) {
         AdmissionCase c = admission.get(scope, id);
-        var flow = admission.flow(c);
+        var flow = AdmissionFlow.of(c);
         return new Status(c, flow.available().stream().map(Enum::name).toList(),
                 flow.next(admission.ruleSets()).orElse(null), flow.probationEnds().orElse(null),
                 admission.registryVoters(scope, id));

@@ -13,6 +13,7 @@ import cn.zhibu.admission.ApplicationForm;
 import cn.zhibu.admission.ConversionDecision;
 import cn.zhibu.admission.DecidingBody;
 import cn.zhibu.admission.ExclusionGround;
+import cn.zhibu.admission.NextStep;
 import cn.zhibu.admission.Recorded;
 import cn.zhibu.admission.RecommendationMethod;
 import cn.zhibu.admission.StepRecord;
@@ -135,10 +136,11 @@ class AdmissionPageController {
     String show(DataScope scope, @PathVariable long id, @RequestParam(required = false) AdmissionStep step,
                 Model model) {
         AdmissionCase c = admission.get(scope, id);
-        AdmissionFlow flow = admission.flow(c);
+        AdmissionFlow flow = AdmissionFlow.of(c);
         List<AdmissionStep> open = flow.available();
         List<AdmissionStep> available = open.stream().filter(s -> admission.mayRecord(scope, c.orgPath(), s)).toList();
-        AdmissionStep next = flow.next(admission.ruleSets()).map(n -> n.step()).orElse(null);
+        NextStep nextStep = flow.next(admission.ruleSets()).orElse(null);
+        AdmissionStep next = nextStep == null ? null : nextStep.step();
         AdmissionStep chosen = step != null && available.contains(step) ? step
                 : available.contains(next) ? next : available.stream().findFirst().orElse(null);
         model.addAttribute("awaitingHigher", open.stream().filter(s -> !available.contains(s)).toList());
@@ -146,7 +148,6 @@ class AdmissionPageController {
         model.addAttribute("flow", flow);
         model.addAttribute("available", available);
         model.addAttribute("chosen", chosen);
-        model.addAttribute("next", flow.next(admission.ruleSets()).orElse(null));
         model.addAttribute("deadlines", flow.deadlines(admission.ruleSets()));
         model.addAttribute("ruleSet", admission.ruleSets().inForce(LocalDate.now()));
         model.addAttribute("today", LocalDate.now());
