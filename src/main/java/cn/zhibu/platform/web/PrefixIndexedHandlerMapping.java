@@ -99,7 +99,7 @@ class PrefixIndexedHandlerMapping extends RequestMappingHandlerMapping {
                             .add(new Candidate(e.getKey(), e.getValue()));
                 }
             }
-            built.replaceAll((k, v) -> List.copyOf(v.stream().distinct().toList()));
+            built.replaceAll((k, v) -> v.stream().distinct().toList());
             index = built;
         }
         return built;
