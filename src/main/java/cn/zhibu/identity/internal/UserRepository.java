@@ -83,6 +83,24 @@ public class UserRepository {
                 .params(userId, role.name(), orgId).update();
     }
 
+    public boolean mustChangePassword(long userId) {
+        return jdbc.sql("select must_change_password from app_user where id = ?").param(userId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    public void updatePassword(long userId, String passwordHash, boolean mustChange) {
+        jdbc.sql("update app_user set password_hash = ?, must_change_password = ? where id = ?")
+                .params(passwordHash, mustChange, userId).update();
+    }
+
+    public void requirePasswordChange(long userId) {
+        jdbc.sql("update app_user set must_change_password = true where id = ?").param(userId).update();
+    }
+
+    public Optional<String> passwordHash(long userId) {
+        return jdbc.sql("select password_hash from app_user where id = ?").param(userId).query(String.class).optional();
+    }
+
     public boolean any() {
         return jdbc.sql("select exists(select 1 from app_user)").query(Boolean.class).single();
     }

@@ -1,8 +1,10 @@
 package cn.zhibu.identity.web;
 
+import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.identity.ZhibuUser;
 import cn.zhibu.identity.internal.ApiTokens;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,10 +33,12 @@ class AuthApiController {
 
     private final AuthenticationManager authentication;
     private final ApiTokens tokens;
+    private final UserAccounts accounts;
 
-    AuthApiController(AuthenticationManager authentication, ApiTokens tokens) {
+    AuthApiController(AuthenticationManager authentication, ApiTokens tokens, UserAccounts accounts) {
         this.authentication = authentication;
         this.tokens = tokens;
+        this.accounts = accounts;
     }
 
     record LoginRequest(String username, String password) {
@@ -53,8 +57,30 @@ class AuthApiController {
             var auth = authentication.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
             ZhibuUser user = (ZhibuUser) auth.getPrincipal();
+            if (accounts.mustChangePassword(user.userId())) {
+                throw new ForbiddenException("您正在使用一次性初始密码，请先修改密码（POST /api/v1/auth/password）");
+            }
             ApiTokens.Issued issued = tokens.issue(user.userId());
             return ResponseEntity.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresAt()));
+        } catch (AuthenticationException e) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "message", e.getMessage()));
+        }
+    }
+
+    record PasswordChange(String username, String currentPassword, String newPassword) {
+    }
+
+    @PostMapping("/auth/password")
+    @Operation(summary = "修改自己的密码", description = "用原密码证明身份；一次性初始密码须先在此修改，才能换取令牌")
+    ResponseEntity<?> changePassword(@RequestBody PasswordChange request) {
+        if (request == null || request.username() == null || request.currentPassword() == null) {
+            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", "请提供用户名和原密码"));
+        }
+        try {
+            var auth = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
+                    request.username(), request.currentPassword()));
+            accounts.changePassword((ZhibuUser) auth.getPrincipal(), request.currentPassword(), request.newPassword());
+            return ResponseEntity.noContent().build();
         } catch (AuthenticationException e) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "message", e.getMessage()));
         }
