@@ -1,24 +1,22 @@
-package cn.zhibu;
+package cn.zhibu.tools;
 
+import cn.zhibu.ZhibuApplication;
+import cn.zhibu.bench.BenchCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.util.Arrays;
 
 /**
- * Zhibu (支部): the party-affairs platform, one deployable made of feature modules.
- * <p>
- * {@code java -jar zhibu.jar} serves the platform; {@code generate …} fills the database with a province-shaped
- * data set and exits; {@code bench …} measures a running platform over HTTP.
+ * The tools that are not the application and never ship inside it: {@code generate …} fills an empty database
+ * with a province-shaped data set (it disables the audit trigger and can empty every table, so it must not be one
+ * command away in production) and exits; {@code bench …} measures a running platform over HTTP.
  */
-@SpringBootApplication
-@ConfigurationPropertiesScan
-@EnableScheduling
-public class ZhibuApplication {
+public final class ZhibuTools {
+
+    private ZhibuTools() {
+    }
 
     public static void main(String[] args) {
         String command = args.length > 0 ? args[0] : "";
@@ -28,8 +26,14 @@ public class ZhibuApplication {
             case "generate" -> System.exit(SpringApplication.exit(new SpringApplicationBuilder(ZhibuApplication.class)
                     .web(WebApplicationType.NONE)
                     .run(with(rest, "--zhibu.demo.enabled=false", "--zhibu.generator.enabled=true"))));
-            case "bench" -> cn.zhibu.bench.BenchCommand.main(rest);
-            default -> SpringApplication.run(ZhibuApplication.class, args);
+            case "bench" -> BenchCommand.main(rest);
+            default -> {
+                System.err.println("""
+                        用法：
+                          java -jar zhibu-tools.jar generate --members N [--seed S] [--password P] [--replace] [--name=value …]
+                          java -jar zhibu-tools.jar bench [--help]""");
+                System.exit(2);
+            }
         }
     }
 
