@@ -4,6 +4,8 @@ import cn.zhibu.admission.internal.AdmissionRecords;
 import cn.zhibu.admission.internal.AdmissionRollup;
 import cn.zhibu.admission.internal.CaseRow;
 import cn.zhibu.admission.internal.Derived;
+import cn.zhibu.member.IdNumberCheck;
+import cn.zhibu.member.IdNumberUse;
 import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberForm;
 import cn.zhibu.member.MemberService;
@@ -20,6 +22,7 @@ import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldCipher;
 import cn.zhibu.platform.FieldErrors;
+import cn.zhibu.platform.IdNumberHits;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.NotFoundException;
@@ -58,10 +61,15 @@ public class AdmissionService {
     private final PublicityLookup publicity;
     private final ApplicationEventPublisher events;
     private final AdmissionRollup rollup;
+    private final IdNumberCheck idNumbers;
+    private final IdNumberHits hits;
 
     AdmissionService(AdmissionRollup rollup, AdmissionRecords records, OrganizationService organizations, MemberService members,
                      MembershipService membership, FieldCipher cipher, AuditLog audit, RuleSets rules,
-                     PublicityLookup publicity, ApplicationEventPublisher events) {
+                     PublicityLookup publicity, ApplicationEventPublisher events, IdNumberCheck idNumbers,
+                     IdNumberHits hits) {
+        this.idNumbers = idNumbers;
+        this.hits = hits;
         this.rollup = rollup;
         this.events = events;
         this.records = records;
@@ -104,17 +112,12 @@ public class AdmissionService {
         } else if (person.birthDate() != null && !errors.has("idNumber")) {
             AdmissionRules.ageProblem(person.birthDate(), form.appliedOn()).ifPresent(p -> errors.reject("appliedOn", p));
         }
-        byte[] idHash = null;
-        if (!errors.has("idNumber")) {
-            idHash = cipher.lookupHash(person.idNumber());
-            Optional<String> problem = members.idNumberProblem(person.idNumber());
-            if (problem.isPresent()) {
-                errors.reject("idNumber", problem.get() + "，不能作为入党申请人登记");
-            } else if (records.openCaseFor(idHash)) {
-                errors.reject("idNumber", "该身份证号已有正在进行的发展党员记录");
-            }
+        // the 身份证号 is looked up only when nothing else is wrong: an invalid request learns nothing about it
+        if (errors.isEmpty()) {
+            idNumberRefusal(scope, person.idNumber()).ifPresent(problem -> errors.reject("idNumber", problem));
         }
         errors.throwIfAny();
+        byte[] idHash = cipher.lookupHash(person.idNumber());
         long id = records.insert(new CaseRow(0, org.id(), org.name(), org.path().value(), org.rootId(), person.name(),
                 person.gender(), person.birthDate(), cipher.encrypt(person.idNumber()),
                 person.phone() == null ? null : cipher.encrypt(person.phone()), person.ethnicity(), person.education(),
@@ -127,6 +130,19 @@ public class AdmissionService {
         AdmissionCase created = get(scope, id);
         audit.record(scope, "发展党员.递交入党申请书", ENTITY, id, org.path().value(), null, snapshot(created, null));
         return created;
+    }
+
+    /**
+     * Why this person cannot apply: a member or archived record holds the number, or an open case does. Answered by
+     * the one policy of {@link IdNumberHits}: within the caller's scope what it is, elsewhere only that it is
+     * registered elsewhere; audited and limited per hour.
+     */
+    private Optional<String> idNumberRefusal(DataScope scope, String idNumber) {
+        IdNumberUse use = IdNumberUse.APPLICANT;
+        return idNumbers.refusal(scope, use, idNumber, null).or(() -> records.openCaseFor(cipher.lookupHash(idNumber))
+                .map(open -> hits.answer(scope, use.operation(), new IdNumberHits.Probe(idNumber,
+                        new IdNumberHits.Holder(ENTITY, open.getKey(), open.getValue(), "该身份证号已有正在进行的发展党员记录")),
+                        use.elsewhere())));
     }
 
     /** A case in the caller's scope; 404 otherwise, whether or not it exists. */
