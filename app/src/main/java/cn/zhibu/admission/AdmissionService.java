@@ -4,6 +4,8 @@ import cn.zhibu.admission.internal.AdmissionRecords;
 import cn.zhibu.admission.internal.AdmissionRollup;
 import cn.zhibu.admission.internal.CaseRow;
 import cn.zhibu.admission.internal.Derived;
+import cn.zhibu.member.IdNumberCheck;
+import cn.zhibu.member.IdNumberUse;
 import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberForm;
 import cn.zhibu.member.MemberService;
@@ -20,6 +22,7 @@ import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldCipher;
 import cn.zhibu.platform.FieldErrors;
+import cn.zhibu.platform.IdNumberHits;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.NotFoundException;
@@ -58,10 +61,15 @@ public class AdmissionService {
     private final PublicityLookup publicity;
     private final ApplicationEventPublisher events;
     private final AdmissionRollup rollup;
+    private final IdNumberCheck idNumbers;
+    private final IdNumberHits hits;
 
     AdmissionService(AdmissionRollup rollup, AdmissionRecords records, OrganizationService organizations, MemberService members,
                      MembershipService membership, FieldCipher cipher, AuditLog audit, RuleSets rules,
-                     PublicityLookup publicity, ApplicationEventPublisher events) {
+                     PublicityLookup publicity, ApplicationEventPublisher events, IdNumberCheck idNumbers,
+                     IdNumberHits hits) {
+        this.idNumbers = idNumbers;
+        this.hits = hits;
         this.rollup = rollup;
         this.events = events;
         this.records = records;
@@ -104,17 +112,12 @@ public class AdmissionService {
         } else if (person.birthDate() != null && !errors.has("idNumber")) {
             AdmissionRules.ageProblem(person.birthDate(), form.appliedOn()).ifPresent(p -> errors.reject("appliedOn", p));
         }
-        byte[] idHash = null;
-        if (!errors.has("idNumber")) {
-            idHash = cipher.lookupHash(person.idNumber());
-            Optional<String> problem = members.idNumberProblem(person.idNumber());
-            if (problem.isPresent()) {
-                errors.reject("idNumber", problem.get() + "，不能作为入党申请人登记");
-            } else if (records.openCaseFor(idHash)) {
-                errors.reject("idNumber", "该身份证号已有正在进行的发展党员记录");
-            }
+        // the 身份证号 is looked up only when nothing else is wrong: an invalid request learns nothing about it
+        if (errors.isEmpty()) {
+            idNumberRefusal(scope, person.idNumber()).ifPresent(problem -> errors.reject("idNumber", problem));
         }
         errors.throwIfAny();
+        byte[] idHash = cipher.lookupHash(person.idNumber());
         long id = records.insert(new CaseRow(0, org.id(), org.name(), org.path().value(), org.rootId(), person.name(),
                 person.gender(), person.birthDate(), cipher.encrypt(person.idNumber()),
                 person.phone() == null ? null : cipher.encrypt(person.phone()), person.ethnicity(), person.education(),
@@ -129,6 +132,19 @@ public class AdmissionService {
         return created;
     }
 
+    /**
+     * Why this person cannot apply: a member or archived record holds the number, or an open case does. Answered by
+     * the one policy of {@link IdNumberHits}: within the caller's scope what it is, elsewhere only that it is
+     * registered elsewhere; audited and limited per hour.
+     */
+    private Optional<String> idNumberRefusal(DataScope scope, String idNumber) {
+        IdNumberUse use = IdNumberUse.APPLICANT;
+        return idNumbers.refusal(scope, use, idNumber, null).or(() -> records.openCaseFor(cipher.lookupHash(idNumber))
+                .map(open -> hits.answer(scope, use.operation(), new IdNumberHits.Probe(idNumber,
+                        new IdNumberHits.Holder(ENTITY, open.getKey(), open.getValue(), "该身份证号已有正在进行的发展党员记录")),
+                        use.elsewhere())));
+    }
+
     /** A case in the caller's scope; 404 otherwise, whether or not it exists. */
     public AdmissionCase get(DataScope scope, long id) {
         CaseRow row = records.find(id).filter(r -> scope.managesMembersAt(r.orgPath()))
@@ -138,8 +154,9 @@ public class AdmissionService {
 
     /** Records one step; refuses what a hard rule forbids and reports what a soft rule warns of. */
     @Transactional
-    public Recorded record(DataScope scope, long id, StepForm form) {
+    public Recorded record(DataScope scope, long id, StepForm request) {
         CaseRow row = lockCase(scope, id, null);
+        StepForm form = onRoll(scope, row, request);
         if (form.step() != null && !mayRecord(scope, row.orgPath(), form.step())) {
             throw InvalidInputException.of("step", form.step().title() + "是上级党委的决定，须由上级党委（基层党委）的组织管理员"
                     + "办理，党支部不能自行审批");
@@ -160,7 +177,7 @@ public class AdmissionService {
             memberId = admitToRegistry(scope, row, after.admittedAt().orElseThrow());
             approvedOn = form.doneOn();
         } else if (form.step() == AdmissionStep.CONVERSION_APPROVAL && form.positive()) {
-            convertedOn = applyConversion(scope, row, after, form);
+            convertedOn = applyConversion(scope, row, flow, after, form);
         }
         store(row, row, derive(row, after, memberId, approvedOn, convertedOn));
         if (form.step() == AdmissionStep.APPROVAL && form.positive()) {
@@ -281,12 +298,41 @@ public class AdmissionService {
     }
 
     /**
-     * D9: voting 正式党员 on the roll of the case's branch (its 党小组 included; not those under 留党察看), to fill in a
-     * vote's expected count.
+     * D9: the voting 正式党员 of the case's branch (its 党小组 included) on a day: not 预备党员, not under 留党察看 —
+     * the roll a branch meeting on that day votes on.
      */
-    public int registryVoters(DataScope scope, long caseId) {
+    public List<BranchVote.Voter> votingRoll(DataScope scope, long caseId, LocalDate day) {
         AdmissionCase c = get(scope, caseId);
-        return membership.votingFullMembers(scope, c.orgId(), LocalDate.now());
+        return membership.votingRoll(scope, c.orgId(), day).stream()
+                .map(m -> new BranchVote.Voter(m.id(), m.name())).toList();
+    }
+
+    /** The size of today's roll (D9), as the case's status shows it. */
+    public int registryVoters(DataScope scope, long caseId) {
+        return votingRoll(scope, caseId, LocalDate.now()).size();
+    }
+
+    /**
+     * D9: a branch meeting's vote is counted on the roll of the meeting date, read from the registry — never on a
+     * number or list the request brings, which is refused. The request names only exclusions (members of that roll,
+     * with their grounds) and their approval.
+     */
+    private StepForm onRoll(DataScope scope, CaseRow row, StepForm form) {
+        BranchVote vote = form.vote();
+        boolean meeting = form.step() == AdmissionStep.ADMISSION_MEETING || form.step() == AdmissionStep.CONVERSION_MEETING;
+        if (vote == null || !meeting) {
+            return form;
+        }
+        if (vote.rollGiven()) {
+            throw InvalidInputException.of("vote.registryVoters", "有表决权的正式党员由系统按会议日期从党员名册中计算（D9），"
+                    + "请勿填写 registryVoters 或 roll；如有不计入应到会人数的党员，请在 excluded 中列出其党员编号和情形");
+        }
+        if (form.doneOn() == null) {
+            return form;
+        }
+        List<BranchVote.Voter> roll = membership.votingRoll(scope, row.orgId(), form.doneOn()).stream()
+                .map(m -> new BranchVote.Voter(m.id(), m.name())).toList();
+        return form.withVote(vote.onRoll(roll));
     }
 
     // ---- effects on the registry -----------------------------------------------------------------------
@@ -300,9 +346,16 @@ public class AdmissionService {
         return m.id();
     }
 
-    /** D11: the approved decision of the 转正 meeting reaches the registry; returns the 转正 date when converted. */
-    private LocalDate applyConversion(DataScope scope, CaseRow row, AdmissionFlow flow, StepForm form) {
-        ConversionDecision decision = flow.decisionApproved().orElseThrow();
+    /**
+     * D11: the decision of the 转正 meeting this approval answers reaches the registry; returns the 转正 date when
+     * converted. The decision is read from the steps before the approval: once an extension is approved a new
+     * probation cycle starts, in which the approved meeting is no longer current (an extension changes only the
+     * end of probation, which the case's steps give).
+     */
+    private LocalDate applyConversion(DataScope scope, CaseRow row, AdmissionFlow before, AdmissionFlow after,
+                                      StepForm form) {
+        ConversionDecision decision = before.last(AdmissionStep.CONVERSION_MEETING).orElseThrow().form().decision();
+        AdmissionFlow flow = after;
         String approvedBy = form.actedBy() == null || form.actedBy().isBlank() ? "上级党委" : form.actedBy();
         if (decision == ConversionDecision.CONVERT) {
             // 党龄 counts from the day probation ends (D10)

@@ -2,7 +2,6 @@ package cn.zhibu.member;
 
 import cn.zhibu.member.internal.MemberQuery;
 import cn.zhibu.member.internal.MemberRepository;
-import cn.zhibu.member.internal.MemberArchive;
 import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.member.internal.MemberRow;
 import cn.zhibu.member.internal.TransferRecords;
@@ -45,13 +44,13 @@ public class MemberService {
     private final OrganizationService organizations;
     private final FieldCipher cipher;
     private final AuditLog audit;
-    private final MemberArchive archive;
+    private final IdNumberCheck idNumbers;
     private final TransferRecords transfers;
 
     MemberService(MemberRepository repository, MemberRollup rollup, OrganizationService organizations,
-                  FieldCipher cipher, AuditLog audit, MemberArchive archive, TransferRecords transfers) {
+                  FieldCipher cipher, AuditLog audit, IdNumberCheck idNumbers, TransferRecords transfers) {
         this.repository = repository;
-        this.archive = archive;
+        this.idNumbers = idNumbers;
         this.transfers = transfers;
         this.rollup = rollup;
         this.organizations = organizations;
@@ -127,19 +126,26 @@ public class MemberService {
 
     @Transactional
     public Member create(DataScope scope, MemberForm form) {
-        FieldErrors errors = new FieldErrors();
+        return create(scope, form, IdNumberUse.NEW_MEMBER, new FieldErrors());
+    }
+
+    /**
+     * Registers a member; {@code errors} may already hold the caller's own (an inbound letter's). The 身份证号 is
+     * looked up only when nothing else is wrong: an invalid request learns nothing about the number.
+     */
+    @Transactional
+    Member create(DataScope scope, MemberForm form, IdNumberUse use, FieldErrors errors) {
         MemberForm f = complete(form);
         Organization org = f.orgId() == null ? null : targetOrg(scope, f.orgId(), errors);
         validate(f, errors);
-        byte[] idHash = errors.has("idNumber") ? null : cipher.lookupHash(IdCardNumber.normalize(f.idNumber()));
-        if (idHash != null) {
-            idNumberProblem(idHash, "该身份证号已登记为党员，不能重复录入（如为组织关系转入，请办理转接）")
-                    .ifPresent(problem -> errors.reject("idNumber", problem));
-        }
         if (f.orgId() == null) {
             errors.reject("orgId", "请选择所在党组织");
         }
+        if (errors.isEmpty()) {
+            idNumbers.refusal(scope, use, f.idNumber(), null).ifPresent(problem -> errors.reject("idNumber", problem));
+        }
         errors.throwIfAny();
+        byte[] idHash = cipher.lookupHash(f.idNumber());
         long id = repository.nextId();
         MemberRow row = toRow(id, org, f, 0, null);
         repository.insert(row, idHash, phoneHash(f.phone()));
@@ -157,10 +163,6 @@ public class MemberService {
         MemberForm f = complete(keepMaskedFields(scope, before, form));
         Organization org = f.orgId() == null ? null : targetOrg(scope, f.orgId(), errors);
         validate(f, errors);
-        byte[] idHash = errors.has("idNumber") ? null : cipher.lookupHash(IdCardNumber.normalize(f.idNumber()));
-        if (idHash != null && repository.findIdByIdNumberHash(idHash).filter(other -> other != id).isPresent()) {
-            errors.reject("idNumber", "该身份证号已登记为其他党员");
-        }
         if (f.orgId() == null) {
             errors.reject("orgId", "请选择所在党组织");
         }
@@ -173,7 +175,12 @@ public class MemberService {
         if (before.version() != expectedVersion) {
             errors.reject("", "该党员信息已被他人修改，请刷新后重新编辑");
         }
+        if (errors.isEmpty() && !f.idNumber().equals(cipher.decrypt(before.idNumberEnc()))) {
+            idNumbers.refusal(scope, IdNumberUse.EDITED_MEMBER, f.idNumber(), id)
+                    .ifPresent(problem -> errors.reject("idNumber", problem));
+        }
         errors.throwIfAny();
+        byte[] idHash = cipher.lookupHash(f.idNumber());
         Member shownBefore = toMember(scope, before);
         MemberRow after = toRow(id, org, f, expectedVersion, before.lostContactSince());
         repository.update(after, expectedVersion, idHash, phoneHash(f.phone()));
@@ -206,16 +213,6 @@ public class MemberService {
         into.put("org", to.name());
         into.put("letterNo", letterNo);
         audit.record(scope, "党员.组织关系转入", ENTITY, id, to.path().value(), from, into);
-    }
-
-    /** Why an archived 身份证号 cannot be registered again; null (no problem) for one who transferred out and returns. */
-    static String archivedIdProblem(ArchiveStatus status) {
-        return switch (status) {
-            case SUSPENDED -> "该身份证号的党员已停止党籍：恢复联系的，请在“停止党籍/出党党员”中办理恢复党籍";
-            case DECEASED -> "该身份证号的党员已登记去世";
-            case LEFT -> "该身份证号的党员已出党，重新入党须按发展党员程序办理";
-            case TRANSFERRED_OUT -> null;
-        };
     }
 
     /** Removes a record entered by mistake (录入错误). Status changes, not deletion, end a membership. */
@@ -428,19 +425,6 @@ public class MemberService {
         MemberForm f = complete(form);
         validatePerson(f, errors);
         return f;
-    }
-
-    /** Why this 身份证号 cannot be given to a new person: already in the registry, or in its archive. */
-    public Optional<String> idNumberProblem(String idNumber) {
-        return idNumberProblem(cipher.lookupHash(IdCardNumber.normalize(idNumber)), "该身份证号已登记为党员");
-    }
-
-    /** The same by lookup hash, saying {@code whenRegistered} for a number in the registry. */
-    private Optional<String> idNumberProblem(byte[] idHash, String whenRegistered) {
-        if (repository.findIdByIdNumberHash(idHash).isPresent()) {
-            return Optional.of(whenRegistered);
-        }
-        return archive.statusOfIdNumber(idHash).map(MemberService::archivedIdProblem);
     }
 
     private static void validateMembership(MemberForm f, FieldErrors errors) {

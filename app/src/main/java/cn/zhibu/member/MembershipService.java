@@ -7,6 +7,7 @@ import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.member.internal.MemberRow;
 import cn.zhibu.member.internal.StatusEvents;
 import cn.zhibu.member.internal.TransferRecords;
+import cn.zhibu.member.internal.VotingRoll;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
@@ -43,10 +44,12 @@ public class MembershipService {
     private final OrganizationService organizations;
     private final AuditLog audit;
     private final TransferRecords transfers;
+    private final VotingRoll votingRoll;
 
     MembershipService(MemberService members, MemberRepository registry, MemberArchive archive, StatusEvents events,
                       MemberRollup rollup, OrganizationService organizations, AuditLog audit,
-                      TransferRecords transfers) {
+                      TransferRecords transfers, VotingRoll votingRoll) {
+        this.votingRoll = votingRoll;
         this.transfers = transfers;
         this.members = members;
         this.registry = registry;
@@ -181,11 +184,12 @@ public class MembershipService {
         return events.underPartyProbation(visible, day);
     }
 
-    /** 正式党员 of an organization's subtree with a vote on the day: those under 留党察看 have none (D9, E2). */
-    public int votingFullMembers(DataScope scope, long orgId, LocalDate day) {
-        Organization org = organizations.getManaged(scope, orgId);
-        int full = members.breakdown(scope, org).byStatus().getOrDefault(MemberStatus.FULL, 0);
-        return full - events.fullMembersUnderPartyProbation(org.path(), day);
+    /**
+     * The roll of a branch meeting (D9): the 正式党员 of an organization's subtree with a vote on the day — not
+     * 预备党员, not those under 留党察看 then — by name (see {@link VotingRoll} for how the day is read).
+     */
+    public List<VotingMember> votingRoll(DataScope scope, long orgId, LocalDate day) {
+        return votingRoll.on(organizations.getManaged(scope, orgId).path(), day);
     }
 
     /** The status history of a member or an archived record the caller may see. */

@@ -43,7 +43,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +80,7 @@ public class RosterImports {
     private final MemberBulkLoad bulk;
     private final MemberRollup rollup;
     private final FieldCipher cipher;
+    private final IdNumberCheck idNumbers;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Path dir;
@@ -88,12 +88,13 @@ public class RosterImports {
     private final Map<String, Running> jobs = new ConcurrentHashMap<>();
 
     RosterImports(OrganizationService organizations, MemberBulkLoad bulk, MemberRollup rollup, FieldCipher cipher,
-                  AuditLog audit, PlatformTransactionManager transactions,
+                  IdNumberCheck idNumbers, AuditLog audit, PlatformTransactionManager transactions,
                   @Value("${zhibu.import.dir:${java.io.tmpdir}/zhibu-imports}") Path dir) {
         this.organizations = organizations;
         this.bulk = bulk;
         this.rollup = rollup;
         this.cipher = cipher;
+        this.idNumbers = idNumbers;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.dir = dir;
@@ -202,7 +203,13 @@ public class RosterImports {
         List<Checked> checked = java.util.stream.IntStream.range(0, raw.size()).parallel()
                 .mapToObj(i -> check(i + 2, raw.get(i), scope, byName, byId, job)).toList();
         long t2 = System.nanoTime();
-        Map<String, byte[]> idHashes = markDuplicates(checked, job);
+        Map<String, byte[]> idHashes;
+        try {
+            idHashes = markDuplicates(scope, checked, job);
+        } catch (cn.zhibu.platform.RateLimitedException e) {
+            job.finish(ImportJob.REJECTED, e.getMessage());
+            return;
+        }
         job.sampleHeap();
         long t3 = System.nanoTime();
         List<Checked> good = checked.stream().filter(c -> c.errors.isEmpty()).toList();
@@ -358,10 +365,15 @@ public class RosterImports {
     }
 
     /**
-     * Two rows with one 身份证号, or a 身份证号 already registered (or archived): the later row is wrong. Returns the
-     * lookup hashes it computed, which the load stores.
+     * Two rows with one 身份证号, or a 身份证号 already registered (or archived): the later row is wrong. Only rows
+     * with nothing else wrong are looked up, and the answers are {@link IdNumberCheck}'s, as for the form (a number
+     * registered outside the caller's scope gets only the generic text). Returns the lookup hashes it computed, which
+     * the load stores.
+     *
+     * @throws cn.zhibu.platform.RateLimitedException when the file holds more numbers registered elsewhere than the
+     *                                                caller may look up this hour
      */
-    private Map<String, byte[]> markDuplicates(List<Checked> checked, Running job) {
+    private Map<String, byte[]> markDuplicates(DataScope scope, List<Checked> checked, Running job) {
         Map<String, Integer> firstRow = new HashMap<>();
         List<Checked> withId = new ArrayList<>();
         for (Checked c : checked) {
@@ -371,26 +383,17 @@ public class RosterImports {
             Integer first = firstRow.putIfAbsent(c.form.idNumber(), c.row);
             if (first != null) {
                 addError(c, job, "与第" + first + "行的身份证号重复");
-            } else {
+            } else if (c.errors.isEmpty()) {
                 withId.add(c);
             }
         }
         Map<String, byte[]> hashes = withId.parallelStream().collect(Collectors.toConcurrentMap(
                 c -> c.form.idNumber(), c -> cipher.lookupHash(c.form.idNumber())));
-        Map<String, String> known = new HashMap<>();
-        List<byte[]> all = new ArrayList<>(hashes.values());
-        for (int i = 0; i < all.size(); i += 10_000) {
-            known.putAll(bulk.knownIdHashes(all.subList(i, Math.min(all.size(), i + 10_000))));
-        }
+        Map<String, byte[]> inRowOrder = new LinkedHashMap<>();
+        withId.forEach(c -> inRowOrder.put(c.form.idNumber(), hashes.get(c.form.idNumber())));
+        Map<String, String> refused = idNumbers.refusals(scope, IdNumberUse.IMPORTED_MEMBER, inRowOrder);
         for (Checked c : withId) {
-            String hex = HexFormat.of().formatHex(hashes.get(c.form.idNumber()));
-            if (!known.containsKey(hex)) {
-                continue;
-            }
-            // the same answers as the form: registered or archived refuses; one who transferred out may come back
-            String archived = known.get(hex);
-            String problem = archived == null ? "该身份证号已登记为党员，不能重复录入"
-                    : MemberService.archivedIdProblem(ArchiveStatus.valueOf(archived));
+            String problem = refused.get(c.form.idNumber());
             if (problem != null) {
                 addError(c, job, problem);
             }

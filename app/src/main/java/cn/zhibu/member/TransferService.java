@@ -139,8 +139,8 @@ public class TransferService {
         if (letter.letterNo() == null || letter.letterNo().isBlank()) {
             errors.reject("letterNo", "请填写介绍信编号");
         }
-        errors.throwIfAny();
-        Member created = members.create(scope, form);
+        // the letter's errors and the member's are answered together, before any 身份证号 lookup
+        Member created = members.create(scope, form, IdNumberUse.INBOUND_MEMBER, errors);
         Organization to = organizations.describe(created.orgId());
         long id = records.recordInbound(created.id(), created.name(), to.id(), to.path().value(), letter.fromOrg().strip(),
                 letter.letterNo().strip(), LocalDate.now(), scope.actorName());

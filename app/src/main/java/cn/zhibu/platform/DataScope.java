@@ -27,6 +27,17 @@ public record DataScope(long actorId, String actorName, boolean all, List<TreePa
         memberPaths = List.copyOf(memberPaths);
     }
 
+    /** The actor id of {@link #anonymous()}: no user has it. */
+    public static final long ANONYMOUS_ACTOR_ID = -1;
+
+    /**
+     * The actor of an anonymous action (an anonymous 公示 comment): the audit entry names no one and no user id, so
+     * no record links the action to the person. It has no scope of its own: use it only to record.
+     */
+    public static DataScope anonymous() {
+        return new DataScope(ANONYMOUS_ACTOR_ID, "匿名", false, List.of(), List.of(), null, null, false);
+    }
+
     /** A scope for the system itself (demo loader, scheduled jobs): everything. */
     public static DataScope system(String name) {
         return new DataScope(0, name, true, List.of(), List.of(), null, null, true);

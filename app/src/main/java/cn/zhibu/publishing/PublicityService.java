@@ -4,11 +4,11 @@ import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
-import cn.zhibu.platform.FieldCipher;
 import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.Pseudonyms;
 import cn.zhibu.platform.WorkingDays;
 import cn.zhibu.publishing.internal.PublicityRecords;
 import org.springframework.stereotype.Service;
@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * 公示: an organization publishes a notice for a number of working days (counted by the holiday calendar); members
@@ -29,9 +28,14 @@ import java.util.regex.Pattern;
  * (a member sees the notices of their own organization and its ancestors). Others get 404, as for any record out of
  * scope.
  * <p>
- * Anonymous comments: managers see the text without the name. The row keeps only a keyed hash of (公示, user), so the
- * author finds their own comment; its audit entry names the author but carries no organization path, so only
- * system administrators see it.
+ * A 公示 may be about a subject ({@code subjectType}, {@code subjectId}) of a type some module contributes
+ * ({@link PublicitySubject}); the subject must exist, lie in the publisher's scope, and belong to the publishing
+ * organization or one below it (a 党委 may publish about a case of one of its branches, a branch not about another's).
+ * An unknown or out-of-scope id gets the same answer as one that does not exist.
+ * <p>
+ * Anonymous comments: no record links them to their author. The row holds no user id or name, only the author's
+ * pseudonym for this 公示 ({@link Pseudonyms}: HMAC-SM3 under a key that is not in the database), which keeps one
+ * comment per person and lets the author find their own; the audit entry names the anonymous actor.
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,23 +46,27 @@ public class PublicityService {
     public static final int BODY_LIMIT = 5000;
     public static final int COMMENT_LIMIT = 1000;
     public static final int REASON_LIMIT = 200;
-    private static final Pattern SUBJECT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,49}");
     private static final String ENTITY = "publicity";
     private static final String NOT_FOUND = "公示不存在或不在您的查看范围内";
+    /** The context of a comment author's pseudonym: one per person and 公示 (the V16 migration uses the same). */
+    static final String COMMENT_AUTHOR = "publicity-comment";
 
     private final PublicityRecords records;
     private final OrganizationService organizations;
     private final WorkingDays workingDays;
-    private final FieldCipher cipher;
+    private final Pseudonyms pseudonyms;
     private final AuditLog audit;
+    private final Map<String, PublicitySubject> subjects;
 
     PublicityService(PublicityRecords records, OrganizationService organizations, WorkingDays workingDays,
-                     FieldCipher cipher, AuditLog audit) {
+                     Pseudonyms pseudonyms, AuditLog audit, List<PublicitySubject> subjects) {
         this.records = records;
         this.organizations = organizations;
         this.workingDays = workingDays;
-        this.cipher = cipher;
+        this.pseudonyms = pseudonyms;
         this.audit = audit;
+        this.subjects = subjects.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                PublicitySubject::type, s -> s));
     }
 
     @Transactional
@@ -92,8 +100,8 @@ public class PublicityService {
                 : draft.subjectType().strip();
         if ((subjectType == null) != (draft.subjectId() == null)) {
             errors.reject("subjectType", "关联对象的类型和编号应同时填写或同时不填");
-        } else if (subjectType != null && !SUBJECT_TYPE.matcher(subjectType).matches()) {
-            errors.reject("subjectType", "关联对象类型应为以字母开头的代码（字母、数字、_ . -），不超过50个字符");
+        } else if (subjectType != null) {
+            checkSubject(scope, org, subjectType, draft.subjectId(), errors);
         }
         errors.throwIfAny();
         LocalDate endsOn = workingDays.lastDayOfPeriod(draft.startsOn(), draft.workingDays());
@@ -102,6 +110,25 @@ public class PublicityService {
         Publicity published = records.find(id, today).orElseThrow();
         audit.record(scope, "公示.发布", ENTITY, id, org.path().value(), null, snapshot(published));
         return published;
+    }
+
+    /**
+     * The subject must be of a known type, exist within the caller's scope (an id that does not exist gets the same
+     * answer as one elsewhere), and belong to the publishing organization or one below it.
+     */
+    private void checkSubject(DataScope scope, Organization org, String type, long id, FieldErrors errors) {
+        PublicitySubject kind = subjects.get(type);
+        if (kind == null) {
+            errors.reject("subjectType", "关联对象类型“" + (type.length() > 50 ? type.substring(0, 50) + "…" : type)
+                    + "”不存在，可用的类型：" + String.join("、", new java.util.TreeSet<>(subjects.keySet())));
+            return;
+        }
+        Optional<String> path = kind.orgPathInScope(scope, id);
+        if (path.isEmpty()) {
+            errors.reject("subjectId", "关联对象不存在或不在您的管理范围内");
+        } else if (!org.path().contains(path.get())) {
+            errors.reject("subjectId", "关联对象不属于发布公示的党组织“" + org.name() + "”及其下级组织");
+        }
     }
 
     /** The 公示, if the caller may see it. */
@@ -168,15 +195,20 @@ public class PublicityService {
         FieldErrors errors = new FieldErrors();
         String body = text(errors, "text", text, COMMENT_LIMIT, "请填写意见内容", "意见内容");
         errors.throwIfAny();
+        byte[] author = authorKey(id, scope);
+        // the 公示's row is locked (above): two comments of one person cannot both pass this check
+        if (records.hasCommentBy(id, author)) {
+            throw InvalidInputException.of("text", "您已对该公示提出过意见，每人限提一次；如需补充，请直接向发布公示的党组织反映");
+        }
         String name = anonymous ? null : scope.actorName();
-        long commentId = records.addComment(id, body, anonymous, authorKey(id, scope), anonymous ? null : scope.actorId(),
-                name);
+        long commentId = records.addComment(id, body, anonymous, author, anonymous ? null : scope.actorId(), name);
         Map<String, Object> what = new LinkedHashMap<>();
         what.put("publicityId", id);
         what.put("anonymous", anonymous);
         what.put("text", body);
-        // an anonymous opinion's entry is kept from the organization's managers: no path, so only 系统管理员 see it
-        audit.record(scope, "公示.提意见", "publicity_comment", commentId, anonymous ? null : p.orgPath(), null, what);
+        // an anonymous opinion is recorded by the anonymous actor: no entry anywhere names its author
+        audit.record(anonymous ? DataScope.anonymous() : scope, "公示.提意见", "publicity_comment", commentId,
+                p.orgPath(), null, what);
         return new PublicityComment(commentId, id, body, anonymous, name, Instant.now(), true);
     }
 
@@ -217,8 +249,9 @@ public class PublicityService {
                 || (scope.selfOrgPath() != null && scope.selfOrgPath().value().startsWith(p.orgPath()));
     }
 
+    /** The caller's pseudonym for this 公示: one comment each, and each finds their own. */
     private byte[] authorKey(long publicityId, DataScope scope) {
-        return cipher.lookupHash("publicity-comment:" + publicityId + ":" + scope.actorId());
+        return pseudonyms.of(COMMENT_AUTHOR, publicityId, scope.actorId());
     }
 
     private static String text(FieldErrors errors, String field, String value, int limit, String missing,

@@ -109,7 +109,7 @@ class AdmissionIntegrationTest {
                 "志愿书2024-017", null, null, null, null, null, null));
         int voters = admission.registryVoters(SYSTEM, c.id());
         assertThat(voters).isEqualTo(2);
-        record(c, step(ADMISSION_MEETING, MEETING).withVote(new BranchVote(voters, List.of(), null, 2, 2, 0, 0, 0, 0)));
+        record(c, step(ADMISSION_MEETING, MEETING).withVote(BranchVote.of(2, 2, 0, 0, 0, 0)));
         record(c, step(HIGHER_TALK, MEETING.plusDays(15)));
         assertThat(admission.get(SYSTEM, c.id()).memberId()).isNull();
         record(c, step(APPROVAL, MEETING.plusMonths(1)).withPassed(true));
@@ -129,7 +129,7 @@ class AdmissionIntegrationTest {
         record(c, step(PROBATION_REVIEW, MEETING.plusMonths(6)));
         record(c, step(CONVERSION_REQUEST, MEETING.plusYears(1).minusDays(10)));
         record(c, new StepForm(CONVERSION_MEETING, MEETING.plusYears(1).plusDays(5), null, null, null, null, null, null,
-                null, null, null, null, new BranchVote(3, List.of(), null, 3, 3, 0, 0, 0, 0), ConversionDecision.CONVERT,
+                null, null, null, null, BranchVote.of(2, 2, 0, 0, 0, 0), ConversionDecision.CONVERT,
                 null, "党小组同意按期转正", "征求意见无异议", null));
         record(c, step(CONVERSION_APPROVAL, MEETING.plusYears(1).plusDays(30)).withPassed(true));
 

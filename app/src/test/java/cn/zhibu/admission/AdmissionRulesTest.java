@@ -274,25 +274,43 @@ class AdmissionRulesTest {
 
     @Test
     void D9_written_yes_counts_and_exclusions_lower_the_expected_count() {
-        BranchVote written = new BranchVote(16, List.of(), null, 9, 8, 1, 0, 1, 0);
+        BranchVote written = BranchVote.of(9, 8, 1, 0, 1, 0).onRoll(History.roll(16));
         assertThat(written.passed()).isTrue();
-        BranchVote excluded = new BranchVote(17, List.of(new BranchVote.Exclusion("张某", ExclusionGround.ABROAD)),
-                "上级党委同意，党员大会通过", 9, 9, 0, 0, 0, 0);
+        List<BranchVote.Exclusion> abroad = List.of(BranchVote.Exclusion.of(101, ExclusionGround.ABROAD));
+        BranchVote excluded = BranchVote.of(9, 9, 0, 0, 0, 0).withExclusions(abroad, "上级党委同意，党员大会通过")
+                .onRoll(History.roll(17));
         assertThat(excluded.expected()).isEqualTo(16);
+        assertThat(excluded.excluded()).singleElement().satisfies(e -> assertThat(e.name()).isEqualTo("党员1"));
         assertThat(excluded.passed()).isTrue();
         assertThat(excluded.yesNeeded()).isEqualTo(9);
-        assertThat(errors(new AdmissionRules.Verdict(new BranchVote(17, excluded.excluded(), null, 9, 9, 0, 0, 0, 0)
-                .check(new cn.zhibu.platform.FieldErrors()), List.of()))).contains("须经上级党组织同意");
+        assertThat(excluded.check(new cn.zhibu.platform.FieldErrors()).isEmpty()).isTrue();
+        assertThat(voteErrors(BranchVote.of(9, 9, 0, 0, 0, 0).withExclusions(abroad, null).onRoll(History.roll(17))))
+                .contains("须经上级党组织同意");
+    }
+
+    @Test
+    void D9_only_members_of_the_roll_with_a_ground_may_be_left_out_once_each() {
+        String approved = "上级党委同意，党员大会通过";
+        assertThat(voteErrors(BranchVote.of(9, 9, 0, 0, 0, 0).withExclusions(List.of(BranchVote.Exclusion.of(999,
+                ExclusionGround.ABROAD)), approved).onRoll(History.roll(17)))).contains("会议当日名册上");
+        assertThat(voteErrors(BranchVote.of(9, 9, 0, 0, 0, 0).withExclusions(List.of(BranchVote.Exclusion.of(101,
+                ExclusionGround.ABROAD), BranchVote.Exclusion.of(101, ExclusionGround.AWAY)), approved)
+                .onRoll(History.roll(17)))).contains("党员1重复列入");
+        assertThat(voteErrors(BranchVote.of(9, 9, 0, 0, 0, 0).withExclusions(List.of(new BranchVote.Exclusion(101L,
+                null, null)), approved).onRoll(History.roll(17)))).contains("须注明情形");
+        assertThat(voteErrors(BranchVote.of(0, 0, 0, 0, 0, 0).onRoll(List.of()))).contains("没有有表决权的正式党员");
     }
 
     @Test
     void D9_counts_that_cannot_have_happened_are_refused() {
-        assertThat(errors(new AdmissionRules.Verdict(new BranchVote(16, List.of(), null, 17, 9, 0, 0, 0, 0)
-                .check(new cn.zhibu.platform.FieldErrors()), List.of()))).contains("不能多于应到");
-        assertThat(errors(new AdmissionRules.Verdict(new BranchVote(16, List.of(), null, 9, 9, 1, 0, 0, 0)
-                .check(new cn.zhibu.platform.FieldErrors()), List.of()))).contains("不能多于实到人数");
-        assertThat(errors(new AdmissionRules.Verdict(new BranchVote(16, List.of(), null, 9, 9, 0, 0, 7, 1)
-                .check(new cn.zhibu.platform.FieldErrors()), List.of()))).contains("书面意见只能来自未到会");
+        assertThat(voteErrors(BranchVote.of(17, 9, 0, 0, 0, 0).onRoll(History.roll(16)))).contains("不能多于应到");
+        assertThat(voteErrors(BranchVote.of(9, 9, 1, 0, 0, 0).onRoll(History.roll(16)))).contains("不能多于实到人数");
+        assertThat(voteErrors(BranchVote.of(9, 9, 0, 0, 7, 1).onRoll(History.roll(16))))
+                .contains("书面意见只能来自未到会");
+    }
+
+    private static String voteErrors(BranchVote vote) {
+        return errors(new AdmissionRules.Verdict(vote.check(new cn.zhibu.platform.FieldErrors()), List.of()));
     }
 
     @Test

@@ -38,7 +38,10 @@ final class CaseWalker {
         return this;
     }
 
-    /** From an activist to approved as a 预备党员 at a branch meeting on {@code meeting}. */
+    /**
+     * From an activist to approved as a 预备党员 at a branch meeting on {@code meeting}, where all {@code voters} on
+     * the branch's roll of that day attend and vote yes.
+     */
     CaseWalker approved(List<Long> sponsors, int voters, LocalDate meeting) {
         LocalDate target = applied.plusMonths(2).plusYears(1);
         step(new StepForm(TARGET_CHOSEN, target, null, null, null, null, DecidingBody.COMMITTEE, null, null, null,
@@ -53,7 +56,7 @@ final class CaseWalker {
         step(new StepForm(FORM_FILLED, target, null, null, null, null, null, null, null, null, null, "志愿书", null,
                 null, null, null, null, null));
         step(StepForm.simple(ADMISSION_MEETING, meeting, "经办人", null)
-                .withVote(new BranchVote(voters, List.of(), null, voters, voters, 0, 0, 0, 0)));
+                .withVote(BranchVote.of(voters, voters, 0, 0, 0, 0)));
         step(HIGHER_TALK, meeting.plusDays(10));
         step(StepForm.simple(APPROVAL, meeting.plusMonths(1), "经办人", null).withPassed(true));
         return this;

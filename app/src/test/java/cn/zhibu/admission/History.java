@@ -65,8 +65,15 @@ final class History {
         return StepForm.simple(s, on, "经办人", null);
     }
 
+    /** A vote of the room counted on a roll of {@code voters}, as the server fills it in (D9). */
     static BranchVote vote(int voters, int present, int yes) {
-        return new BranchVote(voters, List.of(), null, present, yes, present - yes, 0, 0, 0);
+        return BranchVote.of(present, yes, present - yes, 0, 0, 0).onRoll(roll(voters));
+    }
+
+    /** A roll of {@code n} voting members with ids 101, 102 … */
+    static List<BranchVote.Voter> roll(int n) {
+        return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> new BranchVote.Voter(100 + i, "党员" + i))
+                .toList();
     }
 
     /** A valid history up to and including the admitting branch meeting on {@code meeting}. */

@@ -73,10 +73,10 @@ public class AdmissionRecords {
                 .optional();
     }
 
-    /** An open case (not closed, not yet full) for this 身份证号. */
-    public boolean openCaseFor(byte[] idHash) {
-        return jdbc.sql("select count(*) from admission_case where id_number_hash = ? and stage not in ('CLOSED','FULL')")
-                .param(idHash).query(Long.class).single() > 0;
+    /** The open case (not closed, not yet full) for this 身份证号, if any: its id and organization path. */
+    public Optional<Map.Entry<Long, String>> openCaseFor(byte[] idHash) {
+        return jdbc.sql("select id, org_path from admission_case where id_number_hash = ? and stage not in ('CLOSED','FULL')")
+                .param(idHash).query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
     }
 
     public long appendStep(long caseId, StepForm form, RuleSet ruleSet, String recordedBy) {

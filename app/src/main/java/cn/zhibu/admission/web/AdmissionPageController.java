@@ -156,7 +156,8 @@ class AdmissionPageController {
                     MemberStatus.FULL, null, null, null, null, null, 0, 100, null)).items());
         }
         if (chosen == AdmissionStep.ADMISSION_MEETING || chosen == AdmissionStep.CONVERSION_MEETING) {
-            model.addAttribute("registryVoters", admission.registryVoters(scope, id));
+            // today's roll, to choose exclusions from; the vote is counted on the roll of the meeting date
+            model.addAttribute("roll", admission.votingRoll(scope, id, LocalDate.now()));
         }
         model.addAttribute("documents", documents.list(scope, id));
         model.addAttribute("publicities", c.stage() == AdmissionStage.ACTIVIST || c.stage() == AdmissionStage.TARGET

@@ -75,11 +75,6 @@ public class MemberArchive {
         return jdbc.sql(SELECT + " where m.id = ? for update of m").param(id).query(MAPPER).optional();
     }
 
-    public Optional<ArchiveStatus> statusOfIdNumber(byte[] idHash) {
-        return jdbc.sql("select archive_status from member_archive where id_number_hash = ?").param(idHash)
-                .query((rs, i) -> ArchiveStatus.valueOf(rs.getString(1))).optional();
-    }
-
     /** A page of the archived records of a subtree, latest change first. */
     public List<ArchivedRow> page(TreePath subtree, ArchiveStatus status, int page, int size) {
         Map<String, Object> p = new HashMap<>();

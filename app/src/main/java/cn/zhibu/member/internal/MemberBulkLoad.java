@@ -10,9 +10,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.HashMap;
 
 /** Many new members at once by COPY, on the caller's transaction: all of them or, on any failure, none. */
 @Repository
@@ -36,22 +33,6 @@ public class MemberBulkLoad {
 
     public List<Long> nextIds(int n) {
         return jdbc.sql("select nextval('member_seq') from generate_series(1, ?)").param(n).query(Long.class).list();
-    }
-
-    /** Id-number hashes among these that the registry or the archive already holds. */
-    /**
-     * The 身份证号 hashes among these already known: in the registry (status null) or archived (with its archive
-     * status), keyed by the hash in hex.
-     */
-    public Map<String, String> knownIdHashes(List<byte[]> hashes) {
-        Map<String, String> known = new HashMap<>();
-        jdbc.sql("select id_number_hash, null as status from member where id_number_hash = any(?)"
-                        + " union all select id_number_hash, archive_status from member_archive where id_number_hash = any(?)")
-                .params(hashes.toArray(byte[][]::new), hashes.toArray(byte[][]::new))
-                .query(rs -> {
-                    known.put(HexFormat.of().formatHex(rs.getBytes(1)), rs.getString(2));
-                });
-        return known;
     }
 
     public long load(List<NewMember> members) {

@@ -54,10 +54,6 @@ public class MemberRepository {
                 .param(id).query(MAPPER).optional();
     }
 
-    public Optional<Long> findIdByIdNumberHash(byte[] hash) {
-        return jdbc.sql("select id from member where id_number_hash = ?").param(hash).query(Long.class).optional();
-    }
-
     /** One page in the query's index order: by keyset after the cursor, else by page number. */
     public List<MemberRow> search(DataScope scope, TreePath subtree, MemberQuery query, MemberSearch s) {
         Map<String, Object> p = new HashMap<>();

@@ -75,15 +75,6 @@ public class StatusEvents {
                 .params(memberIds.toArray(Long[]::new), day, day).query(Long.class).list());
     }
 
-    /** 正式党员 of a subtree under 留党察看 on the day: they have no vote (D9, E2). */
-    public int fullMembersUnderPartyProbation(cn.zhibu.platform.TreePath subtree, LocalDate day) {
-        return jdbc.sql("""
-                        select count(distinct m.id) from member m join member_status_event e on e.member_id = m.id
-                        where m.org_path >= ? and m.org_path < ? and m.status = 'FULL' and e.kind = 'PARTY_PROBATION'
-                          and e.effective_on <= ? and e.deadline > ?""")
-                .params(subtree.value(), subtree.upperBound(), day, day).query(Integer.class).single();
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -1,5 +1,8 @@
 package cn.zhibu.platform.crypto;
 
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.util.encoders.Hex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,7 +20,9 @@ import java.util.Properties;
 
 /**
  * The SM4 key and the lookup-hash key. Taken from configuration ({@code ZHIBU_SM4_KEY}, {@code ZHIBU_LOOKUP_KEY});
- * otherwise read from the key file, which is created with fresh random keys on first start.
+ * otherwise read from the key file, which is created with fresh random keys on first start. The pseudonym key is
+ * derived from the lookup key (HMAC-SM3 with its own label), so it is as secret as that key, is never stored, and
+ * needs no configuration or backup of its own, while a value made with it is unrelated to any lookup hash.
  */
 @Component
 class KeyMaterial {
@@ -45,6 +51,17 @@ class KeyMaterial {
 
     byte[] lookupKey() {
         return lookupKey.clone();
+    }
+
+    /** The key of {@link HmacPseudonyms}: HMAC-SM3 of a fixed label under the lookup key (domain separation). */
+    byte[] pseudonymKey() {
+        HMac mac = new HMac(new SM3Digest());
+        mac.init(new KeyParameter(lookupKey));
+        byte[] label = "zhibu/pseudonym-key/v1".getBytes(StandardCharsets.UTF_8);
+        mac.update(label, 0, label.length);
+        byte[] key = new byte[mac.getMacSize()];
+        mac.doFinal(key, 0);
+        return key;
     }
 
     private static Properties loadOrCreate(Path file) {

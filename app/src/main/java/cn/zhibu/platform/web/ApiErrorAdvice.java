@@ -3,6 +3,7 @@ package cn.zhibu.platform.web;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.RateLimitedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -35,6 +36,12 @@ class ApiErrorAdvice {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.fieldErrors());
+    }
+
+    /** A per-user hourly limit is used up (e.g. 身份证号 hits elsewhere, {@link cn.zhibu.platform.IdNumberHits}). */
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<Map<String, Object>> rateLimited(RateLimitedException e) {
+        return body(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), e.fieldErrors());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -114,6 +114,12 @@ public class PublicityRecords {
         return id;
     }
 
+    /** Whether the person with this pseudonym has commented on the 公示. */
+    public boolean hasCommentBy(long publicityId, byte[] authorKey) {
+        return jdbc.sql("select exists (select 1 from publicity_comment where publicity_id = ? and author_key = ?)")
+                .params(publicityId, authorKey).query(Boolean.class).single();
+    }
+
     /** Comments on one 公示, oldest first: all of them, or only those whose author key is given. */
     public List<PublicityComment> comments(long publicityId, byte[] callerKey, boolean onlyCallers) {
         return jdbc.sql("select * from publicity_comment where publicity_id = ?"

@@ -60,8 +60,13 @@ class PublicityPageController {
     @GetMapping("/publicity/new")
     String newForm(DataScope scope, @RequestParam(required = false) Long orgId, Model model) {
         List<Organization> options = orgOptions(scope);
-        Long chosen = orgId != null ? organizations.getManaged(scope, orgId).id()
-                : options.size() == 1 ? options.get(0).id() : null;
+        // preselected: the organization asked for, else the only one there is (none with several to choose from)
+        Long chosen = null;
+        if (orgId != null) {
+            chosen = organizations.getManaged(scope, orgId).id();
+        } else if (options.size() == 1) {
+            chosen = options.get(0).id();
+        }
         return form(model, options, new PublicityForm(chosen, null, null, LocalDate.now(), 5), Map.of());
     }
 
@@ -107,7 +112,8 @@ class PublicityPageController {
                    @RequestParam(defaultValue = "false") boolean anonymous, RedirectAttributes redirect) {
         try {
             publicity.comment(scope, id, text, anonymous);
-            redirect.addFlashAttribute("notice", anonymous ? "已匿名提交意见，谢谢您的监督" : "已提交意见，谢谢您的监督");
+            // the same words either way: the flash message waits in the session, which names the user
+            redirect.addFlashAttribute("notice", "已提交意见，谢谢您的监督");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("commentErrors", e.fieldErrors());
             redirect.addFlashAttribute("commentText", text);
