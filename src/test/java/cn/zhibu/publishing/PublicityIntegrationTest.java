@@ -166,7 +166,7 @@ class PublicityIntegrationTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能撤回");
 
         period(p, TODAY, TODAY.plusDays(6));
-        assertThat(publicity.comment(branchMember, p.id(), "第一天的意见", true).anonymous()).isTrue();
+        assertThat(publicity.comment(groupMember, p.id(), "第一天的意见", true).anonymous()).isTrue();
         period(p, TODAY.plusDays(1), TODAY.plusDays(7));
         assertThat(publicity.get(branchMember, p.id()).status()).isEqualTo("未开始");
         assertThatThrownBy(() -> publicity.comment(branchMember, p.id(), "早了一天", false))
@@ -206,18 +206,23 @@ class PublicityIntegrationTest {
         assertThat(publicity.comments(groupMember, p.id())).extracting(PublicityComment::id).containsExactly(named.id());
         assertThat(publicity.get(branchMember, p.id()).commentCount()).isEqualTo(4);
 
-        // the anonymous row does not name its author; its audit entry is for system administrators only
+        // the anonymous row does not name its author, nor does its audit entry (see AnonymousCommentIntegrationTest)
         Map<String, Object> row = jdbc.sql("select author_user_id, author_name from publicity_comment where id = ?")
                 .param(anonymous.id()).query().singleRow();
         assertThat(row.get("author_user_id")).isNull();
         assertThat(row.get("author_name")).isNull();
-        assertThat(auditPath(anonymous.id())).isNull();
-        assertThat(auditPath(named.id())).isEqualTo(branch.path().value());
+        assertThat(auditEntry(anonymous.id())).containsEntry("actor_id", DataScope.ANONYMOUS_ACTOR_ID)
+                .containsEntry("org_path", branch.path().value());
+        assertThat(auditEntry(named.id())).containsEntry("actor_id", groupMember.actorId())
+                .containsEntry("org_path", branch.path().value());
+        // one opinion per person and 公示, named or not
+        assertThatThrownBy(() -> publicity.comment(branchMember, p.id(), "再提一条", false))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("每人限提一次");
     }
 
-    private String auditPath(long commentId) {
-        return jdbc.sql("select org_path from audit_log where entity_type = 'publicity_comment' and entity_id = ?")
-                .param(Long.toString(commentId)).query().singleRow().get("org_path") instanceof String path ? path : null;
+    private Map<String, Object> auditEntry(long commentId) {
+        return jdbc.sql("select actor_id, org_path from audit_log where entity_type = 'publicity_comment' and entity_id = ?")
+                .param(Long.toString(commentId)).query().singleRow();
     }
 
     @Test
