@@ -81,6 +81,9 @@ class AdmissionMeetingIntegrationTest {
         v.put("present", present);
         v.put("yes", yes);
         v.put("no", present - yes);
+        v.put("abstain", 0);
+        v.put("writtenYes", 0);
+        v.put("writtenNo", 0);
         return v;
     }
 
@@ -104,8 +107,8 @@ class AdmissionMeetingIntegrationTest {
     @Test
     void D9_the_vote_counts_on_the_roll_of_the_meeting_date_and_exactly_half_present_is_no_quorum() {
         List<Long> voters = new java.util.ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            voters.add(full("表决人" + i).id());
+        for (String n : List.of("一", "二", "三", "四", "五")) {
+            voters.add(full("表决人" + n).id());
         }
         Member diedSince = full("会后去世者");
         Member diedBefore = full("会前去世者");
@@ -135,8 +138,8 @@ class AdmissionMeetingIntegrationTest {
         assertThat(half.status()).as(half.body()).isEqualTo(201);
         JsonNode counted = half.json().get("step").get("form").get("vote");
         assertThat(counted.get("registryVoters").asInt()).isEqualTo(6);
-        assertThat(counted.get("roll").findValuesAsString("name")).containsExactlyInAnyOrder("表决人1", "表决人2",
-                "表决人3", "表决人4", "表决人5", "会后去世者");
+        assertThat(counted.get("roll").findValuesAsString("name")).containsExactlyInAnyOrder("表决人一", "表决人二",
+                "表决人三", "表决人四", "表决人五", "会后去世者");
         assertThat(available(api, c.id())).as("no quorum: the meeting is held again").contains("\"ADMISSION_MEETING\"");
 
         // four present, three yes: quorate, but 2 × 3 is not more than 6
@@ -162,7 +165,7 @@ class AdmissionMeetingIntegrationTest {
         ApiClient.Response passed = record(api, c.id(), meeting("ADMISSION_MEETING", MEETING, v));
         assertThat(passed.status()).as(passed.body()).isEqualTo(201);
         assertThat(passed.json().get("step").get("form").get("vote").get("excluded").findValuesAsString("name"))
-                .containsExactly("表决人5");
+                .containsExactly("表决人五");
         assertThat(available(api, c.id())).contains("\"HIGHER_TALK\"").doesNotContain("\"ADMISSION_MEETING\"");
 
         // the minutes name the roll
@@ -170,7 +173,7 @@ class AdmissionMeetingIntegrationTest {
         BrowserSession.Page minutes = BrowserSession.loggedIn(port, "admin", "Zhibu@2026")
                 .get("/admission/cases/" + c.id() + "/minutes/" + stepId);
         assertThat(minutes.status()).isEqualTo(200);
-        assertThat(minutes.body()).contains("表决人1", "表决人4", "会后去世者", "表决人5：自费出国半年以上", "应到会")
+        assertThat(minutes.body()).contains("表决人一", "表决人四", "会后去世者", "表决人五：自费出国半年以上", "应到会")
                 .doesNotContain("预备党员丙", "留党察看者", "会后转正者", "会前去世者");
     }
 
@@ -191,11 +194,13 @@ class AdmissionMeetingIntegrationTest {
                 Map.<String, Object>of("step", "OATH", "doneOn", admitted.plusMonths(2).toString()),
                 Map.<String, Object>of("step", "PROBATION_REVIEW", "doneOn", admitted.plusMonths(8).toString()),
                 Map.<String, Object>of("step", "CONVERSION_REQUEST", "doneOn", ends.minusDays(10).toString()))) {
-            assertThat(record(api, c.id(), step).status()).as(step.toString()).isEqualTo(201);
+            ApiClient.Response r = record(api, c.id(), step);
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
         }
 
         // the branch extends probation by six months; the 上级党委 approves: the new end applies
-        assertThat(record(api, c.id(), conversion(ends.plusDays(5), "EXTEND", 6)).status()).isEqualTo(201);
+        ApiClient.Response extended = record(api, c.id(), conversion(ends.plusDays(5), "EXTEND", 6));
+        assertThat(extended.status()).as(extended.body()).isEqualTo(201);
         ApiClient.Response approved = record(api, c.id(), Map.of("step", "CONVERSION_APPROVAL",
                 "doneOn", ends.plusDays(20).toString(), "passed", true));
         assertThat(approved.status()).as(approved.body()).isEqualTo(201);

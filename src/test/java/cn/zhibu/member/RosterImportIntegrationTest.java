@@ -215,9 +215,10 @@ class RosterImportIntegrationTest {
                 List.of(), List.of(branch.path()), null, null, false);
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < 21; i++) {
-            String there = members.get(SYSTEM, data.member(elsewhere.id(), "他处党员" + i, MemberStatus.FULL).id())
+            String letter = String.valueOf((char) ('A' + i));
+            String there = members.get(SYSTEM, data.member(elsewhere.id(), "他处党员" + letter, MemberStatus.FULL).id())
                     .idNumber();
-            rows.add(row(branch.name(), "试探" + i, there));
+            rows.add(row(branch.name(), "试探" + letter, there));
         }
         ImportJob job = run(secretary, workbook(RosterTemplate.COLUMNS, rows));
         assertThat(job.status()).isEqualTo(ImportJob.REJECTED);

@@ -57,7 +57,9 @@ class AnonymousCommentIntegrationTest {
         suffix = Long.toString(System.nanoTime() % 1_000_000);
         Organization committee = data.committee("匿名测试党委" + suffix);
         branch = data.org(committee.id(), "匿名测试支部", OrganizationType.BRANCH);
-        displayName = "隐名者" + suffix;
+        // names take no digits: the suffix spelled in letters
+        displayName = "隐名者" + suffix.chars().mapToObj(d -> String.valueOf((char) ('a' + d - '0')))
+                .collect(java.util.stream.Collectors.joining());
         member = data.member(branch.id(), displayName, MemberStatus.FULL);
         username = "anon" + suffix;
         userId = accounts.create(username, PASSWORD, displayName, member.id(), List.of(new RoleGrant(Role.MEMBER, null)));

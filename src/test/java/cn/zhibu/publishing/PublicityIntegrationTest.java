@@ -46,6 +46,7 @@ class PublicityIntegrationTest {
     @Autowired OrganizationService organizations;
     @Autowired AuditLog audit;
     @Autowired JdbcClient jdbc;
+    @Autowired cn.zhibu.admission.AdmissionService admission;
 
     Organization committee;
     Organization branch;
@@ -93,8 +94,11 @@ class PublicityIntegrationTest {
 
     @Test
     void the_period_ends_after_the_given_working_days_by_the_holiday_calendar() {
+        long caseId = admission.apply(SYSTEM, new cn.zhibu.admission.ApplicationForm(branch.id(), "公示对象",
+                TestData.idNumber(LocalDate.of(1999, 9, 9), true), "汉族", cn.zhibu.member.Education.BACHELOR,
+                cn.zhibu.member.Occupation.WORKER, null, null, TODAY.minusDays(1))).id();
         Publicity p = publicity.publish(secretary, new PublicityDraft(branch.id(), " 关于确定发展对象的公示 ",
-                "经支委会研究，拟确定……", TODAY, 5, "ADMISSION_CASE", 42L));
+                "经支委会研究，拟确定……", TODAY, 5, "admission_case", caseId));
         assertThat(p.endsOn()).isEqualTo(workingDays.lastDayOfPeriod(TODAY, 5));
         assertThat(workingDays.workingDaysBetween(p.startsOn(), p.endsOn())).isEqualTo(5);
         assertThat(p.title()).isEqualTo("关于确定发展对象的公示");
@@ -104,7 +108,8 @@ class PublicityIntegrationTest {
         assertThat(p.publishedBy()).isEqualTo("公示支部书记");
         assertThat(p.endedOn(p.endsOn())).isFalse();
         assertThat(p.endedOn(p.endsOn().plusDays(1))).isTrue();
-        assertThat(publicity.forSubject(secretary, "ADMISSION_CASE", 42L)).extracting(Publicity::id).contains(p.id());
+        assertThat(publicity.forSubject(secretary, "admission_case", caseId)).extracting(Publicity::id)
+                .containsExactly(p.id());
         AuditLog.Entry entry = audit.recent(SYSTEM, "publicity", 0, 1).get(0);
         assertThat(entry.action()).isEqualTo("公示.发布");
         assertThat(entry.entityId()).isEqualTo(Long.toString(p.id()));
@@ -138,7 +143,7 @@ class PublicityIntegrationTest {
                 "ADMISSION_CASE", null))).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("subjectType"));
         assertThatThrownBy(() -> publicity.publish(secretary, new PublicityDraft(branch.id(), "标题", "内容", TODAY, 5,
-                "发展对象", 1L))).isInstanceOf(InvalidInputException.class).hasMessageContaining("字母开头");
+                "发展对象", 1L))).isInstanceOf(InvalidInputException.class).hasMessageContaining("关联对象类型“发展对象”不存在");
         assertThatThrownBy(() -> publicity.publish(secretary, new PublicityDraft(0, "标题", "内容", TODAY, 5, null,
                 null))).isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择");
         // out of scope: another branch, or a member who manages nothing
