@@ -355,13 +355,13 @@ public class AdmissionService {
     private LocalDate applyConversion(DataScope scope, CaseRow row, AdmissionFlow before, AdmissionFlow after,
                                       StepForm form) {
         ConversionDecision decision = before.last(AdmissionStep.CONVERSION_MEETING).orElseThrow().form().decision();
-        AdmissionFlow flow = after;
         String approvedBy = form.actedBy() == null || form.actedBy().isBlank() ? "上级党委" : form.actedBy();
         if (decision == ConversionDecision.CONVERT) {
-            // 党龄 counts from the day probation ends (D10)
-            LocalDate on = flow.probationEnds().orElseThrow();
-            membership.change(scope, row.memberId(), new StatusChange(StatusChangeKind.CONVERT, on,
-                    "预备期满，经支部大会讨论通过、上级党委批准，按期转为正式党员", null, approvedBy));
+            // 党龄 counts from the day probation ends (D10), an extended probation's end included (D11)
+            LocalDate on = after.probationEnds().orElseThrow();
+            membership.change(scope, row.memberId(), new StatusChange(StatusChangeKind.CONVERT, on, after.extended()
+                    ? "延长的预备期满，经支部大会讨论通过、上级党委批准，转为正式党员"
+                    : "预备期满，经支部大会讨论通过、上级党委批准，按期转为正式党员", null, approvedBy));
             return on;
         }
         if (decision == ConversionDecision.CANCEL) {

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /** The member registry (党员信息库): search, read, register, edit and remove, within the caller's scope. */
 @Service

@@ -195,7 +195,7 @@ class AdmissionIntegrationTest {
     }
 
     @Test
-    void D5_the_2026_rules_accept_only_an_ended_publicity_of_this_very_case() {
+    void D5_the_2026_rules_accept_only_an_ended_publicity_of_this_very_case_by_its_own_branch() {
         AdmissionCase c = applicant("郑好", LocalDate.of(1997, 3, 3));
         record(c, step(FIRST_TALK, APPLIED.plusDays(20)));
         record(c, new StepForm(ACTIVIST_CHOSEN, CHOSEN, null, null, null, RecommendationMethod.MEMBERS,
@@ -214,12 +214,16 @@ class AdmissionIntegrationTest {
         long ended = pastPublicity(c.id(), LocalDate.of(2026, 5, 25), LocalDate.of(2026, 5, 29));
         AdmissionCase other = applicant("别人", LocalDate.of(1997, 4, 4));
         long othersPublicity = pastPublicity(other.id(), LocalDate.of(2026, 5, 25), LocalDate.of(2026, 5, 29));
+        // one about this case but published by another branch (as the API allowed before): not the branch's 公示
+        Organization sibling = data.org(committee.id(), "发展测试兄弟支部", OrganizationType.BRANCH);
+        long siblingsPublicity = pastPublicity(sibling, c.id(), LocalDate.of(2026, 5, 25), LocalDate.of(2026, 5, 29));
         RuleSets from2026 = RuleSets.of(LocalDate.of(2026, 5, 1));
         AdmissionFlow flow = AdmissionFlow.of(admission.get(SYSTEM, c.id()));
         StepForm target = new StepForm(TARGET_CHOSEN, LocalDate.of(2026, 6, 1), null, null, null, null,
                 DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null, null, null, ended);
         assertThat(check(target, flow, from2026, ended, c.id())).isEmpty();
         assertThat(check(target, flow, from2026, othersPublicity, c.id())).contains("请先发布公示");
+        assertThat(check(target, flow, from2026, siblingsPublicity, c.id())).contains("请先发布公示");
         assertThat(check(target, flow, from2026, published.id(), c.id())).contains("结束后方可确定为发展对象");
         assertThat(check(target, flow, RuleSets.of(null), null, c.id())).isEmpty();
     }
@@ -239,11 +243,15 @@ class AdmissionIntegrationTest {
     }
 
     private long pastPublicity(long caseId, LocalDate startsOn, LocalDate endsOn) {
+        return pastPublicity(branch, caseId, startsOn, endsOn);
+    }
+
+    private long pastPublicity(Organization by, long caseId, LocalDate startsOn, LocalDate endsOn) {
         return jdbc.sql("""
                         insert into publicity(org_id, org_path, root_id, title, body, starts_on, ends_on, working_days,
                           subject_type, subject_id, published_by) values (?, ?, ?, '公示', '公示内容', ?, ?, 5,
                           'admission_case', ?, '测试') returning id""")
-                .params(branch.id(), branch.path().value(), branch.rootId(), startsOn, endsOn, caseId)
+                .params(by.id(), by.path().value(), by.rootId(), startsOn, endsOn, caseId)
                 .query(Long.class).single();
     }
 

@@ -133,6 +133,14 @@ class AdmissionScopeIntegrationTest {
         for (ApiClient.Response r : writes) {
             assertThat(r.status()).as(r.body()).isIn(403, 404);
         }
+        // an application in A with the number of B's applicant learns only that it is registered elsewhere
+        ApiClient.Response probe = secA.post("/api/v1/admission/cases", Map.of("orgId", branchA.id(), "name", "试探",
+                "idNumber", caseB.idNumber(), "ethnicity", "汉族", "education", "BACHELOR", "occupation", "WORKER",
+                "appliedOn", LocalDate.now().toString()));
+        assertThat(probe.status()).isEqualTo(400);
+        assertThat(probe.json().get("errors").get("idNumber").asString())
+                .isEqualTo(cn.zhibu.member.IdNumberUse.APPLICANT.elsewhere());
+        assertThat(probe.body()).doesNotContain("乙方秘密申请人").doesNotContain("发展范围乙");
         AdmissionCase unchanged = admission.get(SYSTEM, c);
         assertThat(unchanged.steps()).hasSize(1);
         assertThat(documents.list(SYSTEM, c)).hasSize(1);

@@ -38,11 +38,8 @@ final class CaseWalker {
         return this;
     }
 
-    /**
-     * From an activist to approved as a 预备党员 at a branch meeting on {@code meeting}, where all {@code voters} on
-     * the branch's roll of that day attend and vote yes.
-     */
-    CaseWalker approved(List<Long> sponsors, int voters, LocalDate meeting) {
+    /** From an activist to the 入党志愿书 filled in: ready for the admitting branch meeting (step 15). */
+    CaseWalker readyForMeeting(List<Long> sponsors) {
         LocalDate target = applied.plusMonths(2).plusYears(1);
         step(new StepForm(TARGET_CHOSEN, target, null, null, null, null, DecidingBody.COMMITTEE, null, null, null,
                 null, null, null, null, null, null, null, null));
@@ -55,6 +52,15 @@ final class CaseWalker {
         step(StepForm.simple(PRE_REVIEW, target, "经办人", null).withPassed(true));
         step(new StepForm(FORM_FILLED, target, null, null, null, null, null, null, null, null, null, "志愿书", null,
                 null, null, null, null, null));
+        return this;
+    }
+
+    /**
+     * From an activist to approved as a 预备党员 at a branch meeting on {@code meeting}, where all {@code voters} on
+     * the branch's roll of that day attend and vote yes.
+     */
+    CaseWalker approved(List<Long> sponsors, int voters, LocalDate meeting) {
+        readyForMeeting(sponsors);
         step(StepForm.simple(ADMISSION_MEETING, meeting, "经办人", null)
                 .withVote(BranchVote.of(voters, voters, 0, 0, 0, 0)));
         step(HIGHER_TALK, meeting.plusDays(10));

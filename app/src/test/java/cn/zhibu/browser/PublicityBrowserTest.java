@@ -61,7 +61,7 @@ class PublicityBrowserTest extends BrowserTestBase {
         member.fill("#text", "建议补充其参加集中培训的情况。");
         member.check("#anonymous");
         member.click("#submit-comment");
-        assertThat(member.locator(".alert-dismissible")).containsText("已匿名提交意见");
+        assertThat(member.locator(".alert-dismissible")).containsText("已提交意见");
         assertThat(member.locator(".publicity-comment")).hasCount(1);
         assertThat(member.locator(".publicity-comment")).containsText("我");
 

@@ -138,7 +138,8 @@ class MembershipIntegrationTest {
         assertThat(archived.status()).isEqualTo(ArchiveStatus.DECEASED);
         assertThat(archived.member().idNumber()).isEqualTo(m.idNumber());
         MemberForm again = TestData.form(branch.id(), "出党丁", true, m.birthDate(), MemberStatus.FULL);
-        MemberForm sameId = new MemberForm(again.orgId(), again.name(), again.gender(), again.ethnicity(),
+        // an otherwise valid form (the number is looked up only then): the gender is the number's
+        MemberForm sameId = new MemberForm(again.orgId(), again.name(), m.gender(), again.ethnicity(),
                 again.birthDate(), m.idNumber(), again.phone(), again.education(), again.occupation(), again.status(),
                 again.joinedOn(), again.convertedOn(), null, null);
         assertThatThrownBy(() -> members.create(SYSTEM, sameId)).isInstanceOf(InvalidInputException.class)

@@ -179,6 +179,55 @@ class RosterImportIntegrationTest {
     }
 
     @Test
+    void numbers_registered_outside_the_callers_scope_get_only_the_generic_text_and_only_rows_otherwise_valid_are_looked_up()
+            throws Exception {
+        DataScope secretary = new DataScope(8_000_000 + System.nanoTime() % 1_000_000, "导入查重书记", false,
+                List.of(), List.of(branch.path()), null, null, false);
+        String there = members.get(SYSTEM, data.member(elsewhere.id(), "他处党员", MemberStatus.FULL).id()).idNumber();
+        Member deadThere = data.member(elsewhere.id(), "他处已故", MemberStatus.FULL);
+        String deadThereId = members.get(SYSTEM, deadThere.id()).idNumber();
+        membership.change(SYSTEM, deadThere.id(), new StatusChange(StatusChangeKind.DECEASE, LocalDate.now(), "病故",
+                null, null));
+        String here = members.get(SYSTEM, data.member(branch.id(), "本支部党员", MemberStatus.FULL).id()).idNumber();
+        String alsoThere = members.get(SYSTEM, data.member(elsewhere.id(), "他处党员二", MemberStatus.FULL).id())
+                .idNumber();
+        List<String> badDate = row(branch.name(), "日期错但号码他处已登记", alsoThere);
+        badDate.set(8, "2010-13-01");
+        ImportJob job = run(secretary, workbook(RosterTemplate.COLUMNS, List.of(row(branch.name(), "他处号码", there),
+                row(branch.name(), "他处已故号码", deadThereId), row(branch.name(), "本支部号码", here), badDate)));
+        assertThat(job.status()).isEqualTo(ImportJob.REJECTED);
+        assertThat(job.firstErrors()).filteredOn(e -> e.row() < 5).extracting(ImportJob.RowError::row,
+                ImportJob.RowError::column, ImportJob.RowError::message).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(2, "身份证号", IdNumberUse.ELSEWHERE),
+                org.assertj.core.groups.Tuple.tuple(3, "身份证号", IdNumberUse.ELSEWHERE),
+                org.assertj.core.groups.Tuple.tuple(4, "身份证号", "该身份证号已登记为党员，不能重复录入"));
+        // the row with a bad date is not looked up: its only error is the date
+        assertThat(job.firstErrors()).filteredOn(e -> e.row() == 5).extracting(ImportJob.RowError::column)
+                .containsExactly("入党日期");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = '身份证号.重复查询' and actor_id = ?")
+                .param(secretary.actorId()).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void a_file_with_more_numbers_registered_elsewhere_than_the_hourly_limit_is_refused_with_the_reason()
+            throws Exception {
+        DataScope secretary = new DataScope(9_000_000 + System.nanoTime() % 1_000_000, "导入试探书记", false,
+                List.of(), List.of(branch.path()), null, null, false);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            String letter = String.valueOf((char) ('A' + i));
+            String there = members.get(SYSTEM, data.member(elsewhere.id(), "他处党员" + letter, MemberStatus.FULL).id())
+                    .idNumber();
+            rows.add(row(branch.name(), "试探" + letter, there));
+        }
+        ImportJob job = run(secretary, workbook(RosterTemplate.COLUMNS, rows));
+        assertThat(job.status()).isEqualTo(ImportJob.REJECTED);
+        assertThat(job.message()).contains("超过20次");
+        assertThat(job.firstErrors()).isEmpty();
+        assertThat(membersIn(branch)).isZero();
+    }
+
+    @Test
     void a_file_that_is_not_the_template_is_refused_with_the_reason() throws Exception {
         ImportJob job = run(SYSTEM, workbook(List.of("名字", "身份证"), List.of(List.of("张三", id(30)))));
         assertThat(job.status()).isEqualTo(ImportJob.FAILED);

@@ -46,6 +46,7 @@ class PublicityIntegrationTest {
     @Autowired OrganizationService organizations;
     @Autowired AuditLog audit;
     @Autowired JdbcClient jdbc;
+    @Autowired cn.zhibu.admission.AdmissionService admission;
 
     Organization committee;
     Organization branch;
@@ -93,8 +94,11 @@ class PublicityIntegrationTest {
 
     @Test
     void the_period_ends_after_the_given_working_days_by_the_holiday_calendar() {
+        long caseId = admission.apply(SYSTEM, new cn.zhibu.admission.ApplicationForm(branch.id(), "公示对象",
+                TestData.idNumber(LocalDate.of(1999, 9, 9), true), "汉族", cn.zhibu.member.Education.BACHELOR,
+                cn.zhibu.member.Occupation.WORKER, null, null, TODAY.minusDays(1))).id();
         Publicity p = publicity.publish(secretary, new PublicityDraft(branch.id(), " 关于确定发展对象的公示 ",
-                "经支委会研究，拟确定……", TODAY, 5, "ADMISSION_CASE", 42L));
+                "经支委会研究，拟确定……", TODAY, 5, "admission_case", caseId));
         assertThat(p.endsOn()).isEqualTo(workingDays.lastDayOfPeriod(TODAY, 5));
         assertThat(workingDays.workingDaysBetween(p.startsOn(), p.endsOn())).isEqualTo(5);
         assertThat(p.title()).isEqualTo("关于确定发展对象的公示");
@@ -104,7 +108,8 @@ class PublicityIntegrationTest {
         assertThat(p.publishedBy()).isEqualTo("公示支部书记");
         assertThat(p.endedOn(p.endsOn())).isFalse();
         assertThat(p.endedOn(p.endsOn().plusDays(1))).isTrue();
-        assertThat(publicity.forSubject(secretary, "ADMISSION_CASE", 42L)).extracting(Publicity::id).contains(p.id());
+        assertThat(publicity.forSubject(secretary, "admission_case", caseId)).extracting(Publicity::id)
+                .containsExactly(p.id());
         AuditLog.Entry entry = audit.recent(SYSTEM, "publicity", 0, 1).get(0);
         assertThat(entry.action()).isEqualTo("公示.发布");
         assertThat(entry.entityId()).isEqualTo(Long.toString(p.id()));
@@ -138,7 +143,7 @@ class PublicityIntegrationTest {
                 "ADMISSION_CASE", null))).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("subjectType"));
         assertThatThrownBy(() -> publicity.publish(secretary, new PublicityDraft(branch.id(), "标题", "内容", TODAY, 5,
-                "发展对象", 1L))).isInstanceOf(InvalidInputException.class).hasMessageContaining("字母开头");
+                "发展对象", 1L))).isInstanceOf(InvalidInputException.class).hasMessageContaining("关联对象类型“发展对象”不存在");
         assertThatThrownBy(() -> publicity.publish(secretary, new PublicityDraft(0, "标题", "内容", TODAY, 5, null,
                 null))).isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择");
         // out of scope: another branch, or a member who manages nothing
@@ -166,7 +171,7 @@ class PublicityIntegrationTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能撤回");
 
         period(p, TODAY, TODAY.plusDays(6));
-        assertThat(publicity.comment(branchMember, p.id(), "第一天的意见", true).anonymous()).isTrue();
+        assertThat(publicity.comment(groupMember, p.id(), "第一天的意见", true).anonymous()).isTrue();
         period(p, TODAY.plusDays(1), TODAY.plusDays(7));
         assertThat(publicity.get(branchMember, p.id()).status()).isEqualTo("未开始");
         assertThatThrownBy(() -> publicity.comment(branchMember, p.id(), "早了一天", false))
@@ -206,18 +211,23 @@ class PublicityIntegrationTest {
         assertThat(publicity.comments(groupMember, p.id())).extracting(PublicityComment::id).containsExactly(named.id());
         assertThat(publicity.get(branchMember, p.id()).commentCount()).isEqualTo(4);
 
-        // the anonymous row does not name its author; its audit entry is for system administrators only
+        // the anonymous row does not name its author, nor does its audit entry (see AnonymousCommentIntegrationTest)
         Map<String, Object> row = jdbc.sql("select author_user_id, author_name from publicity_comment where id = ?")
                 .param(anonymous.id()).query().singleRow();
         assertThat(row.get("author_user_id")).isNull();
         assertThat(row.get("author_name")).isNull();
-        assertThat(auditPath(anonymous.id())).isNull();
-        assertThat(auditPath(named.id())).isEqualTo(branch.path().value());
+        assertThat(auditEntry(anonymous.id())).containsEntry("actor_id", DataScope.ANONYMOUS_ACTOR_ID)
+                .containsEntry("org_path", branch.path().value());
+        assertThat(auditEntry(named.id())).containsEntry("actor_id", groupMember.actorId())
+                .containsEntry("org_path", branch.path().value());
+        // one opinion per person and 公示, named or not
+        assertThatThrownBy(() -> publicity.comment(branchMember, p.id(), "再提一条", false))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("每人限提一次");
     }
 
-    private String auditPath(long commentId) {
-        return jdbc.sql("select org_path from audit_log where entity_type = 'publicity_comment' and entity_id = ?")
-                .param(Long.toString(commentId)).query().singleRow().get("org_path") instanceof String path ? path : null;
+    private Map<String, Object> auditEntry(long commentId) {
+        return jdbc.sql("select actor_id, org_path from audit_log where entity_type = 'publicity_comment' and entity_id = ?")
+                .param(Long.toString(commentId)).query().singleRow();
     }
 
     @Test

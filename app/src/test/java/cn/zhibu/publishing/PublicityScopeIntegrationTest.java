@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 公示 across branches: branch A's secretary can neither read, comment on, withdraw nor publish for branch B, through
- * the API or the pages, and nothing of B's changes; a member of B does not see A's 公示.
+ * the API or the pages, and nothing of B's changes; a member of B does not see A's 公示; a 公示 is about a subject
+ * of its own organization only (another branch's 发展党员 case, an id that does not exist and an unknown type are
+ * refused alike).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,6 +40,7 @@ class PublicityScopeIntegrationTest {
     @Autowired TestData data;
     @Autowired UserAccounts accounts;
     @Autowired PublicityService publicity;
+    @Autowired cn.zhibu.admission.AdmissionService admission;
     @LocalServerPort int port;
 
     Organization committee1;
@@ -47,6 +50,7 @@ class PublicityScopeIntegrationTest {
     long publicityA;
     long publicityB;
     long publicityOfCommittee2;
+    long caseB;
     String suffix;
 
     @BeforeAll
@@ -62,18 +66,35 @@ class PublicityScopeIntegrationTest {
         accounts.create("psecB" + suffix, PASSWORD, "乙支部书记", null, List.of(new RoleGrant(Role.SECRETARY, branchB.id())));
         accounts.create("pselfA" + suffix, PASSWORD, "甲支部党员", memberA.id(), List.of(new RoleGrant(Role.MEMBER, null)));
         accounts.create("pselfB" + suffix, PASSWORD, "乙支部党员", memberB.id(), List.of(new RoleGrant(Role.MEMBER, null)));
+        caseB = applicant(branchB, "乙支部发展对象");
 
-        ApiClient.Response b = api("psecB").post("/api/v1/publicity", draft(branchB.id(), "乙支部秘密公示", 7));
+        ApiClient.Response b = api("psecB").post("/api/v1/publicity", about(branchB.id(), "乙支部秘密公示", caseB));
         assertThat(b.status()).as(b.body()).isEqualTo(201);
         publicityB = b.json().get("id").asLong();
-        publicityA = api("psecA").post("/api/v1/publicity", draft(branchA.id(), "甲支部公示", 8)).json().get("id").asLong();
+        publicityA = api("psecA").post("/api/v1/publicity", draft(branchA.id(), "甲支部公示")).json().get("id").asLong();
         publicityOfCommittee2 = publicity.publish(SYSTEM, new PublicityDraft(committee2.id(), "乙党委公示", "内容",
                 LocalDate.now(), 5, null, null)).id();
     }
 
-    private static Map<String, Object> draft(long orgId, String title, long subjectId) {
+    private long applicant(Organization branch, String name) {
+        return admission.apply(SYSTEM, new cn.zhibu.admission.ApplicationForm(branch.id(), name,
+                TestData.idNumber(LocalDate.of(2000, 3, 3), false), "汉族", cn.zhibu.member.Education.BACHELOR,
+                cn.zhibu.member.Occupation.WORKER, null, null, LocalDate.now().minusDays(2))).id();
+    }
+
+    private static Map<String, Object> draft(long orgId, String title) {
         return Map.of("orgId", orgId, "title", title, "body", "公示内容", "startsOn", LocalDate.now().toString(),
-                "workingDays", 5, "subjectType", "SCOPE_TEST", "subjectId", subjectId);
+                "workingDays", 5);
+    }
+
+    /** A 公示 about a 发展党员 case. */
+    private static Map<String, Object> about(long orgId, String title, long caseId) {
+        return about(orgId, title, "admission_case", caseId);
+    }
+
+    private static Map<String, Object> about(long orgId, String title, String subjectType, long subjectId) {
+        return Map.of("orgId", orgId, "title", title, "body", "公示内容", "startsOn", LocalDate.now().toString(),
+                "workingDays", 5, "subjectType", subjectType, "subjectId", subjectId);
     }
 
     private ApiClient api(String user) {
@@ -94,11 +115,12 @@ class PublicityScopeIntegrationTest {
             assertThat(r.body()).as(path).doesNotContain("乙支部秘密公示");
         }
         assertThat(secA.get("/api/v1/publicity?size=100").body()).doesNotContain("乙支部").doesNotContain("乙党委");
-        assertThat(secA.get("/api/v1/publicity/by-subject?subjectType=SCOPE_TEST&subjectId=7").json().size()).isZero();
+        assertThat(secA.get("/api/v1/publicity/by-subject?subjectType=admission_case&subjectId=" + caseB).json().size())
+                .isZero();
 
         List<ApiClient.Response> writes = List.of(
-                secA.post("/api/v1/publicity", draft(branchB.id(), "越权发布", 9)),
-                secA.post("/api/v1/publicity", draft(committee2.id(), "越权发布", 9)),
+                secA.post("/api/v1/publicity", draft(branchB.id(), "越权发布")),
+                secA.post("/api/v1/publicity", draft(committee2.id(), "越权发布")),
                 secA.post("/api/v1/publicity/" + publicityB + "/comments", Map.of("text", "越权意见", "anonymous", false)),
                 secA.post("/api/v1/publicity/" + publicityB + "/withdraw", Map.of("reason", "越权撤回")));
         for (ApiClient.Response r : writes) {
@@ -158,7 +180,7 @@ class PublicityScopeIntegrationTest {
     @Test
     void a_member_comments_on_their_own_branch_but_neither_publishes_nor_withdraws() {
         ApiClient selfA = api("pselfA");
-        assertThat(selfA.post("/api/v1/publicity", draft(branchA.id(), "党员发布", 10)).status()).isEqualTo(403);
+        assertThat(selfA.post("/api/v1/publicity", draft(branchA.id(), "党员发布")).status()).isEqualTo(403);
         assertThat(selfA.post("/api/v1/publicity/" + publicityA + "/withdraw", Map.of("reason", "党员撤回")).status())
                 .isEqualTo(403);
         assertThat(pages("pselfA").get("/publicity/new").status()).isEqualTo(403);
@@ -186,6 +208,56 @@ class PublicityScopeIntegrationTest {
         assertThat(noReason.json().get("errors").get("reason").asString()).isEqualTo("请填写撤回原因");
         assertThat(secB.get("/api/v1/publicity?status=SOON").status()).isEqualTo(400);
         assertNothingChangedOnBranchB();
+    }
+
+    @Test
+    void a_subject_must_exist_in_the_callers_scope_and_belong_to_the_publishing_organization() {
+        // a committee of its own with two branches, so that what is published here is seen by no other test's users
+        Organization committee3 = data.committee("公示对象丙党委" + suffix);
+        Organization branch3 = data.org(committee3.id(), "公示对象丙支部", OrganizationType.BRANCH);
+        Organization sibling3 = data.org(committee3.id(), "公示对象丙二支部", OrganizationType.BRANCH);
+        long case3 = applicant(branch3, "丙支部发展对象");
+        accounts.create("psec3" + suffix, PASSWORD, "丙支部书记", null, List.of(new RoleGrant(Role.SECRETARY, branch3.id())));
+        accounts.create("padm3" + suffix, PASSWORD, "丙党委组织员", null,
+                List.of(new RoleGrant(Role.ORG_ADMIN, committee3.id())));
+        ApiClient sec3 = api("psec3");
+
+        ApiClient.Response othersCase = sec3.post("/api/v1/publicity", about(branch3.id(), "越权公示", caseB));
+        ApiClient.Response noSuchCase = sec3.post("/api/v1/publicity", about(branch3.id(), "越权公示", 987_654_321L));
+        for (ApiClient.Response r : List.of(othersCase, noSuchCase)) {
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.json().get("errors").get("subjectId").asString()).isEqualTo("关联对象不存在或不在您的管理范围内");
+            assertThat(r.body()).doesNotContain("乙支部");
+        }
+        assertThat(othersCase.body()).as("no oracle: another branch's case and no case answer alike")
+                .isEqualTo(noSuchCase.body());
+        ApiClient.Response unknown = sec3.post("/api/v1/publicity", about(branch3.id(), "公示", "SCOPE_TEST", 7));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").get("subjectType").asString()).contains("不存在", "admission_case");
+        // the committee above may publish about a case of its branch; a sibling branch's 公示 may not name it
+        ApiClient adm3 = api("padm3");
+        ApiClient.Response sibling = adm3.post("/api/v1/publicity", about(sibling3.id(), "兄弟支部公示", case3));
+        assertThat(sibling.status()).isEqualTo(400);
+        assertThat(sibling.json().get("errors").get("subjectId").asString()).contains("不属于发布公示的党组织");
+        assertThat(adm3.post("/api/v1/publicity", about(committee3.id(), "党委公示", case3)).status()).isEqualTo(201);
+        ApiClient.Response own = sec3.post("/api/v1/publicity", about(branch3.id(), "本支部公示", case3));
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        assertThat(own.json().get("subjectId").asLong()).isEqualTo(case3);
+        assertNothingChangedOnBranchB();
+
+        // the form of one who manages several organizations opens (it was a NullPointerException)
+        BrowserSession.Page form = pages("padm3").get("/publicity/new");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("公示对象丙支部", "公示对象丙二支部");
+    }
+
+    @Test
+    void the_publish_form_opens_for_those_who_manage_several_organizations() {
+        for (String user : List.of("admin", "jgdw")) {
+            BrowserSession.Page page = BrowserSession.loggedIn(port, user, "Zhibu@2026").get("/publicity/new");
+            assertThat(page.status()).as(user).isEqualTo(200);
+            assertThat(page.body()).as(user).contains("publicity-form").doesNotContain("出错了");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import cn.zhibu.admission.TargetPublicity;
 import cn.zhibu.admission.AdmissionReminder;
 import cn.zhibu.admission.AdmissionService;
 import cn.zhibu.admission.AdmissionStage;
+import cn.zhibu.admission.BranchVote;
 import cn.zhibu.admission.ApplicationForm;
 import cn.zhibu.admission.CasePage;
 import cn.zhibu.admission.NextStep;
@@ -76,24 +77,28 @@ class AdmissionApiController {
         return admission.get(scope, id);
     }
 
+    /** @param votingRoll today's voting 正式党员 of the branch (D9), to name exclusions from by {@code memberId} */
     record Status(AdmissionCase admissionCase, List<String> availableSteps, NextStep next,
-                  LocalDate probationEnds, int registryVoters) {
+                  LocalDate probationEnds, int registryVoters, List<BranchVote.Voter> votingRoll) {
     }
 
     @GetMapping("/cases/{id}/status")
-    @Operation(summary = "当前可办理的步骤、下一步期限、预备期满日期和支部有表决权的正式党员人数")
+    @Operation(summary = "当前可办理的步骤、下一步期限、预备期满日期和支部今日有表决权的正式党员（名单和人数）")
     Status status(DataScope scope, @PathVariable long id) {
         AdmissionCase c = admission.get(scope, id);
         var flow = AdmissionFlow.of(c);
+        List<BranchVote.Voter> roll = admission.votingRoll(scope, id, LocalDate.now());
         return new Status(c, flow.available().stream().map(Enum::name).toList(),
-                flow.next(admission.ruleSets()).orElse(null), flow.probationEnds().orElse(null),
-                admission.registryVoters(scope, id));
+                flow.next(admission.ruleSets()).orElse(null), flow.probationEnds().orElse(null), roll.size(), roll);
     }
 
     @PostMapping("/cases/{id}/steps")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "办理一个步骤", description = "违反硬性规定的会被拒绝并说明依据（如“距确定为入党积极分子未满一年"
-            + "（《发展党员工作细则》第十三条）”）；超过期限等软性规定在 warnings 中提示")
+            + "（《发展党员工作细则》第十三条）”）；超过期限等软性规定在 warnings 中提示。支部大会（第15、23步）的 vote "
+            + "只填实到、赞成、反对、弃权、书面意见和不计入应到会人数的党员（excluded：memberId 与情形 ground，须为会议当日名册上"
+            + "的党员，并填写 exclusionApprovedBy）；有表决权的正式党员名册由系统按会议日期计算（D9），请求中带 registryVoters "
+            + "或 roll 的会被拒绝")
     Recorded record(DataScope scope, @PathVariable long id, @RequestBody StepForm form) {
         return admission.record(scope, id, form);
     }

@@ -64,7 +64,8 @@ class PublicityApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "发布公示", description = "orgId 为发布的党组织（须在管理范围内）；startsOn 不早于今天；workingDays 为1–30个工作日，"
-            + "结束日期按节假日安排计算（endsOn）。subjectType 与 subjectId 关联业务对象（如发展对象），可不填")
+            + "结束日期按节假日安排计算（endsOn）。subjectType 与 subjectId 关联业务对象，可不填；目前的类型为 admission_case"
+            + "（发展党员记录），须在您的管理范围内，且属于发布的党组织或其下级组织，否则与不存在的编号同样被拒绝")
     Publicity publish(DataScope scope, @RequestBody PublishRequest request) {
         return publicity.publish(scope, request.draft());
     }
