@@ -27,7 +27,8 @@ public class ZhibuApplication {
             // as command-line arguments, these outrank application.yml (default properties would not)
             case "generate" -> System.exit(SpringApplication.exit(new SpringApplicationBuilder(ZhibuApplication.class)
                     .web(WebApplicationType.NONE)
-                    .run(with(rest, "--zhibu.demo.enabled=false", "--zhibu.generator.enabled=true"))));
+                    .run(with(rest, "--zhibu.demo.enabled=false", "--zhibu.generator.enabled=true",
+                            "--db-scheduler.enabled=false"))));
             case "bench" -> cn.zhibu.bench.BenchCommand.main(rest);
             default -> SpringApplication.run(ZhibuApplication.class, args);
         }

@@ -3,6 +3,8 @@ package cn.zhibu.platform.web;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.PayloadTooLargeException;
+import cn.zhibu.platform.UnsupportedContentException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,16 @@ class ApiErrorAdvice {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.fieldErrors());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(PayloadTooLargeException e) {
+        return body(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), e.fieldErrors());
+    }
+
+    @ExceptionHandler(UnsupportedContentException.class)
+    ResponseEntity<Map<String, Object>> unsupported(UnsupportedContentException e) {
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), e.fieldErrors());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
