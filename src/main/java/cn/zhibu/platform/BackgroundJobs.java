@@ -4,6 +4,7 @@ import cn.zhibu.platform.jobs.JobFiles;
 import cn.zhibu.platform.jobs.JobRow;
 import cn.zhibu.platform.jobs.JobRows;
 import cn.zhibu.platform.jobs.JobRunner;
+import cn.zhibu.platform.jobs.WorkDirectory;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,13 +34,89 @@ public class BackgroundJobs {
     private final JobRows rows;
     private final JobFiles files;
     private final JsonMapper json;
+    private final WorkDirectory work;
     private final ObjectProvider<SchedulerClient> scheduler;
 
-    BackgroundJobs(JobRows rows, JobFiles files, JsonMapper json, ObjectProvider<SchedulerClient> scheduler) {
+    BackgroundJobs(JobRows rows, JobFiles files, JsonMapper json, WorkDirectory work,
+                   ObjectProvider<SchedulerClient> scheduler) {
         this.rows = rows;
         this.files = files;
         this.json = json;
+        this.work = work;
         this.scheduler = scheduler;
+    }
+
+    /**
+     * Saves an upload to this node's work directory (owner-only), to be checked before it becomes a job: reading
+     * stops, and the upload is refused (413, {@code tooLarge}), as soon as it passes {@code maxBytes}. Close the
+     * result to delete the file.
+     */
+    public Received receive(InputStream upload, long maxBytes, String field, String tooLarge) throws IOException {
+        Path file = work.write(UUID.randomUUID(), "upload", new LimitedInput(upload, maxBytes, field, tooLarge));
+        return new Received(file, Files.size(file), () -> work.delete(file));
+    }
+
+    /** An upload in the work directory; closing deletes it. */
+    public static final class Received implements AutoCloseable {
+        private final Path path;
+        private final long size;
+        private final Runnable delete;
+
+        private Received(Path path, long size, Runnable delete) {
+            this.path = path;
+            this.size = size;
+            this.delete = delete;
+        }
+
+        public Path path() {
+            return path;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        public InputStream open() throws IOException {
+            return Files.newInputStream(path);
+        }
+
+        @Override
+        public void close() {
+            delete.run();
+        }
+    }
+
+    /** Reads at most {@code max} bytes, then refuses the input as too large. */
+    private static final class LimitedInput extends java.io.FilterInputStream {
+        private final long max;
+        private final String field;
+        private final String tooLarge;
+        private long count;
+
+        LimitedInput(InputStream in, long max, String field, String tooLarge) {
+            super(in);
+            this.max = max;
+            this.field = field;
+            this.tooLarge = tooLarge;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && ++count > max) {
+                throw new PayloadTooLargeException(field, tooLarge);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, (int) Math.min(len, max - count + 1));
+            if (n > 0 && (count += n) > max) {
+                throw new PayloadTooLargeException(field, tooLarge);
+            }
+            return n;
+        }
     }
 
     /** A file a job is started with: its name among the job's files and its content. */

@@ -22,6 +22,9 @@ public interface JobRun<D> {
     /** Work done of the total; stored a few times a second at most, so it may be called for every row. */
     void progress(long done, long total);
 
+    /** Work done of the total given when the job was submitted (or last reported). */
+    void progress(long done);
+
     /** Stores the module's record now (progress polls see it). */
     void save(D detail);
 

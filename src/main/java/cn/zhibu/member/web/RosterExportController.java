@@ -7,7 +7,8 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.core.io.FileSystemResource;
+import cn.zhibu.platform.BackgroundJobs;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -76,10 +77,12 @@ class RosterExportController {
     @Operation(summary = "下载导出的花名册")
     ResponseEntity<Resource> file(DataScope scope, @PathVariable String id) {
         ExportJob job = exports.get(scope, id);
-        return ResponseEntity.ok().contentType(XLSX)
+        BackgroundJobs.StoredFile file = exports.file(scope, id);
+        // streamed from the database chunk by chunk, on whichever node the request reached
+        return ResponseEntity.ok().contentType(XLSX).contentLength(file.size())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(job.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(new FileSystemResource(exports.file(scope, id)));
+                .body(new InputStreamResource(file.content()));
     }
 
     record ExportRequest(Long orgId, List<RosterColumn> columns) {

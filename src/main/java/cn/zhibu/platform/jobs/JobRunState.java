@@ -28,9 +28,13 @@ final class JobRunState<D> implements JobRun<D> {
     private final AtomicLong lastProgressWrite = new AtomicLong();
     private final AtomicLong peakHeapMb = new AtomicLong(Heap.usedMb());
     private volatile D detail;
+    private volatile long total;
+    private final AtomicLong done = new AtomicLong(-1);
 
-    JobRunState(UUID id, DataScope scope, D detail, JobRows rows, JobFiles files, WorkDirectory work, JsonMapper json) {
+    JobRunState(UUID id, DataScope scope, D detail, long total, JobRows rows, JobFiles files, WorkDirectory work,
+                JsonMapper json) {
         this.id = id;
+        this.total = total;
         this.scope = scope;
         this.detail = detail;
         this.rows = rows;
@@ -61,10 +65,24 @@ final class JobRunState<D> implements JobRun<D> {
 
     @Override
     public void progress(long done, long total) {
+        this.total = total;
+        progress(done);
+    }
+
+    @Override
+    public void progress(long done) {
+        this.done.accumulateAndGet(done, Math::max);
         long now = System.currentTimeMillis();
         long last = lastProgressWrite.get();
         if (now - last >= PROGRESS_EVERY_MS && lastProgressWrite.compareAndSet(last, now)) {
-            rows.progress(id, done, total, sampleHeap());
+            rows.progress(id, this.done.get(), total, sampleHeap());
+        }
+    }
+
+    /** Stores the last progress reported, which the throttle may have held back. */
+    void flushProgress() {
+        if (done.get() >= 0) {
+            rows.progress(id, done.get(), total, sampleHeap());
         }
     }
 

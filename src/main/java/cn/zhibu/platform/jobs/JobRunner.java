@@ -65,9 +65,10 @@ public class JobRunner {
     private <D> void execute(JobHandler<D> handler, JobRow row, BooleanSupplier shuttingDown) {
         UUID id = row.id();
         JobRunState<D> run = new JobRunState<>(id, json.readValue(row.scopeJson(), DataScope.class),
-                json.readValue(row.detailJson(), handler.detailType()), rows, files, work, json);
+                json.readValue(row.detailJson(), handler.detailType()), row.total(), rows, files, work, json);
         try {
             JobRun.Outcome<D> outcome = handler.run(run);
+            run.flushProgress();
             rows.finish(id, outcome.state(), outcome.message(),
                     outcome.detail() == null ? null : json.writeValueAsString(outcome.detail()), run.sampleHeap());
         } catch (InvalidInputException e) {
