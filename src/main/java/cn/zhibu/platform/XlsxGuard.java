@@ -56,6 +56,7 @@ public final class XlsxGuard {
             throw new UnsupportedContentException(field, "文件内容不是 Excel 工作簿（.xlsx）：请用 Excel 或 WPS 另存为 .xlsx 后上传");
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
+            checkDeclared(zip, field, limits);
             long total = 0;
             int entries = 0;
             for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
@@ -87,8 +88,42 @@ public final class XlsxGuard {
         }
     }
 
+    /**
+     * What the archive says of itself, judged before anything is unpacked: a bomb made by ordinary tools declares its
+     * sizes truthfully and is refused at once. A lying archive is caught by the counting while it is read.
+     */
+    private static void checkDeclared(ZipFile zip, String field, Limits limits) {
+        if (zip.size() > limits.maxEntries()) {
+            throw new PayloadTooLargeException(field, "文件中的部件超过" + limits.maxEntries() + "个，不是正常的 Excel 工作簿");
+        }
+        long total = 0;
+        for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+            ZipEntry entry = all.nextElement();
+            long size = entry.getSize();
+            if (size > 0) {
+                tooLarge(entry, size, total += size, field, limits);
+            }
+        }
+    }
+
+    private static void tooLarge(ZipEntry entry, long unpacked, long total, String field, Limits limits) {
+        long packed = entry.getCompressedSize();
+        if (packed > 0 && unpacked > RATIO_FROM_BYTES && unpacked / packed > limits.maxRatio()) {
+            throw new PayloadTooLargeException(field, "文件中的部件" + Quote.of(entry.getName()) + "解压后膨胀超过"
+                    + limits.maxRatio() + "倍，疑似恶意压缩文件，已拒绝");
+        }
+        if (unpacked > limits.maxEntryBytes()) {
+            throw new PayloadTooLargeException(field, "文件解压后过大（单个部件超过" + limits.maxEntryBytes() / (1 << 20)
+                    + " MB），请拆分文件");
+        }
+        if (total > limits.maxTotalBytes()) {
+            throw new PayloadTooLargeException(field, "文件解压后过大（超过" + limits.maxTotalBytes() / (1 << 20)
+                    + " MB），请拆分文件");
+        }
+    }
+
     private static void scanSharedStrings(InputStream in, String field, Limits limits) throws XMLStreamException {
-        XMLStreamReader r = XML.createXMLStreamReader(in);
+        XMLStreamReader r = XML.createXMLStreamReader(unclosable(in));
         int strings = 0;
         long chars = -1; // characters of the current <si>, or -1 outside one
         while (r.hasNext()) {
@@ -120,7 +155,7 @@ public final class XlsxGuard {
     }
 
     private static void scanSheet(InputStream in, String field, Limits limits) throws XMLStreamException {
-        XMLStreamReader r = XML.createXMLStreamReader(in);
+        XMLStreamReader r = XML.createXMLStreamReader(unclosable(in));
         int rows = 0;
         String cell = null; // reference of the current <c>, e.g. "D5"
         long chars = 0;
@@ -152,6 +187,16 @@ public final class XlsxGuard {
                 }
             }
         }
+    }
+
+    /** The parser closes its input at the end of the document; the rest of the part is still to be counted. */
+    private static InputStream unclosable(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // the part's stream is closed by check()
+            }
+        };
     }
 
     /** One part's unpacked bytes, counted as they are read, refused as soon as a limit is passed. */
@@ -197,19 +242,7 @@ public final class XlsxGuard {
 
         private void counted(int n) {
             count += n;
-            long packed = entry.getCompressedSize();
-            if (packed > 0 && count > RATIO_FROM_BYTES && count / packed > limits.maxRatio()) {
-                throw new PayloadTooLargeException(field, "文件中的部件" + Quote.of(entry.getName()) + "解压后膨胀超过"
-                        + limits.maxRatio() + "倍，疑似恶意压缩文件，已拒绝");
-            }
-            if (count > limits.maxEntryBytes()) {
-                throw new PayloadTooLargeException(field, "文件解压后过大（单个部件超过" + limits.maxEntryBytes() / (1 << 20)
-                        + " MB），请拆分文件");
-            }
-            if (before + count > limits.maxTotalBytes()) {
-                throw new PayloadTooLargeException(field, "文件解压后过大（超过" + limits.maxTotalBytes() / (1 << 20)
-                        + " MB），请拆分文件");
-            }
+            tooLarge(entry, count, before + count, field, limits);
         }
     }
 }

@@ -186,7 +186,9 @@ class AdmissionIntegrationTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择");
         assertThatThrownBy(() -> documents.attach(SYSTEM, c.id(), null, "大.pdf", new byte[10 * 1024 * 1024 + 1]))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能超过10 MB");
-        assertThat(documents.attach(SYSTEM, c.id(), null, "刚好.pdf", new byte[10 * 1024 * 1024]).sizeBytes())
+        byte[] largest = new byte[10 * 1024 * 1024];
+        System.arraycopy(pdf, 0, largest, 0, pdf.length);
+        assertThat(documents.attach(SYSTEM, c.id(), null, "刚好.pdf", largest).sizeBytes())
                 .isEqualTo(10 * 1024 * 1024);
         assertThatThrownBy(() -> documents.attach(SYSTEM, c.id(), 999_999L, "a.pdf", pdf))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("不属于");

@@ -3,6 +3,8 @@ package cn.zhibu.platform.jobs;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -10,8 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The background_job table. Every write stamps updated_at; a finished job is never changed again. */
+/**
+ * The background_job table. Every write stamps updated_at and commits on its own (a job reports progress from inside
+ * its own work, e.g. a read-only transaction, and polls on other nodes must see it at once); a finished job is never
+ * changed again.
+ */
 @Repository
+@Transactional(propagation = Propagation.REQUIRES_NEW)
 public class JobRows {
 
     private static final RowMapper<JobRow> MAPPER = (rs, i) -> new JobRow(rs.getObject("id", UUID.class),
@@ -38,10 +45,12 @@ public class JobRows {
                 .params(id, kind, ownerId, scopeJson, state, total, detailJson).update();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<JobRow> find(UUID id) {
         return jdbc.sql("select * from background_job where id = ?").param(id).query(MAPPER).optional();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public long countUnfinished(String kind, long ownerId) {
         return jdbc.sql("select count(*) from background_job where owner_id = ? and kind = ? and finished_at is null")
                 .params(ownerId, kind).query(Long.class).single();
@@ -108,6 +117,7 @@ public class JobRows {
     }
 
     /** Of these ids, the jobs that exist. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<UUID> existingAmong(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -117,6 +127,7 @@ public class JobRows {
     }
 
     /** Of these ids, the jobs that exist and are not finished. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<UUID> unfinishedAmong(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
