@@ -67,8 +67,8 @@ public class AdmissionDocuments {
         // the content decides, not the name: a page saved as .pdf is not a PDF, and is never served as one
         FileKind actual = FileContent.detect(content).orElse(null);
         if (actual != expected) {
-            throw new UnsupportedContentException("file", "文件内容与扩展名不符：" + Quote.of(name) + "的内容不是" + expected.label()
-                    + (actual == null ? "" : "，而是" + actual.label()) + "，请上传原始文件");
+            throw new UnsupportedContentException("file", "文件内容与扩展名不符：" + Quote.of(name) + "的内容不是 " + expected.label()
+                    + (actual == null ? "" : "，而是 " + actual.label()) + "，请上传原始文件");
         }
         String type = actual.mediaType();
         long id = documents.insert(caseId, stepId, name, type, content, Sm3.digest(content), scope.actorName());

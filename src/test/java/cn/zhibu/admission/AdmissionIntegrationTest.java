@@ -196,6 +196,34 @@ class AdmissionIntegrationTest {
         assertThat(documents.list(SYSTEM, c.id())).extracting(CaseDocument::name).containsExactly("刚好.pdf");
     }
 
+    private static byte[] realPdf() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.lowagie.text.Document doc = new com.lowagie.text.Document();
+        com.lowagie.text.pdf.PdfWriter.getInstance(doc, out);
+        doc.open();
+        doc.add(new com.lowagie.text.Paragraph("application"));
+        doc.close();
+        return out.toByteArray();
+    }
+
+    @Test
+    void a_document_is_judged_by_its_content_a_pdf_that_is_really_html_is_refused_415() {
+        AdmissionCase c = applicant("韩梅", LocalDate.of(1998, 6, 6));
+        ApiClient api = ApiClient.loggedIn(port, "admin", "Zhibu@2026");
+        String path = "/api/v1/admission/cases/" + c.id() + "/documents";
+        ApiClient.Response html = api.postFile(path, "入党申请书.pdf",
+                "<!DOCTYPE html><html><body>入党申请书</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(html.status()).as(html.body()).isEqualTo(415);
+        assertThat(html.body()).contains("内容不是 PDF");
+        ApiClient.Response docxAsPdf = api.postFile(path, "思想汇报.docx", realPdf());
+        assertThat(docxAsPdf.status()).as(docxAsPdf.body()).isEqualTo(415);
+        assertThat(docxAsPdf.body()).contains("而是 PDF");
+        ApiClient.Response pdf = api.postFile(path, "入党申请书.pdf", realPdf());
+        assertThat(pdf.status()).as(pdf.body()).isEqualTo(201);
+        assertThat(pdf.json().get("contentType").asString()).isEqualTo("application/pdf");
+        assertThat(documents.list(SYSTEM, c.id())).extracting(CaseDocument::name).containsExactly("入党申请书.pdf");
+    }
+
     @Test
     void D5_the_2026_rules_accept_only_an_ended_publicity_of_this_very_case() {
         AdmissionCase c = applicant("郑好", LocalDate.of(1997, 3, 3));

@@ -40,6 +40,13 @@ public final class ApiClient {
         return client;
     }
 
+    /** The same logged-in user, calling another node of the cluster. */
+    public ApiClient on(int otherPort) {
+        ApiClient other = new ApiClient(otherPort);
+        other.token = token;
+        return other;
+    }
+
     public String token() {
         return token;
     }

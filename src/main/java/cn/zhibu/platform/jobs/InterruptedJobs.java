@@ -4,6 +4,7 @@ import cn.zhibu.platform.BackgroundJob;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * the restart. They fail at once with a message that says so, instead of waiting for their heartbeat to go stale.
  */
 @Component
+@ConditionalOnProperty(name = "db-scheduler.enabled", matchIfMissing = true) // not in the generator, which runs no jobs
 class InterruptedJobs {
 
     private static final Logger log = LoggerFactory.getLogger(InterruptedJobs.class);
