@@ -4,6 +4,11 @@ import cn.zhibu.admission.internal.CaseDocuments;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldErrors;
+import cn.zhibu.platform.FileContent;
+import cn.zhibu.platform.FileKind;
+import cn.zhibu.platform.PayloadTooLargeException;
+import cn.zhibu.platform.Quote;
+import cn.zhibu.platform.UnsupportedContentException;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.Sm3;
 import org.springframework.stereotype.Service;
@@ -41,17 +46,17 @@ public class AdmissionDocuments {
         AdmissionCase c = admission.get(scope, caseId);
         FieldErrors errors = new FieldErrors();
         String name = fileName == null ? "" : fileName.replaceAll("^.*[/\\\\]", "").strip();
-        String type = null;
         if (content == null || content.length == 0) {
             errors.reject("file", "请选择要上传的文件");
         } else if (content.length > DocumentTypes.MAX_BYTES) {
-            errors.reject("file", "文件不能超过10 MB，本文件" + content.length / 1048576 + " MB");
+            throw new PayloadTooLargeException("file", "文件不能超过10 MB，本文件" + content.length / 1048576 + " MB");
         }
+        FileKind expected = null;
         if (name.isEmpty() || name.length() > 200) {
             errors.reject("file", "文件名应为1至200个字符");
         } else {
-            type = DocumentTypes.contentType(name).orElse(null);
-            if (type == null) {
+            expected = DocumentTypes.byExtension(name).orElse(null);
+            if (expected == null) {
                 errors.reject("file", "只能上传" + DocumentTypes.accepted() + "文件");
             }
         }
@@ -59,6 +64,13 @@ public class AdmissionDocuments {
             errors.reject("stepId", "所选步骤不属于该发展记录");
         }
         errors.throwIfAny();
+        // the content decides, not the name: a page saved as .pdf is not a PDF, and is never served as one
+        FileKind actual = FileContent.detect(content).orElse(null);
+        if (actual != expected) {
+            throw new UnsupportedContentException("file", "文件内容与扩展名不符：" + Quote.of(name) + "的内容不是 " + expected.label()
+                    + (actual == null ? "" : "，而是 " + actual.label()) + "，请上传原始文件");
+        }
+        String type = actual.mediaType();
         long id = documents.insert(caseId, stepId, name, type, content, Sm3.digest(content), scope.actorName());
         CaseDocument saved = documents.find(caseId, id).orElseThrow();
         audit.record(scope, "发展党员.上传材料", AdmissionService.ENTITY, caseId, c.orgPath(), null, snapshot(c, saved));

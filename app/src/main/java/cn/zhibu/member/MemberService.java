@@ -396,7 +396,7 @@ public class MemberService {
         if (f.ethnicity() == null) {
             errors.reject("ethnicity", "请选择民族");
         } else if (!Ethnicities.isValid(f.ethnicity())) {
-            errors.reject("ethnicity", "“" + f.ethnicity() + "”不是有效的民族名称");
+            errors.reject("ethnicity", cn.zhibu.platform.Quote.of(f.ethnicity()) + "不是有效的民族名称");
         }
         if (f.education() == null) {
             errors.reject("education", "请选择学历");

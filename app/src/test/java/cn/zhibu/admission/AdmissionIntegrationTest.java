@@ -186,12 +186,42 @@ class AdmissionIntegrationTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("请选择");
         assertThatThrownBy(() -> documents.attach(SYSTEM, c.id(), null, "大.pdf", new byte[10 * 1024 * 1024 + 1]))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("不能超过10 MB");
-        assertThat(documents.attach(SYSTEM, c.id(), null, "刚好.pdf", new byte[10 * 1024 * 1024]).sizeBytes())
+        byte[] largest = new byte[10 * 1024 * 1024];
+        System.arraycopy(pdf, 0, largest, 0, pdf.length);
+        assertThat(documents.attach(SYSTEM, c.id(), null, "刚好.pdf", largest).sizeBytes())
                 .isEqualTo(10 * 1024 * 1024);
         assertThatThrownBy(() -> documents.attach(SYSTEM, c.id(), 999_999L, "a.pdf", pdf))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("不属于");
         documents.remove(SYSTEM, c.id(), d.id());
         assertThat(documents.list(SYSTEM, c.id())).extracting(CaseDocument::name).containsExactly("刚好.pdf");
+    }
+
+    private static byte[] realPdf() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        com.lowagie.text.Document doc = new com.lowagie.text.Document();
+        com.lowagie.text.pdf.PdfWriter.getInstance(doc, out);
+        doc.open();
+        doc.add(new com.lowagie.text.Paragraph("application"));
+        doc.close();
+        return out.toByteArray();
+    }
+
+    @Test
+    void a_document_is_judged_by_its_content_a_pdf_that_is_really_html_is_refused_415() {
+        AdmissionCase c = applicant("韩梅", LocalDate.of(1998, 6, 6));
+        ApiClient api = ApiClient.loggedIn(port, "admin", "Zhibu@2026");
+        String path = "/api/v1/admission/cases/" + c.id() + "/documents";
+        ApiClient.Response html = api.postFile(path, "入党申请书.pdf",
+                "<!DOCTYPE html><html><body>入党申请书</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(html.status()).as(html.body()).isEqualTo(415);
+        assertThat(html.body()).contains("内容不是 PDF");
+        ApiClient.Response docxAsPdf = api.postFile(path, "思想汇报.docx", realPdf());
+        assertThat(docxAsPdf.status()).as(docxAsPdf.body()).isEqualTo(415);
+        assertThat(docxAsPdf.body()).contains("而是 PDF");
+        ApiClient.Response pdf = api.postFile(path, "入党申请书.pdf", realPdf());
+        assertThat(pdf.status()).as(pdf.body()).isEqualTo(201);
+        assertThat(pdf.json().get("contentType").asString()).isEqualTo("application/pdf");
+        assertThat(documents.list(SYSTEM, c.id())).extracting(CaseDocument::name).containsExactly("入党申请书.pdf");
     }
 
     @Test

@@ -2,6 +2,7 @@ package cn.zhibu.member;
 
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationType;
+import cn.zhibu.platform.BackgroundJobs;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.support.IntegrationTest;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,8 +38,8 @@ class RosterExportIntegrationTest {
         return job;
     }
 
-    private static List<Row> rows(Path file) throws Exception {
-        try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
+    private static List<Row> rows(BackgroundJobs.StoredFile file) throws Exception {
+        try (ReadableWorkbook wb = new ReadableWorkbook(file.content())) {
             return wb.getFirstSheet().read();
         }
     }

@@ -13,7 +13,10 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import cn.zhibu.support.ApiClient;
+import cn.zhibu.support.XlsxFiles;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -38,6 +41,7 @@ class RosterImportIntegrationTest {
     @Autowired MemberService members;
     @Autowired MembershipService membership;
     @Autowired TransferService transfers;
+    @LocalServerPort int port;
 
     Organization committee;
     Organization branch;
@@ -233,5 +237,76 @@ class RosterImportIntegrationTest {
         assertThat(job.status()).isEqualTo(ImportJob.FAILED);
         assertThat(job.message()).contains("不是党员导入模板");
         assertThat(RosterTemplate.workbook()).isNotEmpty();
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    @Test
+    void a_zip_bomb_of_one_100_million_character_string_is_refused_413_before_it_is_unpacked() throws Exception {
+        // a valid workbook: the template's header, then one row whose name is shared string 13, 100 million letters
+        byte[] bomb = XlsxFiles.of(out -> XlsxFiles.text(out, XlsxFiles.sharedRow(1, 0, 13) + XlsxFiles.sharedRow(2, 13, 1)),
+                out -> {
+                    for (String column : RosterTemplate.COLUMNS) {
+                        XlsxFiles.text(out, "<si><t>" + column + "</t></si>");
+                    }
+                    XlsxFiles.repeated(out, 'a', 100_000_000L);
+                });
+        assertThat(bomb.length).isLessThan(200_000);
+        ApiClient api = ApiClient.loggedIn(port, "admin", "Zhibu@2026");
+        System.gc();
+        long heapBefore = usedHeap();
+        long started = System.nanoTime();
+        ApiClient.Response r = api.postFile("/api/v1/member-imports", "党员.xlsx", bomb);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        long grewMb = (usedHeap() - heapBefore) >> 20;
+        assertThat(r.status()).as(r.body()).isEqualTo(413);
+        assertThat(r.body()).contains("膨胀超过100倍").doesNotContain("aaaaaaaaaa");
+        assertThat(grewMb).as("heap growth in MB").isLessThan(64);
+        assertThat(ms).as("answered in ms").isLessThan(5_000);
+    }
+
+    @Test
+    void a_cell_longer_than_any_field_is_refused_400_naming_the_cell_and_not_repeating_it() throws Exception {
+        List<String> row = row(branch.name(), "长名", id(40));
+        row.set(11, "某单位".repeat(700));
+        ApiClient api = ApiClient.loggedIn(port, "admin", "Zhibu@2026");
+        ApiClient.Response r = api.postFile("/api/v1/member-imports", "党员.xlsx", workbook(RosterTemplate.COLUMNS,
+                List.of(row)));
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("单元格“L2”的内容超过2000个字符").doesNotContain("某单位某单位");
+    }
+
+    @Test
+    void a_page_saved_as_xlsx_is_refused_415() {
+        ApiClient api = ApiClient.loggedIn(port, "admin", "Zhibu@2026");
+        ApiClient.Response r = api.postFile("/api/v1/member-imports", "党员.xlsx",
+                "<html><body>党员名单</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.status()).as(r.body()).isEqualTo(415);
+        assertThat(r.body()).contains("不是 Excel 工作簿");
+    }
+
+    @Test
+    void bad_values_are_quoted_in_at_most_30_characters_and_the_report_lists_1000_then_a_count() throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 1_100; i++) {
+            List<String> r = row(branch.name(), "报告" + (char) ('甲' + i % 50), id(100 + i));
+            r.set(5, "不存在的学历" + "很长".repeat(150) + i);
+            rows.add(r);
+        }
+        ImportJob job = run(SYSTEM, workbook(RosterTemplate.COLUMNS, rows));
+        assertThat(job.status()).as(job.message()).isEqualTo(ImportJob.REJECTED);
+        assertThat(job.errorRows()).isEqualTo(1_100);
+        assertThat(job.firstErrors()).hasSize(200).allSatisfy(e -> {
+            assertThat(e.column()).isEqualTo("学历");
+            assertThat(e.message()).contains("…”（共30").doesNotContain("很长".repeat(20)).hasSizeLessThan(200);
+        });
+        try (ReadableWorkbook report = new ReadableWorkbook(new ByteArrayInputStream(imports.report(SYSTEM, job.id())))) {
+            var lines = report.getFirstSheet().read();
+            assertThat(lines).hasSize(1 + RosterImportRun.REPORT_LIMIT + 1);
+            assertThat(lines.get(lines.size() - 1).getCellAsString(2).orElse("")).contains("另有100个错误未列出");
+        }
     }
 }

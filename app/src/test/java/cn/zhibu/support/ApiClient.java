@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** Calls the REST API over real HTTP with a bearer token obtained by logging in through the API. */
@@ -38,6 +40,13 @@ public final class ApiClient {
         return client;
     }
 
+    /** The same logged-in user, calling another node of the cluster. */
+    public ApiClient on(int otherPort) {
+        ApiClient other = new ApiClient(otherPort);
+        other.token = token;
+        return other;
+    }
+
     public String token() {
         return token;
     }
@@ -52,6 +61,37 @@ public final class ApiClient {
 
     public Response post(String path, Object body) {
         return send(builder(path).POST(json(body)));
+    }
+
+    /** A multipart upload of one file as the form field {@code file}. */
+    public Response postFile(String path, String fileName, byte[] content) {
+        String boundary = "zhibu-test-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b);
+    }
+
+    /** A download: status, content type and the body's bytes. */
+    public record Download(int status, String contentType, byte[] body) {
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response put(String path, Object body) {

@@ -25,7 +25,8 @@ public final class ZhibuTools {
             // as command-line arguments, these outrank application.yml (default properties would not)
             case "generate" -> System.exit(SpringApplication.exit(new SpringApplicationBuilder(ZhibuApplication.class)
                     .web(WebApplicationType.NONE)
-                    .run(with(rest, "--zhibu.demo.enabled=false", "--zhibu.generator.enabled=true"))));
+                    .run(with(rest, "--zhibu.demo.enabled=false", "--zhibu.generator.enabled=true",
+                            "--db-scheduler.enabled=false"))));
             case "bench" -> BenchCommand.main(rest);
             default -> {
                 System.err.println("""

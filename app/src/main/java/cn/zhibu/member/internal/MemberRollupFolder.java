@@ -1,35 +1,31 @@
 package cn.zhibu.member.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import cn.zhibu.platform.ClusterSchedule;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 /**
  * Folds pending roll-up changes into member_rollup about every second, so the pending table stays small and reads of
- * both tables sum a few rows. Correctness does not depend on it: readers see pending changes either way.
+ * both tables sum a few rows. Correctness does not depend on it: readers see pending changes either way, and two
+ * folds at once would be safe. It still runs once per cluster (db-scheduler polls every second, so a run follows the
+ * previous one within one to two seconds), since one node folding is all the work there is.
  * Only the served app folds; the generator loads member_rollup directly.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class MemberRollupFolder {
 
-    private static final Logger log = LoggerFactory.getLogger(MemberRollupFolder.class);
+    static final String TASK = "member-rollup-fold";
 
-    private final MemberRollup rollup;
-
-    MemberRollupFolder(MemberRollup rollup) {
-        this.rollup = rollup;
-    }
-
-    @Scheduled(fixedDelayString = "${zhibu.rollup.fold-interval-ms:1000}", initialDelayString = "${zhibu.rollup.fold-interval-ms:1000}")
-    void fold() {
-        try {
-            rollup.fold();
-        } catch (RuntimeException e) {
-            // the changes stay pending and are still counted; the next run tries again
-            log.warn("汇总表合并失败，将在下次重试：{}", e.getMessage());
-        }
+    @Bean
+    RecurringTask<Void> memberRollupFoldTask(ClusterSchedule schedule, MemberRollup rollup,
+                                             @Value("${zhibu.rollup.fold-interval-ms:1000}") long intervalMs) {
+        // a failed fold leaves the changes pending and still counted; the next run tries again
+        return schedule.every(TASK, Duration.ofMillis(intervalMs), rollup::fold);
     }
 }

@@ -4,6 +4,8 @@ import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.RateLimitedException;
+import cn.zhibu.platform.PayloadTooLargeException;
+import cn.zhibu.platform.UnsupportedContentException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -42,6 +44,16 @@ class ApiErrorAdvice {
     @ExceptionHandler(RateLimitedException.class)
     ResponseEntity<Map<String, Object>> rateLimited(RateLimitedException e) {
         return body(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), e.fieldErrors());
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(PayloadTooLargeException e) {
+        return body(HttpStatus.CONTENT_TOO_LARGE, e.getMessage(), e.fieldErrors());
+    }
+
+    @ExceptionHandler(UnsupportedContentException.class)
+    ResponseEntity<Map<String, Object>> unsupported(UnsupportedContentException e) {
+        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage(), e.fieldErrors());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
