@@ -63,11 +63,13 @@ public class AdmissionService {
     private final AdmissionRollup rollup;
     private final IdNumberCheck idNumbers;
     private final IdNumberHits hits;
+    private final MeetingRoll meetingRoll;
 
     AdmissionService(AdmissionRollup rollup, AdmissionRecords records, OrganizationService organizations, MemberService members,
                      MembershipService membership, FieldCipher cipher, AuditLog audit, RuleSets rules,
                      PublicityLookup publicity, ApplicationEventPublisher events, IdNumberCheck idNumbers,
-                     IdNumberHits hits) {
+                     IdNumberHits hits, MeetingRoll meetingRoll) {
+        this.meetingRoll = meetingRoll;
         this.idNumbers = idNumbers;
         this.hits = hits;
         this.rollup = rollup;
@@ -156,7 +158,7 @@ public class AdmissionService {
     @Transactional
     public Recorded record(DataScope scope, long id, StepForm request) {
         CaseRow row = lockCase(scope, id, null);
-        StepForm form = onRoll(scope, row, request);
+        StepForm form = meetingRoll.apply(scope, row.orgId(), request);
         if (form.step() != null && !mayRecord(scope, row.orgPath(), form.step())) {
             throw InvalidInputException.of("step", form.step().title() + "是上级党委的决定，须由上级党委（基层党委）的组织管理员"
                     + "办理，党支部不能自行审批");
@@ -302,37 +304,12 @@ public class AdmissionService {
      * the roll a branch meeting on that day votes on.
      */
     public List<BranchVote.Voter> votingRoll(DataScope scope, long caseId, LocalDate day) {
-        AdmissionCase c = get(scope, caseId);
-        return membership.votingRoll(scope, c.orgId(), day).stream()
-                .map(m -> new BranchVote.Voter(m.id(), m.name())).toList();
+        return meetingRoll.of(scope, get(scope, caseId).orgId(), day);
     }
 
-    /** The size of today's roll (D9), as the case's status shows it. */
+    /** The size of today's roll (D9). */
     public int registryVoters(DataScope scope, long caseId) {
         return votingRoll(scope, caseId, LocalDate.now()).size();
-    }
-
-    /**
-     * D9: a branch meeting's vote is counted on the roll of the meeting date, read from the registry — never on a
-     * number or list the request brings, which is refused. The request names only exclusions (members of that roll,
-     * with their grounds) and their approval.
-     */
-    private StepForm onRoll(DataScope scope, CaseRow row, StepForm form) {
-        BranchVote vote = form.vote();
-        boolean meeting = form.step() == AdmissionStep.ADMISSION_MEETING || form.step() == AdmissionStep.CONVERSION_MEETING;
-        if (vote == null || !meeting) {
-            return form;
-        }
-        if (vote.rollGiven()) {
-            throw InvalidInputException.of("vote.registryVoters", "有表决权的正式党员由系统按会议日期从党员名册中计算（D9），"
-                    + "请勿填写 registryVoters 或 roll；如有不计入应到会人数的党员，请在 excluded 中列出其党员编号和情形");
-        }
-        if (form.doneOn() == null) {
-            return form;
-        }
-        List<BranchVote.Voter> roll = membership.votingRoll(scope, row.orgId(), form.doneOn()).stream()
-                .map(m -> new BranchVote.Voter(m.id(), m.name())).toList();
-        return form.withVote(vote.onRoll(roll));
     }
 
     // ---- effects on the registry -----------------------------------------------------------------------

@@ -3,6 +3,7 @@ package cn.zhibu.platform.web;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.RateLimitedException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +27,15 @@ class PageErrorAdvice {
     String forbidden(ForbiddenException e, Model model, HttpServletResponse response) {
         response.setStatus(403);
         model.addAttribute("title", "无权操作");
+        model.addAttribute("message", e.getMessage());
+        return "error/problem";
+    }
+
+    /** Forms catch it and show it on the field; a page that does not answers 429 here. */
+    @ExceptionHandler(RateLimitedException.class)
+    String rateLimited(RateLimitedException e, Model model, HttpServletResponse response) {
+        response.setStatus(429);
+        model.addAttribute("title", "操作过于频繁");
         model.addAttribute("message", e.getMessage());
         return "error/problem";
     }
