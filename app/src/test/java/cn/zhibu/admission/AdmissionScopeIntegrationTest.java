@@ -59,7 +59,7 @@ class AdmissionScopeIntegrationTest {
         caseA = apply(branchA, "甲方申请人");
         caseB = apply(branchB, "乙方秘密申请人");
         documentB = documents.attach(SYSTEM, caseB.id(), null, "乙方秘密材料.pdf",
-                "乙方秘密申请人的材料".getBytes(java.nio.charset.StandardCharsets.UTF_8)).id();
+                "%PDF-1.4 乙方秘密申请人的材料".getBytes(java.nio.charset.StandardCharsets.UTF_8)).id();
         accounts.create("asecA" + suffix, PASSWORD, "甲支部书记", null, List.of(new RoleGrant(Role.SECRETARY, branchA.id())));
         accounts.create("asecB" + suffix, PASSWORD, "乙支部书记", null, List.of(new RoleGrant(Role.SECRETARY, branchB.id())));
     }
