@@ -30,10 +30,10 @@ class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(ZhibuUserDetailsService users, PasswordEncoder encoder,
-                                                LoginAttempts attempts) {
+                                                LoginThrottle throttle, UserRepository accounts) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new LockingAuthenticationProvider(dao, attempts));
+        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle, accounts));
     }
 
     @Bean
