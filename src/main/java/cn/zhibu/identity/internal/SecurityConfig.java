@@ -57,8 +57,11 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager throttledLogin) throws Exception {
+        // explicitly: otherwise Spring builds the form login its own manager from the UserDetailsService bean,
+        // and the form would not be throttled
+        http.authenticationManager(throttledLogin)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/manifest.webmanifest", "/error", "/actuator/health", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/verify/**").permitAll()

@@ -18,8 +18,8 @@ public class ThrottledLoginException extends AuthenticationException {
         return retryAfter;
     }
 
+    /** Whole minutes, rounded up (the exact seconds are in the API's Retry-After header). */
     private static String wait(Duration d) {
-        long seconds = Math.max(1, d.toSeconds());
-        return seconds < 60 ? seconds + "秒" : (seconds + 59) / 60 + "分钟";
+        return (Math.max(1, d.toSeconds()) + 59) / 60 + "分钟";
     }
 }
