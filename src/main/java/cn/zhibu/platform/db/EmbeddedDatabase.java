@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * A real PostgreSQL from the binaries on the classpath, run on a data directory of ours.
@@ -53,8 +54,10 @@ public final class EmbeddedDatabase implements Closeable {
      * @param port         0 for any free port
      * @param durable      fsync and synchronous commit on
      * @param temporary    delete the cluster when closed
+     * @param startupWait  how long to wait for the server to accept connections (crash recovery takes a while)
      */
-    public record Settings(Path dataDir, Path passwordFile, int port, boolean durable, boolean temporary) {
+    public record Settings(Path dataDir, Path passwordFile, int port, boolean durable, boolean temporary,
+                           Duration startupWait) {
     }
 
     public static EmbeddedDatabase start(Settings settings) throws IOException {
@@ -62,12 +65,17 @@ public final class EmbeddedDatabase implements Closeable {
         DataDirectory.createOwnerOnlyDirectories(dir);
         OrphanPostmaster.stopIfRunning(dir);
         boolean created = settings.temporary() || !Files.exists(dir.resolve("PG_VERSION"));
+        if (!created && !Files.exists(settings.passwordFile()) && securedBefore(dir)) {
+            throw new IllegalStateException("内置 PostgreSQL（" + dir + "）要求密码，但密码文件 " + settings.passwordFile()
+                    + " 不存在：请从备份中恢复它");
+        }
         String password = readOrCreatePassword(settings.passwordFile());
         String onOff = settings.durable() ? "on" : "off";
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(settings.temporary())
                 .setRegisterShutdownHook(false)
+                .setPGStartupWait(settings.startupWait())
                 .setConnectConfig("password", password)
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "200")
@@ -84,6 +92,7 @@ public final class EmbeddedDatabase implements Closeable {
         try {
             pg = builder.start();
         } catch (IOException e) {
+            OrphanPostmaster.stopIfRunning(dir); // zonky leaves the server running when it gives up waiting
             if (String.valueOf(rootCause(e).getMessage()).contains("password authentication failed")) {
                 throw new IllegalStateException("内置 PostgreSQL 拒绝了 " + settings.passwordFile() + " 中的密码："
                         + "该文件与数据目录 " + dir + " 不是同一套（请从备份中恢复二者）", e);
@@ -145,6 +154,12 @@ public final class EmbeddedDatabase implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean securedBefore(Path dir) throws IOException {
+        Path hba = dir.resolve("pg_hba.conf");
+        return Files.exists(hba) && Files.readAllLines(hba).stream()
+                .anyMatch(line -> !line.strip().startsWith("#") && line.contains("scram-sha-256"));
     }
 
     private static boolean exists(Statement s, String query) throws SQLException {

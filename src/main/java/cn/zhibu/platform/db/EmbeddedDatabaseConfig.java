@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * Starts a real PostgreSQL from the binaries on the classpath when no {@code spring.datasource.url} is given,
@@ -21,9 +22,11 @@ class EmbeddedDatabaseConfig {
     /** Spring closes it after the pool (the pool depends on it), so no zonky shutdown hook is needed. */
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(DataDirectory data, @Value("${zhibu.embedded-db.port:0}") int port,
-                                      @Value("${zhibu.embedded-db.durable:true}") boolean durable) throws IOException {
+                                      @Value("${zhibu.embedded-db.durable:true}") boolean durable,
+                                      @Value("${zhibu.embedded-db.startup-wait:PT2M}") Duration startupWait)
+            throws IOException {
         return EmbeddedDatabase.start(new EmbeddedDatabase.Settings(data.postgres(), data.postgresPassword(), port,
-                durable, data.temporary()));
+                durable, data.temporary(), startupWait));
     }
 
     @Bean(destroyMethod = "close")
