@@ -12,8 +12,9 @@ import java.util.Arrays;
 /**
  * Zhibu (支部): the party-affairs platform, one deployable made of feature modules.
  * <p>
- * {@code java -jar zhibu.jar} serves the platform; {@code generate …} fills the database with a province-shaped
- * data set and exits; {@code bench …} measures a running platform over HTTP.
+ * {@code java -jar zhibu.jar} serves the platform; {@code backup --to F} and {@code restore --from F} save and restore
+ * the database with its keys; {@code generate …} fills the database with a province-shaped data set and exits;
+ * {@code bench …} measures a running platform over HTTP.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -29,6 +30,8 @@ public class ZhibuApplication {
                     .web(WebApplicationType.NONE)
                     .run(with(rest, "--zhibu.demo.enabled=false", "--zhibu.generator.enabled=true"))));
             case "bench" -> cn.zhibu.bench.BenchCommand.main(rest);
+            case "backup" -> System.exit(cn.zhibu.platform.backup.BackupCommand.run(rest));
+            case "restore" -> System.exit(cn.zhibu.platform.backup.RestoreCommand.run(rest));
             default -> SpringApplication.run(ZhibuApplication.class, args);
         }
     }

@@ -5,6 +5,7 @@ import org.bouncycastle.util.encoders.Hex;
 
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -32,6 +33,15 @@ public final class AuditKeyring {
 
     /** The keys as configured, or else from the key file (adding version 1 to it when it has none). */
     public static AuditKeyring load(String configured, Path keyFile) {
+        return load(configured, keyFile, true).orElseThrow();
+    }
+
+    /** The keys as configured or in the key file, if there are any; creates none. */
+    public static Optional<AuditKeyring> existing(String configured, Path keyFile) {
+        return load(configured, keyFile, false);
+    }
+
+    private static Optional<AuditKeyring> load(String configured, Path keyFile, boolean create) {
         SortedMap<Integer, byte[]> keys = new TreeMap<>();
         if (configured != null && !configured.isBlank()) {
             for (String part : configured.split(",")) {
@@ -41,16 +51,19 @@ public final class AuditKeyring {
                 }
                 keys.put(Integer.parseInt(versionAndKey[0].trim()), decode(versionAndKey[1], "zhibu.audit.keys"));
             }
-            return new AuditKeyring(keys);
+            return Optional.of(new AuditKeyring(keys));
         }
         KeyFile file = KeyFile.read(keyFile);
         SortedMap<Integer, String> stored = file.versions("audit-key");
+        if (stored.isEmpty() && !create) {
+            return Optional.empty();
+        }
         if (stored.isEmpty()) {
             KeyMaterial.announceNewKey(file, "审计日志 HMAC-SM3 密钥");
             stored.put(1, file.generate("audit-key.1", KEY_BYTES));
         }
         stored.forEach((version, hex) -> keys.put(version, decode(hex, keyFile.toString())));
-        return new AuditKeyring(keys);
+        return Optional.of(new AuditKeyring(keys));
     }
 
     /** The version new entries are keyed with. */
