@@ -59,6 +59,11 @@ class BackupRestoreIntegrationTest {
             someIdNumber = running.getBean(FieldCipher.class).decrypt(jdbc.sql(
                     "select id_number_enc from member order by id limit 1").query(byte[].class).single());
         }
+        // with the app stopped, the command starts the embedded database itself
+        Path whileStopped = dir.resolve("while-stopped.zip");
+        assertThat(BackupCommand.run(new String[]{"--to=" + whileStopped, "--zhibu.data-dir=" + original,
+                "--zhibu.embedded-db.durable=false"})).isZero();
+        assertThat(Files.size(whileStopped)).isGreaterThan(10_000);
         assertThat(before.get("member")).isGreaterThan(500);
         assertThat(before.get("audit_log")).isGreaterThan(0);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
