@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Append-only, hash-chained record of every write: who, what, when, before and after. Entries are spread over a
  * fixed number of chains (by entity) so that concurrent writers do not wait on one another; each chain links every
- * entry to the one before it.
+ * entry to the one before it with HMAC-SM3 under the audit key, and the chain heads are anchored outside the
+ * database by signed checkpoints, so that a database administrator can neither rewrite nor shorten a chain unseen.
  */
 public interface AuditLog {
 
@@ -27,14 +28,30 @@ public interface AuditLog {
 
     long count(DataScope scope, String entityType);
 
-    /** Recomputes the whole chain; reports the first entry whose hash or link does not match. */
+    /**
+     * Recomputes every chain and compares it with the checkpoints; reports the first entry whose hash, link or
+     * checkpoint does not match, or a chain shorter than its last checkpoint.
+     */
     ChainCheck verify();
+
+    /** Anchors every chain's head in the checkpoint files now (the app also does so periodically and at shutdown). */
+    void checkpoint();
+
+    /**
+     * Call in the transaction that deliberately empties the log (the generator's --replace): once it commits, a
+     * signed reset line in the checkpoint files tells verification that the chains start again.
+     */
+    void emptiedDeliberately();
 
     record Entry(int chain, long seq, Instant at, long actorId, String actorName, String action, String entityType,
                  String entityId, String orgPath, String beforeJson, String afterJson, String hash) {
     }
 
-    /** Result of a verification: on failure, the first entry (chain, seq) that does not match. */
-    record ChainCheck(boolean intact, long checked, Integer brokenChain, Long firstBrokenSeq) {
+    /**
+     * Result of a verification: on failure, the first entry (chain, seq) that does not match, where known, and what
+     * was found, in Chinese; the time of the latest checkpoint (null when none was written yet).
+     */
+    record ChainCheck(boolean intact, long checked, Integer brokenChain, Long firstBrokenSeq, String problem,
+                      Instant lastCheckpoint) {
     }
 }

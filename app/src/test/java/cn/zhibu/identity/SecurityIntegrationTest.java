@@ -2,6 +2,7 @@ package cn.zhibu.identity;
 
 import cn.zhibu.support.ApiClient;
 import cn.zhibu.support.BrowserSession;
+import cn.zhibu.support.FromAddress;
 import cn.zhibu.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,41 +35,133 @@ class SecurityIntegrationTest {
         assertThat(hash).startsWith("$argon2id$").doesNotContain("Right@Pass1");
     }
 
+    private static Map<String, String> login(String user, String password) {
+        return Map.of("username", user, "password", password);
+    }
+
     @Test
-    void five_wrong_passwords_lock_the_account_even_for_the_right_password() {
-        String user = newUser("lock");
-        ApiClient client = new ApiClient(port);
-        for (int i = 1; i <= 4; i++) {
-            var r = client.post("/api/v1/auth/token", Map.of("username", user, "password", "wrong"));
+    void wrong_passwords_throttle_the_source_while_the_owner_logs_in_from_elsewhere() {
+        String user = newUser("throttle");
+        ApiClient attacker = new ApiClient(port);
+        for (int i = 0; i < 5; i++) {
+            var r = attacker.post("/api/v1/auth/token", login(user, "wrong"));
             assertThat(r.status()).isEqualTo(401);
-            assertThat(r.json().get("message").asString()).contains("再输错" + (5 - i) + "次");
+            assertThat(r.json().get("message").asString()).isEqualTo("用户名或密码错误");
         }
-        var fifth = client.post("/api/v1/auth/token", Map.of("username", user, "password", "wrong"));
-        assertThat(fifth.json().get("message").asString()).contains("锁定").contains("15分钟");
-        var right = client.post("/api/v1/auth/token", Map.of("username", user, "password", "Right@Pass1"));
-        assertThat(right.status()).isEqualTo(401);
-        assertThat(right.json().get("message").asString()).contains("锁定");
-        // The browser login is locked too.
+        // the attacker's address may not try this account for a while, not even with the right password
+        var refused = attacker.post("/api/v1/auth/token", login(user, "Right@Pass1"));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().get("message").asString()).isEqualTo("登录失败次数过多，请1分钟后再试");
+        // the form login from there is throttled too, with the same message
         BrowserSession browser = new BrowserSession(port);
-        assertThat(browser.login(user, "Right@Pass1").location()).contains("error");
-        // Once the 15 minutes have passed, the right password works again.
-        jdbc.sql("update app_user set locked_until = now() - interval '1 second' where username = ?").param(user)
-                .update();
-        assertThat(client.post("/api/v1/auth/token", Map.of("username", user, "password", "Right@Pass1")).status())
+        var form = browser.login(user, "Right@Pass1");
+        assertThat(form.location()).contains("error");
+        assertThat(browser.get("/login?error").body()).contains("登录失败次数过多");
+        // the owner, elsewhere, is not affected
+        var owner = new FromAddress(port, "127.0.0.2").post("/api/v1/auth/token", login(user, "Right@Pass1"));
+        assertThat(owner.status()).isEqualTo(200);
+        assertThat(owner.json().get("token").asString()).isNotBlank();
+    }
+
+    @Test
+    void an_unknown_name_and_a_known_name_get_the_same_answers_after_the_same_work() {
+        String known = newUser("known");
+        String unknown = "nobody" + System.nanoTime();
+        FromAddress client = new FromAddress(port, "127.0.0.3");
+        List<Long> knownNanos = new java.util.ArrayList<>();
+        List<Long> unknownNanos = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            var k = client.post("/api/v1/auth/token", login(known, "wrong"));
+            long t1 = System.nanoTime();
+            var u = client.post("/api/v1/auth/token", login(unknown, "wrong"));
+            long t2 = System.nanoTime();
+            knownNanos.add(t1 - t0);
+            unknownNanos.add(t2 - t1);
+            assertThat(u.status()).isEqualTo(k.status()).isEqualTo(401);
+            assertThat(u.body()).isEqualTo(k.body());
+        }
+        var k = client.post("/api/v1/auth/token", login(known, "Right@Pass1"));
+        var u = client.post("/api/v1/auth/token", login(unknown, "Right@Pass1"));
+        assertThat(u.status()).isEqualTo(k.status()).isEqualTo(429);
+        assertThat(u.message()).isEqualTo(k.message());
+        assertThat(u.headers()).containsKey("retry-after");
+        // an unknown name is checked against a dummy hash: no quick answer gives it away
+        assertThat(median(unknownNanos)).isGreaterThan(median(knownNanos) * 4 / 10);
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    @Test
+    void the_block_grows_with_each_round_of_failures() {
+        String user = newUser("grow");
+        String address = "127.0.0.4";
+        FromAddress client = new FromAddress(port, address);
+        long previous = 0;
+        for (int round = 1; round <= 3; round++) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(client.post("/api/v1/auth/token", login(user, "wrong")).status()).isEqualTo(401);
+            }
+            var refused = client.post("/api/v1/auth/token", login(user, "Right@Pass1"));
+            assertThat(refused.status()).isEqualTo(429);
+            long retryAfter = Long.parseLong(refused.headers().get("retry-after"));
+            assertThat(retryAfter).isGreaterThan(previous).isLessThanOrEqualTo(60L << (round - 1));
+            previous = retryAfter;
+            // the block runs out
+            jdbc.sql("update login_throttle set blocked_until = now() - interval '1 second' where key = ?")
+                    .param("pair:" + cn.zhibu.platform.Sm3.hex(user + "\u001f" + address)).update();
+        }
+        assertThat(previous).isGreaterThan(180); // 1, 2, then 4 minutes
+        assertThat(client.post("/api/v1/auth/token", login(user, "Right@Pass1")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_address_spraying_many_accounts_is_throttled_for_every_account() {
+        String user = newUser("spray");
+        FromAddress sprayer = new FromAddress(port, "127.0.0.5");
+        for (int i = 0; i < 30; i++) {
+            assertThat(sprayer.post("/api/v1/auth/token", login("spray" + i + "x" + System.nanoTime(), "Zhibu@2026"))
+                    .status()).isEqualTo(401);
+        }
+        assertThat(sprayer.post("/api/v1/auth/token", login(user, "Right@Pass1")).status()).isEqualTo(429);
+        assertThat(new FromAddress(port, "127.0.0.6").post("/api/v1/auth/token", login(user, "Right@Pass1")).status())
                 .isEqualTo(200);
     }
 
     @Test
-    void four_wrong_passwords_then_the_right_one_resets_the_count() {
-        String user = newUser("reset");
-        ApiClient client = new ApiClient(port);
-        for (int i = 0; i < 4; i++) {
-            client.post("/api/v1/auth/token", Map.of("username", user, "password", "wrong"));
+    void a_forwarded_for_header_does_not_change_the_address_unless_configured() {
+        String user = newUser("xff");
+        FromAddress client = new FromAddress(port, "127.0.0.7");
+        for (int i = 0; i < 5; i++) {
+            client.post("/api/v1/auth/token", login(user, "wrong"), "X-Forwarded-For", "203.0.113." + i);
         }
-        assertThat(client.post("/api/v1/auth/token", Map.of("username", user, "password", "Right@Pass1")).status())
-                .isEqualTo(200);
-        assertThat(jdbc.sql("select failed_attempts from app_user where username = ?").param(user)
-                .query(Integer.class).single()).isZero();
+        assertThat(client.post("/api/v1/auth/token", login(user, "Right@Pass1"), "X-Forwarded-For", "198.51.100.9")
+                .status()).isEqualTo(429);
+    }
+
+    @Test
+    void four_wrong_passwords_then_the_right_one_start_the_count_again() {
+        String user = newUser("reset");
+        FromAddress client = new FromAddress(port, "127.0.0.8");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(client.post("/api/v1/auth/token", login(user, "wrong")).status()).isEqualTo(401);
+            }
+            assertThat(client.post("/api/v1/auth/token", login(user, "Right@Pass1")).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_disabled_account_says_so_only_to_the_right_password() {
+        String user = newUser("disabled");
+        jdbc.sql("update app_user set enabled = false where username = ?").param(user).update();
+        FromAddress client = new FromAddress(port, "127.0.0.9");
+        assertThat(client.post("/api/v1/auth/token", login(user, "wrong")).message()).isEqualTo("用户名或密码错误");
+        var right = client.post("/api/v1/auth/token", login(user, "Right@Pass1"));
+        assertThat(right.status()).isEqualTo(401);
+        assertThat(right.message()).isEqualTo("账号已停用，请联系管理员");
     }
 
     @Test

@@ -32,10 +32,10 @@ class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(ZhibuUserDetailsService users, PasswordEncoder encoder,
-                                                LoginAttempts attempts) {
+                                                LoginThrottle throttle, UserRepository accounts) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new ProviderManager(new LockingAuthenticationProvider(dao, attempts));
+        return new ProviderManager(new ThrottlingAuthenticationProvider(dao, throttle, accounts));
     }
 
     @Bean
@@ -59,8 +59,12 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, UserAccounts accounts) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager throttledLogin,
+                                 UserAccounts accounts) throws Exception {
+        // explicitly: otherwise Spring builds the form login its own manager from the UserDetailsService bean,
+        // and the form would not be throttled
+        http.authenticationManager(throttledLogin)
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/manifest.webmanifest", "/error", "/actuator/health", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/verify/**").permitAll()

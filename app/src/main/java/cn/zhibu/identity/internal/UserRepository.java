@@ -44,32 +44,8 @@ public class UserRepository {
                 .list();
     }
 
-    public Optional<Instant> lockedUntil(String username) {
-        return jdbc.sql("select locked_until from app_user where username = ?").param(username)
-                .query((rs, i) -> Optional.ofNullable(rs.getObject("locked_until", OffsetDateTime.class))
-                        .map(OffsetDateTime::toInstant))
-                .optional().flatMap(o -> o);
-    }
-
-    /** Counts a failed password; from the threshold on, locks the account until {@code lockUntil}. */
-    public int recordFailure(String username, int threshold, Instant lockUntil) {
-        return jdbc.sql("""
-                update app_user set failed_attempts = failed_attempts + 1,
-                       locked_until = case when failed_attempts + 1 >= ? then ? else locked_until end
-                where username = ? returning failed_attempts""")
-                .params(threshold, lockUntil.atOffset(ZoneOffset.UTC), username)
-                .query(Integer.class).optional().orElse(0);
-    }
-
-    public void recordSuccess(String username) {
-        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null, last_login_at = now() where username = ?")
-                .param(username).update();
-    }
-
-    /** Clears an expired lock so the count starts again from zero. */
-    public void clearExpiredLock(String username) {
-        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where username = ?"
-                + " and locked_until is not null and locked_until <= now()").param(username).update();
+    public void recordLogin(String username) {
+        jdbc.sql("update app_user set last_login_at = now() where username = ?").param(username).update();
     }
 
     public long insert(String username, String passwordHash, String displayName, Long memberId) {

@@ -3,17 +3,20 @@ package cn.zhibu.identity.web;
 import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.identity.ZhibuUser;
 import cn.zhibu.identity.internal.ApiTokens;
+import cn.zhibu.identity.internal.ThrottledLoginException;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,19 +52,24 @@ class AuthApiController {
 
     @PostMapping("/auth/token")
     @Operation(summary = "用用户名和密码换取令牌", description = "返回的令牌放在 Authorization: Bearer <token> 中使用")
-    ResponseEntity<?> token(@RequestBody LoginRequest request) {
+    ResponseEntity<?> token(@RequestBody LoginRequest request, HttpServletRequest http) {
         if (request == null || request.username() == null || request.password() == null) {
             return ResponseEntity.badRequest().body(Map.of("status", 400, "message", "请提供用户名和密码"));
         }
         try {
-            var auth = authentication.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
+            var attempt = UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password());
+            attempt.setDetails(new WebAuthenticationDetails(http)); // the client address, as the form login has it
+            var auth = authentication.authenticate(attempt);
             ZhibuUser user = (ZhibuUser) auth.getPrincipal();
             if (accounts.mustChangePassword(user.userId())) {
                 throw new ForbiddenException("您正在使用一次性初始密码，请先修改密码（POST /api/v1/auth/password）");
             }
             ApiTokens.Issued issued = tokens.issue(user.userId());
             return ResponseEntity.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresAt()));
+        } catch (ThrottledLoginException e) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                    .body(Map.of("status", 429, "message", e.getMessage()));
         } catch (AuthenticationException e) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "message", e.getMessage()));
         }

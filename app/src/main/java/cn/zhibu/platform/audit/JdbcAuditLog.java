@@ -2,7 +2,7 @@ package cn.zhibu.platform.audit;
 
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
-import cn.zhibu.platform.Sm3;
+import cn.zhibu.platform.crypto.AuditKeyring;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Each entry's hash is SM3 over the previous hash of its chain and the entry's own fields, so changing, removing
- * or reordering any row breaks every later link of that chain. Appends to one chain are serialized by a
- * transaction-scoped advisory lock; a trigger refuses UPDATE, DELETE and TRUNCATE on the table.
+ * Each entry's hash is HMAC-SM3, under the current audit key, over the previous hash of its chain and the entry's own
+ * fields (see {@link ChainRow}), so changing, removing or reordering any row breaks every later link of that chain
+ * and nobody without the key can recompute it. Appends to one chain are serialized by a transaction-scoped advisory
+ * lock; a trigger refuses UPDATE, DELETE and TRUNCATE on the table (which a superuser can lift: hence the key and
+ * the checkpoints).
  */
 @Component
 class JdbcAuditLog implements AuditLog {
@@ -27,14 +29,17 @@ class JdbcAuditLog implements AuditLog {
     private static final long CHAIN_LOCK = 0x7a6869627541L;
     /** Writers to different entities mostly land on different chains; 16 is plenty for 2–16 cores. */
     static final int CHAINS = 16;
-    private static final String GENESIS = "0".repeat(64);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuditKeyring keys;
+    private final AuditCheckpoints checkpoints;
 
-    JdbcAuditLog(JdbcClient jdbc, JsonMapper json) {
+    JdbcAuditLog(JdbcClient jdbc, JsonMapper json, AuditKeyring keys, AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.json = json;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
     }
 
     @Override
@@ -47,18 +52,17 @@ class JdbcAuditLog implements AuditLog {
         Map<String, Object> last = jdbc.sql("select seq, hash from audit_log where chain = ? order by seq desc limit 1")
                 .param(chain).query().listOfRows().stream().findFirst().orElse(null);
         long seq = last == null ? 1 : ((Number) last.get("seq")).longValue() + 1;
-        String prev = last == null ? GENESIS : (String) last.get("hash");
+        String prev = last == null ? ChainRow.GENESIS : (String) last.get("hash");
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String beforeJson = before == null ? null : json.writeValueAsString(before);
-        String afterJson = after == null ? null : json.writeValueAsString(after);
-        String hash = hash(prev, seq, at, actor.actorId(), actor.actorName(), action, entityType, id, orgPath,
-                beforeJson, afterJson);
+        ChainRow row = new ChainRow(chain, seq, at, actor.actorId(), actor.actorName(), action, entityType, id, orgPath,
+                before == null ? null : json.writeValueAsString(before),
+                after == null ? null : json.writeValueAsString(after), prev, keys.current(), null);
         jdbc.sql("""
                 insert into audit_log(chain, seq, at, actor_id, actor_name, action, entity_type, entity_id, org_path,
-                                      before_json, after_json, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(chain, seq, at.atOffset(ZoneOffset.UTC), actor.actorId(), actor.actorName(), action, entityType, id, orgPath,
-                        beforeJson, afterJson, prev, hash)
+                                      before_json, after_json, prev_hash, hash, key_version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(chain, seq, at.atOffset(ZoneOffset.UTC), row.actorId(), row.actorName(), action, entityType,
+                        id, orgPath, row.beforeJson(), row.afterJson(), prev, row.computeHash(keys), row.keyVersion())
                 .update();
     }
 
@@ -95,49 +99,16 @@ class JdbcAuditLog implements AuditLog {
 
     @Override
     public ChainCheck verify() {
-        long checked = 0;
-        for (int chain = 0; chain < CHAINS; chain++) {
-            ChainCheck one = verify(chain);
-            checked += one.checked();
-            if (!one.intact()) {
-                return new ChainCheck(false, checked, chain, one.firstBrokenSeq());
-            }
-        }
-        return new ChainCheck(true, checked, null, null);
+        return new ChainVerifier(jdbc, keys, checkpoints.log(), CHAINS).verify();
     }
 
-    /** Walks one chain in order: every row must link to the previous hash and hash to what it stores. */
-    private ChainCheck verify(int chain) {
-        long[] checked = {0};
-        Long[] broken = {null};
-        String[] prev = {GENESIS};
-        long[] expectedSeq = {1};
-        jdbc.sql("select * from audit_log where chain = ? order by seq").param(chain).query(rs -> {
-            if (broken[0] != null) {
-                return;
-            }
-            long seq = rs.getLong("seq");
-            String expected = hash(prev[0], seq, rs.getObject("at", OffsetDateTime.class).toInstant(),
-                    rs.getLong("actor_id"), rs.getString("actor_name"), rs.getString("action"),
-                    rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("org_path"),
-                    rs.getString("before_json"), rs.getString("after_json"));
-            String stored = rs.getString("hash");
-            if (seq != expectedSeq[0] || !prev[0].equals(rs.getString("prev_hash")) || !expected.equals(stored)) {
-                broken[0] = seq;
-                return;
-            }
-            prev[0] = stored;
-            expectedSeq[0]++;
-            checked[0]++;
-        });
-        return new ChainCheck(broken[0] == null, checked[0], broken[0] == null ? null : chain, broken[0]);
+    @Override
+    public void checkpoint() {
+        checkpoints.write("MANUAL", true);
     }
 
-    static String hash(String prev, long seq, Instant at, long actorId, String actorName, String action,
-                       String entityType, String entityId, String orgPath, String before, String after) {
-        String canonical = String.join("\u001f", prev, Long.toString(seq), at.toString(), Long.toString(actorId),
-                String.valueOf(actorName), action, entityType, String.valueOf(entityId), String.valueOf(orgPath),
-                String.valueOf(before), String.valueOf(after));
-        return Sm3.hex(canonical);
+    @Override
+    public void emptiedDeliberately() {
+        checkpoints.resetAfterCommit();
     }
 }

@@ -158,7 +158,7 @@ class V16PrivacyMigration implements JavaMigration {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     long seq = rs.getLong("seq");
-                    String hash = JdbcAuditLog.hash(prev, seq, rs.getObject("at", OffsetDateTime.class).toInstant(),
+                    String hash = ChainRow.legacyHash(prev, seq, rs.getObject("at", OffsetDateTime.class).toInstant(),
                             rs.getLong("actor_id"), rs.getString("actor_name"), rs.getString("action"),
                             rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("org_path"),
                             rs.getString("before_json"), rs.getString("after_json"));

@@ -1,5 +1,6 @@
 package cn.zhibu.platform.crypto;
 
+import cn.zhibu.platform.DataDirectory;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -9,20 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Properties;
 
 /**
- * The SM4 key and the lookup-hash key. Taken from configuration ({@code ZHIBU_SM4_KEY}, {@code ZHIBU_LOOKUP_KEY});
- * otherwise read from the key file, which is created with fresh random keys on first start. The pseudonym key is
- * derived from the lookup key (HMAC-SM3 with its own label), so it is as secret as that key, is never stored, and
- * needs no configuration or backup of its own, while a value made with it is unrelated to any lookup hash.
+ * The SM4 key, the lookup-hash key and the audit keys. Each is taken from configuration ({@code ZHIBU_SM4_KEY},
+ * {@code ZHIBU_LOOKUP_KEY}, {@code ZHIBU_AUDIT_KEYS}) when given, otherwise from the key file, which is created with
+ * fresh random keys on first start. The pseudonym key is derived from the lookup key (HMAC-SM3 with its own label),
+ * so it is as secret as that key, is never stored, and needs no configuration or backup of its own, while a value
+ * made with it is unrelated to any lookup hash.
  */
 @Component
 class KeyMaterial {
@@ -31,18 +26,27 @@ class KeyMaterial {
 
     private final byte[] sm4Key;
     private final byte[] lookupKey;
+    private final AuditKeyring auditKeys;
 
-    KeyMaterial(@Value("${zhibu.crypto.sm4-key:}") String sm4Hex,
+    KeyMaterial(DataDirectory data,
+                @Value("${zhibu.crypto.sm4-key:}") String sm4Hex,
                 @Value("${zhibu.crypto.lookup-key:}") String lookupHex,
-                @Value("${zhibu.crypto.key-file:./data/zhibu.keys}") String keyFile) {
+                @Value("${zhibu.audit.keys:}") String auditKeysSetting) {
         if (!sm4Hex.isBlank() && !lookupHex.isBlank()) {
             sm4Key = decode(sm4Hex, 16, "zhibu.crypto.sm4-key");
             lookupKey = decode(lookupHex, 32, "zhibu.crypto.lookup-key");
-            return;
+        } else {
+            KeyFile file = KeyFile.read(data.keyFile());
+            if (!file.exists()) {
+                announceNewKey(file, "SM4 字段加密密钥和查找哈希密钥");
+                file.generate("sm4-key", 16);
+                file.generate("lookup-key", 32);
+            }
+            // keys of an existing file are never generated: data encrypted with the lost ones would be unreadable
+            sm4Key = decode(file.get("sm4-key"), 16, file.path().toString());
+            lookupKey = decode(file.get("lookup-key"), 32, file.path().toString());
         }
-        Properties props = loadOrCreate(Path.of(keyFile).toAbsolutePath().normalize());
-        sm4Key = decode(props.getProperty("sm4-key"), 16, keyFile);
-        lookupKey = decode(props.getProperty("lookup-key"), 32, keyFile);
+        auditKeys = AuditKeyring.load(auditKeysSetting, data.keyFile());
     }
 
     byte[] sm4Key() {
@@ -64,36 +68,13 @@ class KeyMaterial {
         return key;
     }
 
-    private static Properties loadOrCreate(Path file) {
-        Properties props = new Properties();
-        try {
-            if (Files.exists(file)) {
-                try (var in = Files.newInputStream(file)) {
-                    props.load(in);
-                }
-                return props;
-            }
-            SecureRandom random = new SecureRandom();
-            byte[] sm4 = new byte[16];
-            byte[] lookup = new byte[32];
-            random.nextBytes(sm4);
-            random.nextBytes(lookup);
-            props.setProperty("sm4-key", Hex.toHexString(sm4));
-            props.setProperty("lookup-key", Hex.toHexString(lookup));
-            Files.createDirectories(file.getParent());
-            try (var out = Files.newOutputStream(file)) {
-                props.store(out, "Zhibu field encryption keys - keep secret, back up with the database");
-            }
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            log.warn("未配置 SM4 密钥：已生成新密钥并保存到 {}（请妥善备份；生产环境请用 ZHIBU_SM4_KEY / ZHIBU_LOOKUP_KEY 配置）", file);
-            return props;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create key file " + file, e);
-        }
+    AuditKeyring auditKeys() {
+        return auditKeys;
+    }
+
+    static void announceNewKey(KeyFile file, String what) {
+        log.warn("已生成新的{}并保存到 {}（请与数据库一起备份：java -jar zhibu.jar backup；生产环境也可用环境变量配置）",
+                what, file.path());
     }
 
     private static byte[] decode(String hex, int bytes, String source) {

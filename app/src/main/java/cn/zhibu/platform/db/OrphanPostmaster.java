@@ -47,6 +47,22 @@ final class OrphanPostmaster {
         }
     }
 
+    /** The port of a live server on this data directory (the app's, when it runs), from its postmaster.pid. */
+    static Optional<Integer> livePort(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        try {
+            long pid = Long.parseLong(lines.get(0).trim());
+            int port = Integer.parseInt(lines.get(3).trim()); // line 4 of postmaster.pid is the port
+            return ProcessHandle.of(pid).filter(OrphanPostmaster::isPostgres).map(p -> port);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private static boolean isPostgres(ProcessHandle handle) {
         try {
             String cmdline = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "cmdline"));

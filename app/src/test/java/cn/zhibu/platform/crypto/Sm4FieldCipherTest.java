@@ -1,6 +1,8 @@
 package cn.zhibu.platform.crypto;
 
+import cn.zhibu.platform.DataDirectory;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +13,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class Sm4FieldCipherTest {
 
-    private final Sm4FieldCipher cipher = new Sm4FieldCipher(new KeyMaterial("00112233445566778899aabbccddeeff",
-            "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", "unused"));
+    private static final String AUDIT_KEY = "1:" + "ab".repeat(32);
+    /** Every key is configured, so the key file of this (never created) directory is not touched. */
+    private static final DataDirectory NO_FILES = new DataDirectory(new MockEnvironment()
+            .withProperty("zhibu.data-dir", "/nonexistent/zhibu"));
+
+    private final Sm4FieldCipher cipher = new Sm4FieldCipher(new KeyMaterial(NO_FILES, "00112233445566778899aabbccddeeff",
+            "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", AUDIT_KEY));
 
     @Test
     void encrypts_with_a_fresh_nonce_and_decrypts_back() {
@@ -34,8 +41,8 @@ class Sm4FieldCipherTest {
     @Test
     void lookup_hash_is_stable_case_insensitive_and_keyed() {
         assertThat(cipher.lookupHash("11010119900307123x")).isEqualTo(cipher.lookupHash("11010119900307123X"));
-        Sm4FieldCipher other = new Sm4FieldCipher(new KeyMaterial("00112233445566778899aabbccddeeff",
-                "1f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", "unused"));
+        Sm4FieldCipher other = new Sm4FieldCipher(new KeyMaterial(NO_FILES, "00112233445566778899aabbccddeeff",
+                "1f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0", AUDIT_KEY));
         assertThat(other.lookupHash("x")).isNotEqualTo(cipher.lookupHash("x"));
     }
 
