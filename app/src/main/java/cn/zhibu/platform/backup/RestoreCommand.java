@@ -5,6 +5,7 @@ import cn.zhibu.platform.DataDirectory;
 import cn.zhibu.platform.audit.AuditChainCheck;
 import cn.zhibu.platform.crypto.AuditKeyring;
 import cn.zhibu.platform.db.DatabaseAccess;
+import cn.zhibu.platform.audit.JavaMigrations;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
@@ -85,6 +86,7 @@ public final class RestoreCommand {
             }
             Flyway flyway = Flyway.configure().dataSource(db.url(), db.user(), db.password())
                     .locations(env.getProperty("spring.flyway.locations", "classpath:db/migration").split(","))
+                    .javaMigrations(JavaMigrations.forEmptyDatabase())
                     .target(manifest.schemaVersion()).load();
             boolean known = Arrays.stream(flyway.info().all()).map(MigrationInfo::getVersion)
                     .anyMatch(v -> v != null && v.getVersion().equals(manifest.schemaVersion()));
