@@ -152,6 +152,16 @@ class OpenApiContractIntegrationTest {
     }
 
     @Test
+    void every_operation_but_the_login_asks_for_the_bearer_token() {
+        assertThat(document.root().path("security").toString()).contains("bearer");
+        JsonNode login = document.root().at("/paths/~1api~1v1~1auth~1token/post");
+        assertThat(login.has("security")).as("login declares its own security").isTrue();
+        assertThat(login.get("security").isEmpty()).as("login needs no token").isTrue();
+        assertThat(document.root().path("paths").toString().split("\"security\"", -1)).as("operations overriding the default")
+                .hasSize(2);
+    }
+
+    @Test
     void each_schema_name_stands_for_one_java_type() {
         Map<String, Set<String>> typesByName = new TreeMap<>();
         Set<Class<?>> types = new LinkedHashSet<>();

@@ -4,6 +4,7 @@ import cn.zhibu.identity.ZhibuUser;
 import cn.zhibu.identity.internal.ApiTokens;
 import cn.zhibu.platform.DataScope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -45,6 +46,7 @@ class AuthApiController {
 
     @PostMapping("/auth/token")
     @Operation(summary = "用用户名和密码换取令牌", description = "返回的令牌放在 Authorization: Bearer <token> 中使用")
+    @SecurityRequirements // the one call without a token (SecurityConfig permits it), unlike the document's default
     ResponseEntity<?> token(@RequestBody LoginRequest request) {
         if (request == null || request.username() == null || request.password() == null) {
             return ResponseEntity.badRequest().body(Map.of("status", 400, "message", "请提供用户名和密码"));
