@@ -57,6 +57,19 @@ public final class ApiFuzzer {
     /** One answer worth reporting. */
     public record Answer(FuzzRequest request, int status, long millis, String contentType, String body) {
 
+        /** The same answer to a request whose body is cut to {@code max} bytes: kept failures stay small. */
+        Answer withBodyAtMost(int max) {
+            byte[] body = request.body();
+            if (body == null || body.length <= max) {
+                return this;
+            }
+            List<String> labels = new ArrayList<>(request.labels());
+            labels.add("body cut from " + body.length + " bytes");
+            return new Answer(new FuzzRequest(request.index(), request.operation(), request.method(),
+                    request.pathAndQuery(), request.contentType(), java.util.Arrays.copyOf(body, max), request.accept(),
+                    request.auth(), List.copyOf(labels)), status, millis, contentType, this.body);
+        }
+
         boolean broken() {
             return status >= 500 || status == 0;
         }
@@ -256,7 +269,7 @@ public final class ApiFuzzer {
                             failureCount.increment();
                             synchronized (failures) {
                                 if (failures.size() < KEEP_FAILURES) {
-                                    failures.add(a);
+                                    failures.add(a.withBodyAtMost(64 * 1024));
                                 }
                             }
                         }
@@ -281,7 +294,7 @@ public final class ApiFuzzer {
         List<Answer> slowUnderLoad = new ArrayList<>();
         List<Answer> confirmed = new ArrayList<>();
         for (Answer a : failures) {
-            if (!a.broken() && !send(a.request()).slow(settings.slow())) {
+            if (!a.broken() && !send(factory.create(a.request().index())).slow(settings.slow())) {
                 slowUnderLoad.add(a);
             } else {
                 confirmed.add(a);
@@ -341,6 +354,11 @@ public final class ApiFuzzer {
     }
 
     public static void main(String[] args) {
+        System.exit(runFromArgs(args).failureCount() == 0 ? 0 : 1);
+    }
+
+    /** What {@code main} does, without leaving the JVM: for a caller such as the benchmark module. */
+    public static Report runFromArgs(String... args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -355,14 +373,16 @@ public final class ApiFuzzer {
                 Duration.ofMillis(Long.parseLong(options.getOrDefault("slow-ms", "2000"))));
         ApiFuzzer fuzzer = prepare(settings);
         if (options.containsKey("only")) {
-            Answer a = fuzzer.send(fuzzer.factory.create(Long.parseLong(options.get("only"))));
+            long index = Long.parseLong(options.get("only"));
+            Answer a = fuzzer.send(fuzzer.factory.create(index));
             System.out.println(a.describe());
-            return;
+            return new Report(settings.seed(), 1, Duration.ofMillis(a.millis()), Map.of(a.status(), 1L), Map.of(),
+                    List.of(a), a.broken() ? List.of(a) : List.of(), a.broken() ? 1 : 0, List.of(), 0);
         }
         Report report = fuzzer.run();
         System.out.print(report.summary());
         System.out.print(report.failuresByCause(id -> null));
         System.out.print(report.failuresByOperation(id -> null));
-        System.exit(report.failureCount() == 0 ? 0 : 1);
+        return report;
     }
 }

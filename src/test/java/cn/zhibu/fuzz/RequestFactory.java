@@ -109,7 +109,7 @@ final class RequestFactory {
             String contentType = null;
             byte[] body = null;
             if (op.body() != null && op.body().content().containsKey(MULTIPART)) {
-                Multipart m = multipart(op.body().content().get(MULTIPART));
+                Multipart m = chance(1) ? overLimitUpload() : multipart(op.body().content().get(MULTIPART));
                 contentType = m.contentType();
                 body = m.body();
             } else if (op.body() != null) {
@@ -121,7 +121,7 @@ final class RequestFactory {
                 body = "{\"unexpected\":true}".getBytes(StandardCharsets.UTF_8);
                 labels.add("body=unexpected");
             }
-            if (body != null) {
+            if (body != null && body.length < 10 << 20) {
                 if (chance(5)) {
                     body = malformed(body);
                 } else if (chance(4)) {
@@ -440,6 +440,16 @@ final class RequestFactory {
                 labels.add("multipart=wrong-boundary");
             }
             return new Multipart(contentType, out.toByteArray());
+        }
+
+        /** A file larger than any upload limit the application may set (50 MB today). */
+        private Multipart overLimitUpload() {
+            labels.add("body=upload-51MB");
+            String boundary = "fuzzbig";
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            return new Multipart(MULTIPART + "; boundary=" + boundary, concat(head, new byte[51 << 20], tail));
         }
 
         private byte[] fileContent(String where) {

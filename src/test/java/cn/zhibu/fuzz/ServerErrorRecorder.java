@@ -65,13 +65,26 @@ final class ServerErrorRecorder extends OncePerRequestFilter {
                 + RequestFactory.truncate(message, 200) + where;
     }
 
+    /**
+     * The first frame of the application's own code, leaving out its servlet filters (every exception passes up
+     * through them); else the frame that threw, for exceptions raised before the application is reached.
+     */
     private static String applicationFrame(Throwable t) {
         for (StackTraceElement frame : t.getStackTrace()) {
-            if (frame.getClassName().startsWith("cn.zhibu.")) {
+            if (frame.getClassName().startsWith("cn.zhibu.") && !isFilter(frame.getClassName())) {
                 return " at " + frame.getClassName().replaceFirst("^cn\\.zhibu\\.", "") + "." + frame.getMethodName()
                         + ":" + frame.getLineNumber();
             }
         }
-        return "";
+        StackTraceElement[] frames = t.getStackTrace();
+        return frames.length == 0 ? "" : " at " + frames[0].getClassName() + "." + frames[0].getMethodName();
+    }
+
+    private static boolean isFilter(String className) {
+        try {
+            return jakarta.servlet.Filter.class.isAssignableFrom(Class.forName(className.replaceFirst("\\$.*", "")));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }
