@@ -76,8 +76,12 @@ final class ServerErrorRecorder extends OncePerRequestFilter {
                         + ":" + frame.getLineNumber();
             }
         }
-        StackTraceElement[] frames = t.getStackTrace();
-        return frames.length == 0 ? "" : " at " + frames[0].getClassName() + "." + frames[0].getMethodName();
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (!frame.getClassName().matches("(java|jdk|sun)\\..*|org\\.springframework\\.util\\..*")) {
+                return " at " + frame.getClassName() + "." + frame.getMethodName();
+            }
+        }
+        return "";
     }
 
     private static boolean isFilter(String className) {
