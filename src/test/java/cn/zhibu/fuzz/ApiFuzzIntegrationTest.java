@@ -153,7 +153,7 @@ class ApiFuzzIntegrationTest {
                 "admin", PASSWORD, requests, BUDGET, THREADS, SEED + phase, SLOW));
         OutsideScopeFingerprint fingerprint = scopeRoots == null ? null : OutsideScopeFingerprint.of(dataSource, scopeRoots);
         Map<String, Map<String, String>> before = fingerprint == null ? null : fingerprint.take();
-        ApiFuzzer.Report report = fuzzer.run();
+        FuzzReport report = fuzzer.run();
         System.out.println("== " + username + " (seed " + (SEED + phase) + ") ==");
         System.out.print(report.summary());
         System.out.println("by operation:");

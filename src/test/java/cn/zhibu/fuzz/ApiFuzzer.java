@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 
 /**
  * Drives every operation of the application's OpenAPI document with generated bad and edge input, over plain
@@ -54,138 +53,9 @@ public final class ApiFuzzer {
         }
     }
 
-    /** One answer worth reporting. */
-    public record Answer(FuzzRequest request, int status, long millis, String contentType, String body) {
-
-        /** The same answer to a request whose body is cut to {@code max} bytes: kept failures stay small. */
-        Answer withBodyAtMost(int max) {
-            byte[] body = request.body();
-            if (body == null || body.length <= max) {
-                return this;
-            }
-            List<String> labels = new ArrayList<>(request.labels());
-            labels.add("body cut from " + body.length + " bytes");
-            return new Answer(new FuzzRequest(request.index(), request.operation(), request.method(),
-                    request.pathAndQuery(), request.contentType(), java.util.Arrays.copyOf(body, max), request.accept(),
-                    request.auth(), List.copyOf(labels)), status, millis, contentType, this.body);
-        }
-
-        boolean broken() {
-            return status >= 500 || status == 0;
-        }
-
-        boolean slow(Duration limit) {
-            return millis > limit.toMillis();
-        }
-
-        String id(long seed) {
-            return seed + "-" + request.index();
-        }
-
-        String describe() {
-            return "status " + (status == 0 ? "none (" + body + ")" : status) + " in " + millis + " ms: "
-                    + request.describe(400) + "\n    answer" + (contentType == null ? "" : " [" + contentType + "]")
-                    + ": " + RequestFactory.escape(RequestFactory.truncate(body == null ? "" : body, 600));
-        }
-    }
-
-    /**
-     * @param failures      5xx answers, no answers, and answers slow even when sent again alone (of the first
-     *                      {@value #KEEP_FAILURES}; {@code failureCount} counts them all)
-     * @param slowUnderLoad answers that were slow in the run but not when sent again alone: the machine, not the
-     *                      operation (kept out of the failures so that a busy 2-core CI machine does not fail the run)
-     */
-    public record Report(long seed, long sent, Duration elapsed, Map<Integer, Long> byStatus,
-                         Map<String, Map<Integer, Long>> byOperation, List<Answer> slowest, List<Answer> failures,
-                         long failureCount, List<Answer> slowUnderLoad, long htmlToApiClient) {
-
-        public double perSecond() {
-            return sent / Math.max(0.001, elapsed.toMillis() / 1000.0);
-        }
-
-        public String summary() {
-            StringBuilder b = new StringBuilder();
-            b.append(String.format("%,d requests in %.1f s (%.0f/s); by status %s%n", sent, elapsed.toMillis() / 1000.0,
-                    perSecond(), byStatus));
-            b.append(String.format("error answers in HTML: %,d%n", htmlToApiClient));
-            b.append("slowest:\n");
-            slowest.forEach(a -> b.append(String.format("  %5d ms  %d  %s %s%n", a.millis(), a.status(),
-                    a.request().method(), RequestFactory.truncate(a.request().pathAndQuery(), 120))));
-            slowUnderLoad.forEach(a -> b.append(String.format("  slow under load only: %d ms, alone fast: %s %s%n",
-                    a.millis(), a.request().method(), RequestFactory.truncate(a.request().pathAndQuery(), 120))));
-            b.append(String.format("failures: %,d%s%n", failureCount,
-                    failureCount > failures.size() ? " (first " + failures.size() + " kept)" : ""));
-            return b.toString();
-        }
-
-        /**
-         * Failures grouped by their cause on the server (exception and the application's frame; the status where the
-         * cause is unknown), each with the operations it hit and the kinds of input most often sent with it.
-         */
-        public String failuresByCause(Function<String, String> serverSide) {
-            Map<String, List<Answer>> groups = new TreeMap<>();
-            for (Answer a : failures) {
-                String cause = serverSide.apply(a.id(seed));
-                String key = (cause == null ? (a.broken() ? "status " + a.status() : "slow") : cause.replaceAll(": .* at ", " at "))
-                        + (a.request().accept() == null || a.request().accept().matches("\\*/\\*|application/(problem\\+)?json")
-                        ? "" : " (asked for a non-JSON answer)");
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
-            }
-            StringBuilder b = new StringBuilder();
-            groups.entrySet().stream().sorted((x, y) -> y.getValue().size() - x.getValue().size()).forEach(e -> {
-                Map<String, Long> operations = new TreeMap<>();
-                Map<String, Long> inputs = new TreeMap<>();
-                for (Answer a : e.getValue()) {
-                    operations.merge(a.request().operation(), 1L, Long::sum);
-                    a.request().labels().forEach(l -> inputs.merge(l.replaceFirst("^(body|query|path|part)\\.[^=]*=", ""),
-                            1L, Long::sum));
-                }
-                String sample = serverSide.apply(e.getValue().get(0).id(seed));
-                b.append(String.format("%4d× %s%n", e.getValue().size(), e.getKey()));
-                if (sample != null && sample.contains(": ")) {
-                    b.append("      e.g. ").append(sample, sample.indexOf(": ") + 2, sample.lastIndexOf(" at ") > 0
-                            ? sample.lastIndexOf(" at ") : sample.length()).append('\n');
-                }
-                b.append("      inputs: ").append(top(inputs, 4)).append("\n      operations: ")
-                        .append(top(operations, 6)).append('\n');
-            });
-            return b.toString();
-        }
-
-        private static String top(Map<String, Long> counts, int n) {
-            return counts.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(n)
-                    .map(e -> e.getKey() + " " + e.getValue() + "×").toList()
-                    + (counts.size() > n ? " and " + (counts.size() - n) + " more" : "");
-        }
-
-        /**
-         * Failures grouped by operation and status, with one example each and what the server says about it
-         * ({@code serverSide}: the exception behind an answer, if the caller can know it; may answer null).
-         */
-        public String failuresByOperation(Function<String, String> serverSide) {
-            Map<String, List<Answer>> groups = new TreeMap<>();
-            for (Answer a : failures) {
-                String key = a.request().operation() + " → " + (a.status() == 0 ? "no answer" : a.status() >= 500
-                        ? Integer.toString(a.status()) : "slow");
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
-            }
-            StringBuilder b = new StringBuilder();
-            groups.forEach((key, answers) -> {
-                b.append(key).append(" (").append(answers.size()).append("×)\n  e.g. ")
-                        .append(answers.get(0).describe().replace("\n", "\n  ")).append('\n');
-                Map<String, Long> causes = new TreeMap<>();
-                answers.forEach(a -> causes.merge(String.valueOf(serverSide.apply(a.id(seed))), 1L, Long::sum));
-                causes.forEach((cause, n) -> b.append("  server: ").append(n).append("× ").append(cause).append('\n'));
-                answers.stream().skip(1).limit(4).forEach(a -> b.append("  also inputs ")
-                        .append(a.request().labels()).append('\n'));
-            });
-            return b.toString();
-        }
-    }
-
     /** Names each request ("seed-index"), so that a server-side log or filter can say which request failed. */
     public static final String REQUEST_HEADER = "X-Fuzz-Request";
-    private static final int KEEP_FAILURES = 2_000;
+    static final int KEEP_FAILURES = 2_000;
     private static final int KEEP_SLOWEST = 10;
 
     private final FuzzHttp http;
@@ -228,21 +98,21 @@ public final class ApiFuzzer {
         return document;
     }
 
-    public Report run() {
+    public FuzzReport run() {
         return run(0);
     }
 
     /** Sends requests numbered from {@code firstIndex} until the count or the time budget is reached. */
-    public Report run(long firstIndex) {
+    public FuzzReport run(long firstIndex) {
         AtomicLong next = new AtomicLong(firstIndex);
         long end = firstIndex + settings.requests();
         long deadline = settings.budget().isZero() ? Long.MAX_VALUE : System.nanoTime() + settings.budget().toNanos();
         Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
         Map<String, Map<Integer, LongAdder>> byOperation = new ConcurrentHashMap<>();
-        List<Answer> failures = new ArrayList<>();
+        List<FuzzAnswer> failures = new ArrayList<>();
         LongAdder failureCount = new LongAdder();
         LongAdder html = new LongAdder();
-        PriorityQueue<Answer> slowest = new PriorityQueue<>(Comparator.comparingLong(Answer::millis));
+        PriorityQueue<FuzzAnswer> slowest = new PriorityQueue<>(Comparator.comparingLong(FuzzAnswer::millis));
         LongAdder sent = new LongAdder();
         CountDownLatch done = new CountDownLatch(settings.threads());
         long started = System.nanoTime();
@@ -251,7 +121,7 @@ public final class ApiFuzzer {
                 try {
                     long i;
                     while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < end) {
-                        Answer a = send(factory.create(i));
+                        FuzzAnswer a = send(factory.create(i));
                         sent.increment();
                         byStatus.computeIfAbsent(a.status(), s -> new LongAdder()).increment();
                         byOperation.computeIfAbsent(a.request().operation(), o -> new ConcurrentHashMap<>())
@@ -288,24 +158,24 @@ public final class ApiFuzzer {
             throw new IllegalStateException(e);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        List<Answer> slow = new ArrayList<>(slowest);
-        slow.sort(Comparator.comparingLong(Answer::millis).reversed());
+        List<FuzzAnswer> slow = new ArrayList<>(slowest);
+        slow.sort(Comparator.comparingLong(FuzzAnswer::millis).reversed());
         failures.sort(Comparator.comparingLong(a -> a.request().index()));
-        List<Answer> slowUnderLoad = new ArrayList<>();
-        List<Answer> confirmed = new ArrayList<>();
-        for (Answer a : failures) {
+        List<FuzzAnswer> slowUnderLoad = new ArrayList<>();
+        List<FuzzAnswer> confirmed = new ArrayList<>();
+        for (FuzzAnswer a : failures) {
             if (!a.broken() && !send(factory.create(a.request().index())).slow(settings.slow())) {
                 slowUnderLoad.add(a);
             } else {
                 confirmed.add(a);
             }
         }
-        return new Report(settings.seed(), sent.sum(), elapsed, counts(byStatus), byOperationCounts(byOperation), slow,
+        return new FuzzReport(settings.seed(), sent.sum(), elapsed, counts(byStatus), byOperationCounts(byOperation), slow,
                 confirmed, failureCount.sum() - slowUnderLoad.size(), slowUnderLoad, html.sum());
     }
 
     /** Sends one request and waits for the whole answer. */
-    Answer send(FuzzRequest r) {
+    FuzzAnswer send(FuzzRequest r) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.base() + r.pathAndQuery()))
                 .timeout(Duration.ofSeconds(60));
         HttpRequest.BodyPublisher body = r.body() == null ? HttpRequest.BodyPublishers.noBody()
@@ -327,17 +197,17 @@ public final class ApiFuzzer {
         try {
             HttpResponse<byte[]> response = http.client().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new Answer(r, response.statusCode(), millis,
+            return new FuzzAnswer(r, response.statusCode(), millis,
                     response.headers().firstValue("Content-Type").orElse(null),
                     new String(response.body(), 0, Math.min(response.body().length, 4000), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return new Answer(r, 0, (System.nanoTime() - start) / 1_000_000, null, e.toString());
+            return new FuzzAnswer(r, 0, (System.nanoTime() - start) / 1_000_000, null, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (IllegalArgumentException e) {
             // a request the JDK client refuses to send (it checks URIs and methods): not the server's failure
-            return new Answer(r, -1, 0, null, e.toString());
+            return new FuzzAnswer(r, -1, 0, null, e.toString());
         }
     }
 
@@ -358,7 +228,7 @@ public final class ApiFuzzer {
     }
 
     /** What {@code main} does, without leaving the JVM: for a caller such as the benchmark module. */
-    public static Report runFromArgs(String... args) {
+    public static FuzzReport runFromArgs(String... args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -374,12 +244,12 @@ public final class ApiFuzzer {
         ApiFuzzer fuzzer = prepare(settings);
         if (options.containsKey("only")) {
             long index = Long.parseLong(options.get("only"));
-            Answer a = fuzzer.send(fuzzer.factory.create(index));
+            FuzzAnswer a = fuzzer.send(fuzzer.factory.create(index));
             System.out.println(a.describe());
-            return new Report(settings.seed(), 1, Duration.ofMillis(a.millis()), Map.of(a.status(), 1L), Map.of(),
+            return new FuzzReport(settings.seed(), 1, Duration.ofMillis(a.millis()), Map.of(a.status(), 1L), Map.of(),
                     List.of(a), a.broken() ? List.of(a) : List.of(), a.broken() ? 1 : 0, List.of(), 0);
         }
-        Report report = fuzzer.run();
+        FuzzReport report = fuzzer.run();
         System.out.print(report.summary());
         System.out.print(report.failuresByCause(id -> null));
         System.out.print(report.failuresByOperation(id -> null));

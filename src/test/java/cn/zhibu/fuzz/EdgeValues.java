@@ -1,8 +1,6 @@
 package cn.zhibu.fuzz;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.random.RandomGenerator;
 
 /**
  * The bad and edge values the fuzzer tries, by kind of field. JSON values are JSON text (so a value can be a float
@@ -97,10 +95,6 @@ final class EdgeValues {
         return new Value(text, label);
     }
 
-    static <T> T pick(RandomGenerator random, List<T> values) {
-        return values.get(random.nextInt(values.size()));
-    }
-
     /** A JSON string literal with everything escaped that JSON requires. */
     static String json(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
@@ -119,10 +113,5 @@ final class EdgeValues {
             }
         }
         return b.append('"').toString();
-    }
-
-    /** A plausible date: mostly recent decades, so that some requests pass validation and write. */
-    static LocalDate plausibleDate(RandomGenerator random) {
-        return LocalDate.now().minusDays(random.nextInt(365 * 60));
     }
 }

@@ -25,7 +25,8 @@ import java.util.TreeMap;
  *   <li>{@code publicity.comment_count} counts those comments;</li>
  *   <li>roll-up tables are derived counts that include the caller's subtree at every ancestor;</li>
  *   <li>the login bookkeeping of accounts (failed attempts, lock, last login) and tokens belong to logging in, not to
- *       organization data;</li>
+ *       organization data; an account's link to its member record is cleared when the caller rightly deletes that
+ *       member (the member table shows whether it was the caller's to delete);</li>
  *   <li>a transfer is the caller's if either end is in its subtree.</li>
  * </ul>
  * Tables that do not exist (yet) in the database are skipped, so the fingerprint works on older and newer schemas.
@@ -88,7 +89,7 @@ public final class OutsideScopeFingerprint {
                         + "join publicity p on p.id = t.publicity_id where not " + inside("p.org_path"), true),
                 new Table("calendar_day", "select to_jsonb(t) from calendar_day t"),
                 new Table("app_user", "select to_jsonb(t) - 'failed_attempts' - 'locked_until' - 'last_login_at' "
-                        + "from app_user t"),
+                        + "- 'member_id' from app_user t"),
                 new Table("user_role", "select to_jsonb(t) from user_role t"),
                 new Table("audit_log", "select to_jsonb(t) from audit_log t", true));
     }
