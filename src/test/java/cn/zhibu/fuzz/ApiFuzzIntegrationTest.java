@@ -135,9 +135,9 @@ class ApiFuzzIntegrationTest {
         List<String> problems = new ArrayList<>();
         long sent = 0;
         long started = System.nanoTime();
-        sent += phase("shuji", REQUESTS * 6 / 10, List.of(branchOf("shuji")), 1, problems);
-        sent += phase("dangyuan", REQUESTS * 2 / 10, List.of(), 2, problems);
-        sent += phase("admin", REQUESTS - REQUESTS * 6 / 10 - REQUESTS * 2 / 10, null, 3, problems);
+        sent += phase("shuji", REQUESTS * 6 / 10, List.of(branchOf("shuji")), 1, started, problems);
+        sent += phase("dangyuan", REQUESTS * 2 / 10, List.of(), 2, started, problems);
+        sent += phase("admin", REQUESTS - REQUESTS * 6 / 10 - REQUESTS * 2 / 10, null, 3, started, problems);
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("fuzz: %,d requests in %.1f s (%.0f/s), seed %d%n", sent, seconds, sent / seconds, SEED);
         assertThat(problems).as("fuzz failures (seed %d)", SEED).isEmpty();
@@ -148,9 +148,11 @@ class ApiFuzzIntegrationTest {
      * One caller's share of the run. {@code scopeRoots} are the organizations whose subtrees the caller may change
      * (empty: none; null: everything, so there is no outside to watch).
      */
-    private long phase(String username, long requests, List<Long> scopeRoots, int phase, List<String> problems) {
+    private long phase(String username, long requests, List<Long> scopeRoots, int phase, long started,
+                       List<String> problems) {
+        Duration left = BUDGET.minusNanos(System.nanoTime() - started);
         ApiFuzzer fuzzer = ApiFuzzer.prepare(new ApiFuzzer.Settings("http://localhost:" + port, username, PASSWORD,
-                "admin", PASSWORD, requests, BUDGET, THREADS, SEED + phase, SLOW));
+                "admin", PASSWORD, requests, left.isNegative() ? Duration.ofMillis(1) : left, THREADS, SEED + phase, SLOW));
         OutsideScopeFingerprint fingerprint = scopeRoots == null ? null : OutsideScopeFingerprint.of(dataSource, scopeRoots);
         Map<String, Map<String, String>> before = fingerprint == null ? null : fingerprint.take();
         FuzzReport report = fuzzer.run();
