@@ -157,12 +157,12 @@ class AdmissionApiController {
         return targetPublicity.of(scope, id);
     }
 
-    record MoveRequest(Long toOrgId, String reason) {
+    record CaseMove(Long toOrgId, String reason) {
     }
 
     @PostMapping("/cases/{id}/move")
     @Operation(summary = "转到其他党支部（工作单位变动，已办步骤和培养时间连续计算，D4）")
-    AdmissionCase move(DataScope scope, @PathVariable long id, @RequestBody MoveRequest request) {
+    AdmissionCase move(DataScope scope, @PathVariable long id, @RequestBody CaseMove request) {
         return caseMoves.move(scope, id, request.toOrgId(), request.reason());
     }
 

@@ -7,6 +7,7 @@ import cn.zhibu.identity.internal.ThrottledLoginException;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -52,45 +53,55 @@ class AuthApiController {
 
     @PostMapping("/auth/token")
     @Operation(summary = "用用户名和密码换取令牌", description = "返回的令牌放在 Authorization: Bearer <token> 中使用")
+    @SecurityRequirements // the one call without a token (SecurityConfig permits it), unlike the document's default
     ResponseEntity<?> token(@RequestBody LoginRequest request, HttpServletRequest http) {
         if (request == null || request.username() == null || request.password() == null) {
             return ResponseEntity.badRequest().body(Map.of("status", 400, "message", "请提供用户名和密码"));
         }
         try {
-            var attempt = UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password());
-            attempt.setDetails(new WebAuthenticationDetails(http)); // the client address, as the form login has it
-            var auth = authentication.authenticate(attempt);
-            ZhibuUser user = (ZhibuUser) auth.getPrincipal();
+            ZhibuUser user = authenticate(request.username(), request.password(), http);
             if (accounts.mustChangePassword(user.userId())) {
                 throw new ForbiddenException("您正在使用一次性初始密码，请先修改密码（POST /api/v1/auth/password）");
             }
             ApiTokens.Issued issued = tokens.issue(user.userId());
             return ResponseEntity.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresAt()));
-        } catch (ThrottledLoginException e) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
-                    .body(Map.of("status", 429, "message", e.getMessage()));
         } catch (AuthenticationException e) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "message", e.getMessage()));
+            return refused(e);
         }
+    }
+
+    /** The password check of the login, throttled by the client's address as the form login is. */
+    private ZhibuUser authenticate(String username, String password, HttpServletRequest http) {
+        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        attempt.setDetails(new WebAuthenticationDetails(http));
+        return (ZhibuUser) authentication.authenticate(attempt).getPrincipal();
+    }
+
+    private static ResponseEntity<?> refused(AuthenticationException e) {
+        if (e instanceof ThrottledLoginException throttled) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds())))
+                    .body(Map.of("status", 429, "message", e.getMessage()));
+        }
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "message", e.getMessage()));
     }
 
     record PasswordChange(String username, String currentPassword, String newPassword) {
     }
 
     @PostMapping("/auth/password")
+    @SecurityRequirements // proven by the current password, like the login
     @Operation(summary = "修改自己的密码", description = "用原密码证明身份；一次性初始密码须先在此修改，才能换取令牌")
-    ResponseEntity<?> changePassword(@RequestBody PasswordChange request) {
+    ResponseEntity<?> changePassword(@RequestBody PasswordChange request, HttpServletRequest http) {
         if (request == null || request.username() == null || request.currentPassword() == null) {
             return ResponseEntity.badRequest().body(Map.of("status", 400, "message", "请提供用户名和原密码"));
         }
         try {
-            var auth = authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(
-                    request.username(), request.currentPassword()));
-            accounts.changePassword((ZhibuUser) auth.getPrincipal(), request.currentPassword(), request.newPassword());
+            ZhibuUser user = authenticate(request.username(), request.currentPassword(), http);
+            accounts.changePassword(user, request.currentPassword(), request.newPassword());
             return ResponseEntity.noContent().build();
         } catch (AuthenticationException e) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "message", e.getMessage()));
+            return refused(e);
         }
     }
 

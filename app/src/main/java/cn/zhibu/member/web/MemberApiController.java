@@ -69,12 +69,12 @@ class MemberApiController {
         return members.create(scope, form);
     }
 
-    record UpdateRequest(int version, MemberForm member) {
+    record MemberUpdate(int version, MemberForm member) {
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "修改党员信息（需带上读取时的 version）")
-    Member update(DataScope scope, @PathVariable long id, @RequestBody UpdateRequest request) {
+    Member update(DataScope scope, @PathVariable long id, @RequestBody MemberUpdate request) {
         if (request.member() == null) {
             throw cn.zhibu.platform.InvalidInputException.of("member", "缺少党员信息");
         }

@@ -11,6 +11,10 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Pager;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -120,8 +124,15 @@ class TransferPageController {
         }
     }
 
-    /** The 组织关系介绍信 as a PDF, its QR code pointing at this platform's public check. */
+    /**
+     * The 组织关系介绍信 as a PDF, its QR code pointing at this platform's public check. Documented explicitly: springdoc
+     * leaves out a page controller's methods that carry no {@code @Operation}.
+     */
     @GetMapping({"/transfers/{id}/letter.pdf", "/api/v1/transfers/{id}/letter.pdf"})
+    @Operation(summary = "组织关系介绍信（PDF，带核验二维码）", tags = "组织关系转接",
+            responses = @ApiResponse(responseCode = "200", description = "介绍信 PDF",
+                    content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+                            schema = @Schema(type = "string", format = "binary"))))
     ResponseEntity<byte[]> letter(DataScope scope, @PathVariable long id) {
         Transfer t = transfers.get(scope, id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -68,21 +68,21 @@ class OrganizationApiController {
         return organizations.create(scope, form);
     }
 
-    record UpdateRequest(int version, OrganizationForm organization) {
+    record OrganizationUpdate(int version, OrganizationForm organization) {
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "修改组织信息（需带上读取时的 version，防止覆盖他人的修改）")
-    Organization update(DataScope scope, @PathVariable long id, @RequestBody UpdateRequest request) {
+    Organization update(DataScope scope, @PathVariable long id, @RequestBody OrganizationUpdate request) {
         return organizations.update(scope, id, request.version(), request.organization());
     }
 
-    record MoveRequest(Long parentId) {
+    record OrganizationMove(Long parentId) {
     }
 
     @PostMapping("/{id}/move")
     @Operation(summary = "调整隶属关系（整棵子树及其党员随之移动）")
-    Organization move(DataScope scope, @PathVariable long id, @RequestBody MoveRequest request) {
+    Organization move(DataScope scope, @PathVariable long id, @RequestBody OrganizationMove request) {
         if (request.parentId() == null) {
             throw cn.zhibu.platform.InvalidInputException.of("parentId", "请指定新的上级组织");
         }
