@@ -2,6 +2,7 @@ package cn.zhibu.tools;
 
 import cn.zhibu.ZhibuApplication;
 import cn.zhibu.bench.BenchCommand;
+import cn.zhibu.fuzz.ApiFuzzer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,7 +12,8 @@ import java.util.Arrays;
 /**
  * The tools that are not the application and never ship inside it: {@code generate …} fills an empty database
  * with a province-shaped data set (it disables the audit trigger and can empty every table, so it must not be one
- * command away in production) and exits; {@code bench …} measures a running platform over HTTP.
+ * command away in production) and exits; {@code bench …} measures a running platform over HTTP; {@code fuzz …} drives
+ * every operation of a running platform's OpenAPI document with bad and edge input (a million requests and more).
  */
 public final class ZhibuTools {
 
@@ -28,11 +30,15 @@ public final class ZhibuTools {
                     .run(with(rest, "--zhibu.demo.enabled=false", "--zhibu.generator.enabled=true",
                             "--db-scheduler.enabled=false"))));
             case "bench" -> BenchCommand.main(rest);
+            // the fuzzer of the app's tests (ApiFuzzIntegrationTest), for long runs against a running server
+            case "fuzz" -> System.exit(ApiFuzzer.runFromArgs(rest).failureCount() == 0 ? 0 : 1);
             default -> {
                 System.err.println("""
                         用法：
                           java -jar zhibu-tools.jar generate --members N [--seed S] [--password P] [--replace] [--name=value …]
-                          java -jar zhibu-tools.jar bench [--help]""");
+                          java -jar zhibu-tools.jar bench [--help]
+                          java -jar zhibu-tools.jar fuzz --url U --user N --password P [--others N:P] [--requests 1000000]
+                                                         [--seconds S] [--threads 4] [--seed 1] [--slow-ms 2000] [--only I]""");
                 System.exit(2);
             }
         }
