@@ -57,6 +57,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestPropertySource(properties = {
         "zhibu.test.own-context=api-fuzz",
+        // the fuzzer sends thousands of wrong logins from one address on purpose, and each caller must still log in
+        // (the throttle itself is tested in SecurityIntegrationTest)
+        "zhibu.security.login.address-failures=100000000",
+        "zhibu.security.login.account-failures=100000000",
         // thousands of refused requests: their causes are in the report (ServerErrorRecorder), not one stack trace each
         "logging.level.org.apache.catalina.core=OFF",
         "logging.level.org.springframework.web.servlet.mvc=ERROR"})

@@ -152,13 +152,15 @@ class OpenApiContractIntegrationTest {
     }
 
     @Test
-    void every_operation_but_the_login_asks_for_the_bearer_token() {
+    void every_operation_but_the_login_and_the_password_change_asks_for_the_bearer_token() {
         assertThat(document.root().path("security").toString()).contains("bearer");
-        JsonNode login = document.root().at("/paths/~1api~1v1~1auth~1token/post");
-        assertThat(login.has("security")).as("login declares its own security").isTrue();
-        assertThat(login.get("security").isEmpty()).as("login needs no token").isTrue();
+        for (String path : new String[]{"/paths/~1api~1v1~1auth~1token/post", "/paths/~1api~1v1~1auth~1password/post"}) {
+            JsonNode open = document.root().at(path);
+            assertThat(open.has("security")).as(path + " declares its own security").isTrue();
+            assertThat(open.get("security").isEmpty()).as(path + " needs no token").isTrue();
+        }
         assertThat(document.root().path("paths").toString().split("\"security\"", -1)).as("operations overriding the default")
-                .hasSize(2);
+                .hasSize(3);
     }
 
     @Test
