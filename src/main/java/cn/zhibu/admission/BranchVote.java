@@ -1,5 +1,7 @@
 package cn.zhibu.admission;
 
+import jakarta.validation.Valid;
+import cn.zhibu.platform.input.NameText;
 import cn.zhibu.platform.FieldErrors;
 
 import java.util.List;
@@ -9,11 +11,12 @@ import java.util.List;
  * with voting rights on the roll; {@code excluded} those left out of the expected count with the higher level's
  * approval (D9's five categories). Written opinions come from voting members who could not attend.
  */
-public record BranchVote(int registryVoters, List<Exclusion> excluded, String exclusionApprovedBy, int present,
+public record BranchVote(int registryVoters, @Valid List<Exclusion> excluded,
+                         @NameText("批准不计入的上级党组织") String exclusionApprovedBy, int present,
                          int yes, int no, int abstain, int writtenYes, int writtenNo) {
 
     /** D9: a voting member left out of the expected count, and why. */
-    public record Exclusion(String name, ExclusionGround ground) {
+    public record Exclusion(@NameText("不计入应到人数的党员姓名") String name, ExclusionGround ground) {
     }
 
     public BranchVote {

@@ -13,6 +13,8 @@ import cn.zhibu.platform.FieldCipher;
 import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.input.InputValidator;
+import cn.zhibu.platform.input.TextKind;
 import jakarta.annotation.PreDestroy;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -83,13 +85,15 @@ public class RosterImports {
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final InputValidator input;
     private final Path dir;
     private final ExecutorService runner = BackgroundJob.thread("roster-import");
     private final Map<String, Running> jobs = new ConcurrentHashMap<>();
 
     RosterImports(OrganizationService organizations, MemberBulkLoad bulk, MemberRollup rollup, FieldCipher cipher,
-                  AuditLog audit, PlatformTransactionManager transactions,
+                  AuditLog audit, PlatformTransactionManager transactions, InputValidator input,
                   @Value("${zhibu.import.dir:${java.io.tmpdir}/zhibu-imports}") Path dir) {
+        this.input = input;
         this.organizations = organizations;
         this.bulk = bulk;
         this.rollup = rollup;
@@ -197,7 +201,8 @@ public class RosterImports {
             return;
         }
         Map<String, List<Organization>> byName = organizations.managedByName(scope,
-                raw.stream().map(r -> r[RosterTemplate.ORG]).filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
+                raw.stream().map(r -> r[RosterTemplate.ORG]).filter(s -> !s.isEmpty() && orgNameProblem(s) == null)
+                        .collect(Collectors.toSet()));
         Map<Long, Organization> byId = new ConcurrentHashMap<>();
         List<Checked> checked = java.util.stream.IntStream.range(0, raw.size()).parallel()
                 .mapToObj(i -> check(i + 2, raw.get(i), scope, byName, byId, job)).toList();
@@ -273,7 +278,7 @@ public class RosterImports {
             }
             return cell.asNumber().stripTrailingZeros().toPlainString();
         }
-        return cell.getText() == null ? "" : cell.getText().trim();
+        return cell.getText() == null ? "" : TextKind.normalize(cell.getText());
     }
 
     /** One row checked: the form it makes, its organization, and what is wrong with it (column → reason). */
@@ -299,6 +304,8 @@ public class RosterImports {
                 blankToNull(id), blankToNull(c[RosterTemplate.PHONE]), education, occupation, status, joined, converted,
                 blankToNull(c[RosterTemplate.JOB_TITLE]), blankToNull(c[RosterTemplate.WORK_UNIT])));
         FieldErrors formErrors = new FieldErrors();
+        // the input policy first, by the same validator as the API and the form (a NUL, a line break, 500 characters)
+        input.problems(form).forEach(formErrors::reject);
         MemberService.validate(form, formErrors);
         try {
             formErrors.throwIfAny();
@@ -337,6 +344,9 @@ public class RosterImports {
             }
         } else if (c[RosterTemplate.ORG].isEmpty()) {
             errors.put("所在党组织", "请填写所在党组织");
+            return null;
+        } else if (orgNameProblem(c[RosterTemplate.ORG]) != null) {
+            errors.put("所在党组织", orgNameProblem(c[RosterTemplate.ORG]));
             return null;
         } else {
             List<Organization> named = byName.getOrDefault(c[RosterTemplate.ORG], List.of());
@@ -482,6 +492,11 @@ public class RosterImports {
         }
         errors.put(column, "“" + text + "”不是有效日期，请写作 2010-07-01");
         return null;
+    }
+
+    /** The organization's name as the text policy sees it: looked up only when it could be a name at all. */
+    private static String orgNameProblem(String name) {
+        return TextKind.NAME.problem("所在党组织", name);
     }
 
     private static String blankToNull(String s) {

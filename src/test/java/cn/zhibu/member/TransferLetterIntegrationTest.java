@@ -45,7 +45,7 @@ class TransferLetterIntegrationTest {
         Transfer t = transfers.start(SYSTEM, m.id(), new TransferRequest(to.id(), "工作调动", "2026-10"));
         String base = "http://localhost:" + port;
 
-        byte[] pdf = letters.pdf(SYSTEM, t.id(), base);
+        byte[] pdf = letters.pdf(SYSTEM, t.id());
         String text;
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
@@ -54,7 +54,7 @@ class TransferLetterIntegrationTest {
         assertThat(text).contains(t.letterNo(), "介绍信党员", "介绍信转出支部", "介绍信转入支部", "存根", "党费已交到2026年10月");
 
         // The QR code the letter draws decodes to the public check link.
-        String link = letters.link(base, t.letterNo());
+        String link = letters.link(t.letterNo());
         assertThat(link).startsWith(base + "/verify/letters/").contains("?c=" + letters.code(t.letterNo()));
         com.google.zxing.common.BitMatrix matrix = TransferLetters.qr(link);
         // as printed: every module a square of 6 pixels, on a white quiet zone of 4 modules
@@ -87,7 +87,7 @@ class TransferLetterIntegrationTest {
         // Only those who may see the transfer get the letter.
         DataScope stranger = new DataScope(5, "无关书记", false, List.of(), List.of(data.org(data.committee("无关党委").id(),
                 "无关支部", OrganizationType.BRANCH).path()), null, null, false);
-        assertThatThrownBy(() -> letters.pdf(stranger, t.id(), base)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> letters.pdf(stranger, t.id())).isInstanceOf(NotFoundException.class);
         assertThat(TestData.SYSTEM.all()).isTrue();
     }
 }

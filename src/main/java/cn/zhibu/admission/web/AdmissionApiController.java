@@ -1,5 +1,9 @@
 package cn.zhibu.admission.web;
 
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.LongText;
 import cn.zhibu.admission.AdmissionCase;
 import cn.zhibu.admission.AdmissionFlow;
 import cn.zhibu.admission.AdmissionDocuments;
@@ -66,7 +70,7 @@ class AdmissionApiController {
     @Operation(summary = "发展党员工作流水线", description = "组织及其下级的发展对象，按阶段筛选（不填为进行中的全部），"
             + "每人显示下一步骤、期限和办理方")
     CasePage pipeline(DataScope scope, @RequestParam long orgId, @RequestParam(required = false) AdmissionStage stage,
-                      @RequestParam(required = false) String name, @RequestParam(defaultValue = "0") int page) {
+                      @RequestParam(required = false) @NameText("姓名") String name, @RequestParam(defaultValue = "0") int page) {
         return admission.pipeline(scope, orgId, stage, name, page);
     }
 
@@ -98,7 +102,7 @@ class AdmissionApiController {
         return admission.record(scope, id, form);
     }
 
-    record Closing(LocalDate closedOn, String reason) {
+    record Closing(@SensibleDate(value = "终止日期", past = true) LocalDate closedOn, @NoteText("终止原因") String reason) {
     }
 
     @PostMapping("/cases/{id}/close")
@@ -135,7 +139,7 @@ class AdmissionApiController {
         documents.remove(scope, id, documentId);
     }
 
-    record PublicityRequest(LocalDate startsOn, String body) {
+    record PublicityRequest(@SensibleDate("公示开始日期") LocalDate startsOn, @LongText("公示内容") String body) {
     }
 
     @PostMapping("/cases/{id}/publicity")
@@ -152,7 +156,7 @@ class AdmissionApiController {
         return targetPublicity.of(scope, id);
     }
 
-    record MoveRequest(Long toOrgId, String reason) {
+    record MoveRequest(Long toOrgId, @NoteText("转入原因") String reason) {
     }
 
     @PostMapping("/cases/{id}/move")

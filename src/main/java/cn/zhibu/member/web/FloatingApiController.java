@@ -1,5 +1,7 @@
 package cn.zhibu.member.web;
 
+import cn.zhibu.platform.input.ShortText;
+import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.member.FloatingService;
 import cn.zhibu.member.Inflow;
 import cn.zhibu.member.InflowForm;
@@ -33,10 +35,10 @@ class FloatingApiController {
         this.floating = floating;
     }
 
-    record OnDate(LocalDate on) {
+    record OnDate(@SensibleDate(value = "日期", past = true) LocalDate on) {
     }
 
-    record Certificate(String number) {
+    record Certificate(@ShortText("活动证编号") String number) {
     }
 
     @PostMapping("/members/{id}/outflow")

@@ -1,5 +1,8 @@
 package cn.zhibu.member.web;
 
+import jakarta.validation.Valid;
+import cn.zhibu.platform.input.ShortText;
+import cn.zhibu.platform.input.NameText;
 import cn.zhibu.member.AgeBand;
 import cn.zhibu.member.Education;
 import cn.zhibu.member.FloatingService;
@@ -65,7 +68,7 @@ class MemberPageController {
     }
 
     @GetMapping
-    String list(DataScope scope, @ModelAttribute("search") MemberSearch search, BindingResult binding,
+    String list(DataScope scope, @Valid @ModelAttribute("search") MemberSearch search, BindingResult binding,
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
                 @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore, Model model) {
         if (!scope.hasManagedScope()) {
@@ -128,8 +131,9 @@ class MemberPageController {
     }
 
     @PostMapping
-    String create(DataScope scope, @ModelAttribute("form") MemberForm form, BindingResult binding,
-                  @RequestParam(required = false) String fromOrg, @RequestParam(required = false) String letterNo,
+    String create(DataScope scope, @Valid @ModelAttribute("form") MemberForm form, BindingResult binding,
+                  @RequestParam(required = false) @NameText("原党组织") String fromOrg,
+                  @RequestParam(required = false) @ShortText("介绍信编号") String letterNo,
                   Model model) {
         try {
             BindingProblems.throwIfAny(binding);
@@ -164,7 +168,7 @@ class MemberPageController {
 
     @PostMapping("/{id}")
     String update(DataScope scope, @PathVariable long id, @RequestParam int version,
-                  @ModelAttribute("form") MemberForm form, BindingResult binding, Model model) {
+                  @Valid @ModelAttribute("form") MemberForm form, BindingResult binding, Model model) {
         Member m = members.get(scope, id);
         try {
             BindingProblems.throwIfAny(binding);

@@ -1,5 +1,6 @@
 package cn.zhibu.member.web;
 
+import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.member.ArchiveStatus;
 import cn.zhibu.member.ArchivedMember;
 import cn.zhibu.member.ArchivedPage;
@@ -51,7 +52,7 @@ class MembershipApiController {
         return membership.history(scope, id);
     }
 
-    record LostContact(LocalDate lastContactOn) {
+    record LostContact(@SensibleDate(value = "最后联系日期", past = true) LocalDate lastContactOn) {
     }
 
     @PutMapping("/members/{id}/lost-contact")

@@ -1,5 +1,7 @@
 package cn.zhibu.member.web;
 
+import jakarta.validation.Valid;
+import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.member.ArchiveStatus;
 import cn.zhibu.member.ArchivedMember;
 import cn.zhibu.member.ArchivedPage;
@@ -46,7 +48,7 @@ class MembershipPageController {
     }
 
     @PostMapping("/{id}/status")
-    String change(DataScope scope, @PathVariable long id, @ModelAttribute("change") StatusChange change,
+    String change(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("change") StatusChange change,
                   BindingResult binding, Model model, RedirectAttributes redirect) {
         try {
             BindingProblems.throwIfAny(binding);
@@ -61,7 +63,8 @@ class MembershipPageController {
 
     @PostMapping("/{id}/lost-contact")
     String lostContact(DataScope scope, @PathVariable long id,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastContactOn,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                       @SensibleDate(value = "最后联系日期", past = true) LocalDate lastContactOn,
                        Model model, RedirectAttributes redirect) {
         try {
             if (lastContactOn == null) {
@@ -108,7 +111,8 @@ class MembershipPageController {
     }
 
     @PostMapping("/archived/{id}/status")
-    String changeArchived(DataScope scope, @PathVariable long id, @ModelAttribute("change") StatusChange change,
+    String changeArchived(DataScope scope, @PathVariable long id,
+                          @Valid @ModelAttribute("change") StatusChange change,
                           BindingResult binding, Model model, RedirectAttributes redirect) {
         return change(scope, id, change, binding, model, redirect);
     }

@@ -4,14 +4,10 @@ import cn.zhibu.member.ExportJob;
 import cn.zhibu.member.RosterColumn;
 import cn.zhibu.member.RosterExports;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.Downloads;
 import cn.zhibu.platform.ForbiddenException;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -19,17 +15,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** 花名册 export: a form, a progress page polled by htmx, the download; and the same through the API. */
+/** 花名册 export in the browser: a form, a progress page polled by htmx, the download ({@link RosterApiController}: the API). */
 @Controller
-@Tag(name = "花名册导出", description = "后台导出组织及其下级的党员花名册（.xlsx），可选列；身份证号、手机号按角色脱敏")
 class RosterExportController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -72,34 +63,14 @@ class RosterExportController {
         return "member/export-progress :: progress";
     }
 
-    @GetMapping({"/members/exports/{id}/file", "/api/v1/member-exports/{id}/file"})
-    @Operation(summary = "下载导出的花名册")
+    @GetMapping("/members/exports/{id}/file")
     ResponseEntity<Resource> file(DataScope scope, @PathVariable String id) {
+        return download(exports, scope, id);
+    }
+
+    /** The finished export as a download (also for the API). */
+    static ResponseEntity<Resource> download(RosterExports exports, DataScope scope, String id) {
         ExportJob job = exports.get(scope, id);
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(job.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(new FileSystemResource(exports.file(scope, id)));
-    }
-
-    record ExportRequest(Long orgId, List<RosterColumn> columns) {
-    }
-
-    @PostMapping("/api/v1/member-exports")
-    @ResponseBody
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "开始导出花名册", description = "columns 省略则导出全部列；返回任务，轮询其状态，完成后下载")
-    ExportJob startApi(DataScope scope, @RequestBody ExportRequest request) {
-        if (request.orgId() == null) {
-            throw cn.zhibu.platform.InvalidInputException.of("orgId", "请选择要导出的党组织");
-        }
-        return exports.start(scope, request.orgId(), request.columns());
-    }
-
-    @GetMapping("/api/v1/member-exports/{id}")
-    @ResponseBody
-    @Operation(summary = "导出任务状态（进度、行数、用时）")
-    ExportJob status(DataScope scope, @PathVariable String id) {
-        return exports.get(scope, id);
+        return Downloads.attachment(job.fileName(), XLSX, new FileSystemResource(exports.file(scope, id)));
     }
 }

@@ -1,5 +1,7 @@
 package cn.zhibu.publishing.web;
 
+import jakarta.validation.Valid;
+import cn.zhibu.platform.input.NoteText;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.BindingProblems;
@@ -66,7 +68,7 @@ class PublicityPageController {
     }
 
     @PostMapping("/publicity")
-    String publish(DataScope scope, @ModelAttribute("form") PublicityForm form, BindingResult binding, Model model,
+    String publish(DataScope scope, @Valid @ModelAttribute("form") PublicityForm form, BindingResult binding, Model model,
                    RedirectAttributes redirect) {
         List<Organization> options = orgOptions(scope);
         try {
@@ -103,7 +105,7 @@ class PublicityPageController {
     }
 
     @PostMapping("/publicity/{id}/comments")
-    String comment(DataScope scope, @PathVariable long id, @RequestParam(required = false) String text,
+    String comment(DataScope scope, @PathVariable long id, @RequestParam(required = false) @NoteText("意见") String text,
                    @RequestParam(defaultValue = "false") boolean anonymous, RedirectAttributes redirect) {
         try {
             publicity.comment(scope, id, text, anonymous);
@@ -116,7 +118,8 @@ class PublicityPageController {
     }
 
     @PostMapping("/publicity/{id}/withdraw")
-    String withdraw(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+    String withdraw(DataScope scope, @PathVariable long id,
+                    @RequestParam(required = false) @NoteText("撤回原因") String reason,
                     RedirectAttributes redirect) {
         try {
             publicity.withdraw(scope, id, reason);
