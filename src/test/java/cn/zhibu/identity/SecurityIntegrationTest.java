@@ -41,13 +41,13 @@ class SecurityIntegrationTest {
         for (int i = 1; i <= 4; i++) {
             var r = client.post("/api/v1/auth/token", Map.of("username", user, "password", "wrong"));
             assertThat(r.status()).isEqualTo(401);
-            assertThat(r.json().get("message").asString()).contains("再输错" + (5 - i) + "次");
+            assertThat(r.json().get("detail").asString()).contains("再输错" + (5 - i) + "次");
         }
         var fifth = client.post("/api/v1/auth/token", Map.of("username", user, "password", "wrong"));
-        assertThat(fifth.json().get("message").asString()).contains("锁定").contains("15分钟");
+        assertThat(fifth.json().get("detail").asString()).contains("锁定").contains("15分钟");
         var right = client.post("/api/v1/auth/token", Map.of("username", user, "password", "Right@Pass1"));
         assertThat(right.status()).isEqualTo(401);
-        assertThat(right.json().get("message").asString()).contains("锁定");
+        assertThat(right.json().get("detail").asString()).contains("锁定");
         // The browser login is locked too.
         BrowserSession browser = new BrowserSession(port);
         assertThat(browser.login(user, "Right@Pass1").location()).contains("error");

@@ -64,6 +64,7 @@ class ProblemMapper {
             p = serverError(ex, method, path);
         }
         ProblemDetail body = problem(p.status, p.detail, p.errors);
+        body.setInstance(instance(path));
         HttpHeaders headers = new HttpHeaders();
         if (ex instanceof ErrorResponse er) {
             headers.putAll(er.getHeaders()); // Allow of a 405, Accept of a 415 …
@@ -249,6 +250,15 @@ class ProblemMapper {
         return s.codePointCount(0, s.length()) > QUOTED ? s.substring(0, s.offsetByCodePoints(0, QUOTED)) + "…" : s;
     }
 
+    /** The request's path as the problem's {@code instance} (the error dispatch would say "/error"). */
+    private static java.net.URI instance(String path) {
+        try {
+            return path == null ? null : new java.net.URI(null, null, path, null);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
     private static String sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
@@ -296,7 +306,11 @@ class ProblemMapper {
     private static final class JsonErrors {
 
         Problem describe(HttpMessageNotReadableException e) {
-            Throwable cause = e.getMostSpecificCause();
+            // Jackson's own exception, not its root cause (a date's DateTimeException knows no field)
+            Throwable cause = e.getCause();
+            while (cause != null && !(cause instanceof tools.jackson.core.JacksonException)) {
+                cause = cause.getCause();
+            }
             if (cause instanceof tools.jackson.core.exc.StreamConstraintsException) {
                 return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "请求内容过大（JSON 文档不超过1 MB，单个字符串不超过10万字）");
             }
