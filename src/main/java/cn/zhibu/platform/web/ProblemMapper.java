@@ -56,6 +56,13 @@ class ProblemMapper {
     private static final int QUOTED = 30;
 
     private final JsonErrors json = new JsonErrors();
+    /** The upload limit as configured ("50MB"), for the 413's message: the exception does not always know it. */
+    private final String uploadLimit;
+
+    ProblemMapper(@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:}")
+                  String uploadLimit) {
+        this.uploadLimit = uploadLimit == null ? "" : uploadLimit.strip();
+    }
 
     /** The problem for an exception (null: only the status is known, e.g. a 404 of the container). */
     ResponseEntity<ProblemDetail> toProblem(Throwable ex, HttpStatusCode fallbackStatus, String method, String path) {
@@ -155,8 +162,8 @@ class ProblemMapper {
         }
         if (ex instanceof MaxUploadSizeExceededException e) {
             long max = e.getMaxUploadSize();
-            return Problem.of(HttpStatus.CONTENT_TOO_LARGE, max > 0
-                    ? "上传的内容过大，不能超过" + (max >> 20) + " MB" : "上传的内容过大");
+            return Problem.of(HttpStatus.CONTENT_TOO_LARGE, max > 0 ? "上传的内容过大，不能超过" + (max >> 20) + " MB"
+                    : uploadLimit.isEmpty() ? "上传的内容过大" : "上传的内容过大，文件不能超过" + uploadLimit);
         }
         if (ex instanceof MultipartException) {
             return Problem.of(HttpStatus.BAD_REQUEST, "上传的内容无法读取，请按 multipart/form-data 上传文件");
@@ -313,6 +320,10 @@ class ProblemMapper {
             }
             if (cause instanceof tools.jackson.core.exc.StreamConstraintsException) {
                 return Problem.of(HttpStatus.CONTENT_TOO_LARGE, "请求内容过大（JSON 文档不超过1 MB，单个字符串不超过10万字）");
+            }
+            if (cause instanceof tools.jackson.databind.exc.MismatchedInputException m && m.getOriginalMessage() != null
+                    && m.getOriginalMessage().startsWith("Trailing token")) { // Jackson's wording: no type of its own
+                return Problem.of(HttpStatus.BAD_REQUEST, "请求内容不是有效的 JSON（文档之后还有多余的内容）");
             }
             if (cause instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
                 String field = path(j.getPath());

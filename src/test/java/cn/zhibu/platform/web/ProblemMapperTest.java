@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The problem documents' shape, and what a server error never shows. */
 class ProblemMapperTest {
 
-    private final ProblemMapper mapper = new ProblemMapper();
+    private final ProblemMapper mapper = new ProblemMapper("50MB");
 
     @Test
     void a_server_error_shows_a_generic_chinese_message_never_the_exception() {
