@@ -12,6 +12,6 @@ import java.time.LocalDate;
 public record ApplicationForm(Long orgId, @NameText("姓名") String name, @ShortText("身份证号") String idNumber,
                               @NameText("民族") String ethnicity, Education education, Occupation occupation,
                               @NameText("工作单位") String workUnit, @ShortText("手机号") String phone,
-                              @SensibleDate(value = "申请日期", past = true) LocalDate appliedOn)
+                              @SensibleDate("申请日期") LocalDate appliedOn)
         implements java.io.Serializable {
 }

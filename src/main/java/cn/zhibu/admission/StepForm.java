@@ -27,7 +27,7 @@ import java.util.List;
  * @param publicOpinion    step 23: opinions of members and non-members (D12)
  * @param publicityId      step 7 under the 2026 rules: the 公示 (D5)
  */
-public record StepForm(AdmissionStep step, @SensibleDate(value = "办理日期", past = true) LocalDate doneOn,
+public record StepForm(AdmissionStep step, @SensibleDate("办理日期") LocalDate doneOn,
                        @NameText("办理人或单位") String actedBy, @NoteText("备注") String note, List<Long> memberIds,
                        RecommendationMethod method, DecidingBody body, Boolean passed, Integer trainingDays,
                        Integer trainingHours, Boolean leavingSoon, @ShortText("编号") String reference,

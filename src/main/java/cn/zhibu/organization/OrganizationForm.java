@@ -8,6 +8,6 @@ import java.time.LocalDate;
 public record OrganizationForm(Long parentId, @NameText("组织名称") String name, @NameText("简称") String shortName,
                                OrganizationType type, OrganizationCategory category,
                                @NameText("所在单位") String unitName, Integer coveredUnits,
-                               @SensibleDate(value = "成立日期", past = true) LocalDate establishedOn,
+                               @SensibleDate("成立日期") LocalDate establishedOn,
                                Integer sortOrder) {
 }

@@ -102,7 +102,7 @@ class AdmissionApiController {
         return admission.record(scope, id, form);
     }
 
-    record Closing(@SensibleDate(value = "终止日期", past = true) LocalDate closedOn, @NoteText("终止原因") String reason) {
+    record Closing(@SensibleDate("终止日期") LocalDate closedOn, @NoteText("终止原因") String reason) {
     }
 
     @PostMapping("/cases/{id}/close")

@@ -213,7 +213,7 @@ class AdmissionPageController {
     @PostMapping("/admission/cases/{id}/close")
     String close(DataScope scope, @PathVariable long id,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                 @SensibleDate(value = "终止日期", past = true) LocalDate closedOn,
+                 @SensibleDate("终止日期") LocalDate closedOn,
                  @RequestParam(required = false) @NoteText("终止原因") String reason, RedirectAttributes redirect) {
         try {
             admission.close(scope, id, closedOn, reason);

@@ -35,7 +35,7 @@ class FloatingApiController {
         this.floating = floating;
     }
 
-    record OnDate(@SensibleDate(value = "日期", past = true) LocalDate on) {
+    record OnDate(@SensibleDate("日期") LocalDate on) {
     }
 
     record Certificate(@ShortText("活动证编号") String number) {

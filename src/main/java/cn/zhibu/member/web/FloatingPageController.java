@@ -70,7 +70,7 @@ class FloatingPageController {
     @PostMapping("/outflows/{id}/contact")
     String contact(DataScope scope, @PathVariable long id,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                   @SensibleDate(value = "日期", past = true) LocalDate on,
+                   @SensibleDate("日期") LocalDate on,
                    @RequestParam long orgId, RedirectAttributes redirect) {
         return act(redirect, orgId, "已登记联系", () -> floating.recordContact(scope, id, on));
     }
@@ -84,7 +84,7 @@ class FloatingPageController {
     @PostMapping("/outflows/{id}/return")
     String returned(DataScope scope, @PathVariable long id,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                   @SensibleDate(value = "日期", past = true) LocalDate on,
+                   @SensibleDate("日期") LocalDate on,
                     @RequestParam long orgId, RedirectAttributes redirect) {
         return act(redirect, orgId, "已登记返回", () -> floating.registerReturn(scope, id, on));
     }
@@ -101,7 +101,7 @@ class FloatingPageController {
     @PostMapping("/inflows/{id}/left")
     String inflowLeft(DataScope scope, @PathVariable long id,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                   @SensibleDate(value = "日期", past = true) LocalDate on,
+                   @SensibleDate("日期") LocalDate on,
                       @RequestParam long orgId, RedirectAttributes redirect) {
         return act(redirect, orgId, "已登记离开", () -> floating.registerInflowLeft(scope, id, on));
     }

@@ -52,7 +52,7 @@ class MembershipApiController {
         return membership.history(scope, id);
     }
 
-    record LostContact(@SensibleDate(value = "最后联系日期", past = true) LocalDate lastContactOn) {
+    record LostContact(@SensibleDate("最后联系日期") LocalDate lastContactOn) {
     }
 
     @PutMapping("/members/{id}/lost-contact")

@@ -64,7 +64,7 @@ class MembershipPageController {
     @PostMapping("/{id}/lost-contact")
     String lostContact(DataScope scope, @PathVariable long id,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                       @SensibleDate(value = "最后联系日期", past = true) LocalDate lastContactOn,
+                       @SensibleDate("最后联系日期") LocalDate lastContactOn,
                        Model model, RedirectAttributes redirect) {
         try {
             if (lastContactOn == null) {

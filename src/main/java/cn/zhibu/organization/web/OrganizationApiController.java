@@ -93,7 +93,7 @@ class OrganizationApiController {
         return organizations.move(scope, id, request.parentId());
     }
 
-    record DissolveRequest(@SensibleDate(value = "撤销日期", past = true) LocalDate dissolvedOn,
+    record DissolveRequest(@SensibleDate("撤销日期") LocalDate dissolvedOn,
                            @NoteText("撤销原因") String reason) {
     }
 
@@ -109,7 +109,7 @@ class OrganizationApiController {
         return organizations.committee(scope, id);
     }
 
-    record TermRequest(@SensibleDate(value = "任期开始日期", past = true) LocalDate termStart,
+    record TermRequest(@SensibleDate("任期开始日期") LocalDate termStart,
                        @SensibleDate("任期届满日期") LocalDate termEnd) {
     }
 

@@ -165,7 +165,7 @@ class OrganizationPageController {
     @PostMapping("/{id}/dissolve")
     String dissolve(DataScope scope, @PathVariable long id,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                    @SensibleDate(value = "撤销日期", past = true) LocalDate dissolvedOn,
+                    @SensibleDate("撤销日期") LocalDate dissolvedOn,
                     @RequestParam(required = false) @NoteText("撤销原因") String reason, Model model) {
         try {
             Organization org = organizations.dissolve(scope, id, dissolvedOn, reason);
@@ -180,7 +180,7 @@ class OrganizationPageController {
     @PostMapping("/{id}/committee/term")
     String startTerm(DataScope scope, @PathVariable long id,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                     @SensibleDate(value = "任期开始日期", past = true) LocalDate termStart,
+                     @SensibleDate("任期开始日期") LocalDate termStart,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                      @SensibleDate("任期届满日期") LocalDate termEnd,
                      RedirectAttributes redirect) {

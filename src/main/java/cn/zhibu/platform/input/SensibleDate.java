@@ -15,9 +15,10 @@ import java.time.LocalDate;
 /**
  * A date within sense: not before {@link #EARLIEST} (nobody on the rolls was born earlier, no organization was founded
  * earlier), not after {@link #LATEST} (no term, deadline or notice is planned that far) — so that a year like
- * +999999999 is a 400 naming the field, not a PostgreSQL "date out of range" or an overflow in date arithmetic. A
- * {@linkplain #past() past fact} (a birth, joining the party, a step done) is moreover not after today. Rules that
- * relate two dates (not before the person's birth, a term of at most five years …) stay with the forms' own checks.
+ * +999999999 is a 400 naming the field, not an overflow in date arithmetic or an 'infinity' in PostgreSQL. On every
+ * date a user enters. The rules about a particular date stay with its form's checks, which answer together with the
+ * form's other errors: a past fact not after today (入党日期, 办理日期, 生效日期 …), an event not before the person's
+ * birth or joining or the organization's founding, a term or deadline at most the regulation's length.
  */
 @Documented
 @Target({ElementType.FIELD, ElementType.PARAMETER})
@@ -31,9 +32,6 @@ public @interface SensibleDate {
     /** The field's Chinese label, which the message names (e.g. "入党日期"). */
     String value();
 
-    /** A fact that has happened: not after today. */
-    boolean past() default false;
-
     String message() default "";
 
     Class<?>[] groups() default {};
@@ -43,29 +41,24 @@ public @interface SensibleDate {
     final class Check implements ConstraintValidator<SensibleDate, LocalDate> {
 
         private String label;
-        private boolean past;
 
         @Override
         public void initialize(SensibleDate annotation) {
             label = annotation.value();
-            past = annotation.past();
         }
 
         @Override
         public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
-            return Violations.report(context, problem(label, value, past, LocalDate.now()));
+            return Violations.report(context, problem(label, value));
         }
 
         /** What is wrong with a date, as a Chinese message naming the field; null when nothing is (or no date). */
-        public static String problem(String label, LocalDate value, boolean past, LocalDate today) {
+        public static String problem(String label, LocalDate value) {
             if (value == null) {
                 return null;
             }
             if (value.isBefore(EARLIEST)) {
                 return label + "不能早于1900年1月1日";
-            }
-            if (past && value.isAfter(today)) {
-                return label + "不能晚于今天";
             }
             if (value.isAfter(LATEST)) {
                 return label + "不能晚于2100年12月31日";
