@@ -2,6 +2,7 @@ package cn.zhibu.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import java.util.Map;
  * own page.
  */
 @Controller
+@ConditionalOnWebApplication // the error attributes exist with the web application only
 @RequestMapping("${server.error.path:/error}")
 class ProblemErrorController implements ErrorController {
 

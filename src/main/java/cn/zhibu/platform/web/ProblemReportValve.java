@@ -5,6 +5,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +53,7 @@ public class ProblemReportValve extends ErrorReportValve {
     }
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
     static class Registration {
 
         /** After Spring Boot's own customizer, whose valve this one replaces. */
