@@ -42,7 +42,8 @@ class ProblemErrorController implements ErrorController {
         String path = uri == null ? request.getRequestURI() : uri.toString();
         if (ApiPaths.isApi(path)) {
             Throwable error = errorAttributes.getError(new ServletWebRequest(request));
-            return problems.forErrorDispatch(error, status, request.getMethod(), path);
+            return problems.forErrorDispatch(error, status, request.getMethod(), path,
+                    (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE));
         }
         HttpStatus known = HttpStatus.resolve(status.value());
         return new ModelAndView("error", Map.of("status", status.value()),

@@ -81,14 +81,22 @@ class ProblemMapper {
 
     /**
      * The problem of the container's error dispatch: the exception's when it explains the status the container was
-     * given (a 405 with the methods allowed), else the status's own.
+     * given (a 405 with the methods allowed); else the message a filter gave with {@code sendError(status, message)}
+     * when it is written for users (Chinese — the framework's own are English); else the status's own.
      */
-    ResponseEntity<ProblemDetail> forErrorDispatch(Throwable error, HttpStatusCode status, String method, String path) {
+    ResponseEntity<ProblemDetail> forErrorDispatch(Throwable error, HttpStatusCode status, String method, String path,
+                                                   String message) {
         if (error != null && status.value() != 500) {
             Problem p = known(error, method, path);
             if (p == null || p.status != status.value()) {
                 error = null;
             }
+        }
+        if (error == null && message != null && message.codePoints().anyMatch(
+                c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            ProblemDetail body = problem(status.value(), message, null);
+            body.setInstance(instance(path));
+            return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(body);
         }
         return toProblem(error, status, method, path);
     }

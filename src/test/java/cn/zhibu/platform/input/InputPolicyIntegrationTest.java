@@ -321,6 +321,22 @@ class InputPolicyIntegrationTest {
         assertThat(delayed.status()).as(delayed.body()).isEqualTo(200);
     }
 
+    @Test
+    void events_are_not_before_the_organization_s_founding_or_the_member_s_joining() {
+        Organization committee = data.committee("成立日期党委" + System.nanoTime() % 100_000);
+        ApiClient.Response created = admin.post("/api/v1/orgs", obj("parentId", committee.id(), "name", "成立日期支部",
+                "type", "BRANCH", "category", "GOVERNMENT", "establishedOn", "2010-07-01"));
+        long branch = created.json().get("id").asLong();
+        assertProblem(admin.post("/api/v1/orgs/" + branch + "/committee/term",
+                obj("termStart", "2009-01-01", "termEnd", "2011-01-01")), "termStart", "不能早于组织成立日期（2010-07-01）");
+        var m = data.member(branch, "外出日期党员", cn.zhibu.member.MemberStatus.FULL);
+        assertProblem(admin.post("/api/v1/members/" + m.id() + "/outflow", obj("destination", "深圳", "reason", "务工",
+                "leftOn", m.joinedOn().minusDays(1).toString())), "leftOn", "不能早于入党日期");
+        assertThat(admin.delete("/api/v1/members/" + m.id()).status()).isEqualTo(204);
+        assertProblem(admin.post("/api/v1/orgs/" + branch + "/dissolve", obj("dissolvedOn", "2010-06-30",
+                "reason", "合并")), "dissolvedOn", "不能早于成立日期（2010-07-01）");
+    }
+
     static void assertProblem(ApiClient.Response r, String field, String reason) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
