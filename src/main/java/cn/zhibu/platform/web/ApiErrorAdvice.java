@@ -15,8 +15,8 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
  * Errors of the API controllers as RFC 9457 problems ({@link ProblemMapper}): every exception a {@code @RestController}
  * lets through, Spring MVC's own (unreadable JSON, 405, 406, 415, validation …) and ours. Errors outside a controller
  * (unknown path, security, filters, upload limits) reach {@link ProblemErrorController} and get the same shape. A
- * handler for a particular exception (say a 429 of a throttle) goes here beside the catch-all and builds its body with
- * {@link ProblemMapper#problem}.
+ * handler for a particular exception (say a 429 of a throttle) goes here beside the catch-all and answers
+ * {@code ResponseEntity.status(429).contentType(Problem.JSON).body(Problem.of(…).document(path))}.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

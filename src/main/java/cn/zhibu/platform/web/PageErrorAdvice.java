@@ -40,8 +40,8 @@ class PageErrorAdvice {
     /** A query parameter or a form the input policy refuses (a page's {@code @RequestParam} with a constraint). */
     @ExceptionHandler({HandlerMethodValidationException.class, BindException.class})
     String refused(Exception e, Model model, HttpServletResponse response) {
-        var errors = e instanceof BindException b ? ProblemMapper.fieldErrors(b.getBindingResult())
-                : ProblemMapper.parameterErrors((HandlerMethodValidationException) e);
+        var errors = e instanceof BindException b ? ValidationErrors.fieldErrors(b.getBindingResult())
+                : ValidationErrors.parameterErrors((HandlerMethodValidationException) e);
         return badRequest(String.join("；", errors.values()), model, response);
     }
 

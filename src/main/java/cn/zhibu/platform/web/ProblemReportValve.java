@@ -37,13 +37,13 @@ public class ProblemReportValve extends ErrorReportValve {
             return;
         }
         try {
-            response.setContentType(ProblemMapper.PROBLEM_JSON.toString());
+            response.setContentType(Problem.JSON.toString());
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
                 // our own constant texts: no escaping needed beyond what they contain (none)
                 writer.write("{\"type\":\"urn:zhibu:problem:" + (status == 400 ? "invalid-input" : "client-error")
-                        + "\",\"title\":\"" + ProblemMapper.title(status) + "\",\"status\":" + status
+                        + "\",\"title\":\"" + Problem.title(status) + "\",\"status\":" + status
                         + ",\"detail\":\"请求格式不正确（请求行、请求头或地址中的 % 转义无效）\"}");
                 response.finishResponse();
             }
