@@ -160,6 +160,13 @@ class ApiProblemIntegrationTest {
         assertProblem(admin.postJson("/api/v1/orgs", huge), 413, "请求内容过大", "1 MB");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/api/v1/members;x=1", "/api/v1/members/%2e%2e/me", "/api/v1/orgs%2F1"})
+    void a_request_the_security_filter_refuses_is_a_400_problem(String path) {
+        // refused by Spring Security's firewall, in a filter before any controller
+        assertProblem(admin.get(path), 400, "请求内容有误", "");
+    }
+
     @Test
     void a_malformed_request_line_gets_no_html() throws Exception {
         // what Tomcat itself refuses before any servlet sees it: an answer without an HTML page
