@@ -1,10 +1,10 @@
 package cn.zhibu.admission;
 
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.SensibleDate;
-import cn.zhibu.platform.input.NameText;
 import cn.zhibu.member.Education;
 import cn.zhibu.member.Occupation;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
 
 import java.time.LocalDate;
 

@@ -1,8 +1,8 @@
 package cn.zhibu.admission;
 
-import jakarta.validation.Valid;
-import cn.zhibu.platform.input.NameText;
 import cn.zhibu.platform.FieldErrors;
+import cn.zhibu.platform.input.NameText;
+import jakarta.validation.Valid;
 
 import java.util.List;
 

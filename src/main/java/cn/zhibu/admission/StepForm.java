@@ -1,10 +1,11 @@
 package cn.zhibu.admission;
 
-import jakarta.validation.Valid;
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.SensibleDate;
-import cn.zhibu.platform.input.NoteText;
 import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
+import jakarta.validation.Valid;
+
 import java.time.LocalDate;
 import java.util.List;
 

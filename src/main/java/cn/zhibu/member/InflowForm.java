@@ -1,8 +1,9 @@
 package cn.zhibu.member;
 
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
+
 import java.time.LocalDate;
 
 public record InflowForm(@NameText("姓名") String name, @NameText("原党组织") String homeOrg,

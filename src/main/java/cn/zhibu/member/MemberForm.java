@@ -1,8 +1,9 @@
 package cn.zhibu.member;
 
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
+
 import java.time.LocalDate;
 
 /** What a user fills in to register or edit a member. Checked by {@link MemberService}, in Chinese. */

@@ -1,8 +1,9 @@
 package cn.zhibu.member;
 
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
+
 import java.time.LocalDate;
 
 /** Registering a member as away: where, why, since when, for how long, whether at a fixed place, how to reach them. */

@@ -1,9 +1,10 @@
 package cn.zhibu.member;
 
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.SensibleDate;
-import cn.zhibu.platform.input.NoteText;
 import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
+
 import java.time.LocalDate;
 
 /**

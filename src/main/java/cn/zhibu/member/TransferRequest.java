@@ -1,7 +1,7 @@
 package cn.zhibu.member;
 
-import cn.zhibu.platform.input.ShortText;
 import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.ShortText;
 /**
  * What the sending side asks for: the receiving organization (a branch or 党小组), why, and the month up to which
  * the member's dues are paid (yyyy-MM, printed on the 介绍信; optional).

@@ -1,7 +1,8 @@
 package cn.zhibu.organization;
 
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.SensibleDate;
+
 import java.time.LocalDate;
 
 /** What a user fills in to create or edit an organization. Validated by the service, in Chinese. */

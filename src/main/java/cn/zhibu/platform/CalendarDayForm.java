@@ -1,7 +1,8 @@
 package cn.zhibu.platform;
 
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.SensibleDate;
+
 import java.time.LocalDate;
 
 /** What an administrator enters for one day of the holiday calendar. */

@@ -1,7 +1,5 @@
 package cn.zhibu.member.web;
 
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.member.FloatingService;
 import cn.zhibu.member.Inflow;
 import cn.zhibu.member.InflowForm;
@@ -9,6 +7,8 @@ import cn.zhibu.member.MemberReminder;
 import cn.zhibu.member.Outflow;
 import cn.zhibu.member.OutflowForm;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;

@@ -1,21 +1,21 @@
 package cn.zhibu.member.web;
 
-import org.springframework.validation.BindingResult;
-import cn.zhibu.platform.BindingProblems;
-import jakarta.validation.Valid;
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.member.FloatingService;
 import cn.zhibu.member.InflowForm;
 import cn.zhibu.member.OutflowForm;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.BindingProblems;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
+import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,8 +1,5 @@
 package cn.zhibu.member.web;
 
-import jakarta.validation.Valid;
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.NameText;
 import cn.zhibu.member.AgeBand;
 import cn.zhibu.member.Education;
 import cn.zhibu.member.Gender;
@@ -14,9 +11,12 @@ import cn.zhibu.member.MemberService;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.Occupation;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.ShortText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,5 @@
 package cn.zhibu.member.web;
 
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.member.ArchiveStatus;
 import cn.zhibu.member.ArchivedMember;
 import cn.zhibu.member.ArchivedPage;
@@ -10,6 +9,7 @@ import cn.zhibu.member.MembershipService;
 import cn.zhibu.member.StatusChange;
 import cn.zhibu.member.StatusEvent;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.input.SensibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;

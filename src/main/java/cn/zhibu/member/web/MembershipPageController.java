@@ -1,7 +1,5 @@
 package cn.zhibu.member.web;
 
-import jakarta.validation.Valid;
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.member.ArchiveStatus;
 import cn.zhibu.member.ArchivedMember;
 import cn.zhibu.member.ArchivedPage;
@@ -16,6 +14,8 @@ import cn.zhibu.platform.BindingProblems;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Pager;
+import cn.zhibu.platform.input.SensibleDate;
+import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

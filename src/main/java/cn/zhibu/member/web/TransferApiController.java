@@ -1,12 +1,8 @@
 package cn.zhibu.member.web;
 
-import jakarta.validation.Valid;
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.NoteText;
-import cn.zhibu.platform.input.NameText;
 import cn.zhibu.member.Transfer;
-import cn.zhibu.member.TransferPage;
 import cn.zhibu.member.TransferLetters;
+import cn.zhibu.member.TransferPage;
 import cn.zhibu.member.TransferRequest;
 import cn.zhibu.member.TransferService;
 import cn.zhibu.member.TransferStatus;
@@ -14,9 +10,13 @@ import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.TransferTarget;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.ShortText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,12 +1,9 @@
 package cn.zhibu.member.web;
 
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.NoteText;
-import cn.zhibu.platform.input.NameText;
 import cn.zhibu.member.Transfer;
+import cn.zhibu.member.TransferLetters;
 import cn.zhibu.member.TransferPage;
 import cn.zhibu.member.TransferRequest;
-import cn.zhibu.member.TransferLetters;
 import cn.zhibu.member.TransferService;
 import cn.zhibu.member.TransferStatus;
 import cn.zhibu.organization.OrganizationService;
@@ -15,6 +12,9 @@ import cn.zhibu.platform.Downloads;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Pager;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.ShortText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;

@@ -1,9 +1,5 @@
 package cn.zhibu.organization.web;
 
-import jakarta.validation.Valid;
-import cn.zhibu.platform.input.SensibleDate;
-import cn.zhibu.platform.input.NoteText;
-import cn.zhibu.platform.input.NameText;
 import cn.zhibu.organization.Committee;
 import cn.zhibu.organization.CommitteePosition;
 import cn.zhibu.organization.Organization;
@@ -11,8 +7,12 @@ import cn.zhibu.organization.OrganizationForm;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,9 +1,5 @@
 package cn.zhibu.organization.web;
 
-import jakarta.validation.Valid;
-import cn.zhibu.platform.input.SensibleDate;
-import cn.zhibu.platform.input.NoteText;
-import cn.zhibu.platform.input.NameText;
 import cn.zhibu.organization.CommitteePosition;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationCategory;
@@ -13,6 +9,10 @@ import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.BindingProblems;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
+import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

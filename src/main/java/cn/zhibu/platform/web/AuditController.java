@@ -1,10 +1,10 @@
 package cn.zhibu.platform.web;
 
-import cn.zhibu.platform.input.ShortText;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.Pager;
+import cn.zhibu.platform.input.ShortText;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

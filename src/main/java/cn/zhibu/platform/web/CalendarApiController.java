@@ -1,12 +1,12 @@
 package cn.zhibu.platform.web;
 
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.platform.CalendarDay;
 import cn.zhibu.platform.CalendarDayForm;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.HolidayCalendar;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.WorkingDays;
+import cn.zhibu.platform.input.SensibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,7 +1,5 @@
 package cn.zhibu.platform.web;
 
-import jakarta.validation.Valid;
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.platform.BindingProblems;
 import cn.zhibu.platform.CalendarDay;
 import cn.zhibu.platform.CalendarDayForm;
@@ -10,6 +8,8 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.HolidayCalendar;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.WorkingDays;
+import cn.zhibu.platform.input.SensibleDate;
+import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,10 +1,10 @@
 package cn.zhibu.publishing.web;
 
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.SensibleDate;
-import cn.zhibu.platform.input.NoteText;
-import cn.zhibu.platform.input.LongText;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.input.LongText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
 import cn.zhibu.publishing.Publicity;
 import cn.zhibu.publishing.PublicityComment;
 import cn.zhibu.publishing.PublicityDraft;

@@ -1,8 +1,8 @@
 package cn.zhibu.publishing.web;
 
-import cn.zhibu.platform.input.ShortText;
-import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.platform.input.LongText;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
 import cn.zhibu.publishing.PublicityDraft;
 
 import java.time.LocalDate;

@@ -1,7 +1,5 @@
 package cn.zhibu.publishing.web;
 
-import jakarta.validation.Valid;
-import cn.zhibu.platform.input.NoteText;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.BindingProblems;
@@ -10,10 +8,12 @@ import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Pager;
 import cn.zhibu.platform.WorkingDays;
+import cn.zhibu.platform.input.NoteText;
 import cn.zhibu.publishing.Publicity;
 import cn.zhibu.publishing.PublicityPage;
 import cn.zhibu.publishing.PublicityService;
 import cn.zhibu.publishing.PublicityStatus;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
