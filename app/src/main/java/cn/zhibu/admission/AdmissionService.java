@@ -19,6 +19,7 @@ import cn.zhibu.organization.CommitteeSeat;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
+import cn.zhibu.platform.Paging;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldCipher;
 import cn.zhibu.platform.FieldErrors;
@@ -227,11 +228,11 @@ public class AdmissionService {
     /** The pipeline of a subtree: one page of cases at a stage (the open ones when null), most urgent first. */
     public CasePage pipeline(DataScope scope, long orgId, AdmissionStage stage, String name, int page) {
         Organization org = organizations.getManaged(scope, orgId);
-        int p = Math.max(page, 0);
+        Paging paging = Paging.of(page, PAGE_SIZE);
         LocalDate today = LocalDate.now();
-        List<CaseSummary> rows = records.page(scope, org.path(), stage, name, PAGE_SIZE, p * PAGE_SIZE).stream()
+        List<CaseSummary> rows = records.page(scope, org.path(), stage, name, paging).stream()
                 .map(r -> summary(r, today)).toList();
-        return new CasePage(rows, p, PAGE_SIZE, total(scope, org, stage, name));
+        return new CasePage(rows, paging.page(), PAGE_SIZE, total(scope, org, stage, name));
     }
 
     /** The pager's total: from the roll-up, or for a name search counted up to {@value #SEARCH_COUNT_CAP}. */

@@ -1,6 +1,8 @@
 package cn.zhibu.admission;
 
 import cn.zhibu.platform.FieldErrors;
+import cn.zhibu.platform.input.NameText;
+import jakarta.validation.Valid;
 
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +21,8 @@ import java.util.stream.Collectors;
  * @param roll           the voting 正式党员 of the branch on the meeting date (null in votes recorded before it was kept)
  * @param excluded       voting members on the roll left out of the expected count, each with its ground
  */
-public record BranchVote(Integer registryVoters, List<Voter> roll, List<Exclusion> excluded,
-                         String exclusionApprovedBy, int present, int yes, int no, int abstain, int writtenYes,
+public record BranchVote(Integer registryVoters, List<Voter> roll, @Valid List<Exclusion> excluded,
+                         @NameText("批准不计入的上级党组织") String exclusionApprovedBy, int present, int yes, int no, int abstain, int writtenYes,
                          int writtenNo) {
 
     /** A voting 正式党员 on the roll. */
@@ -31,7 +33,7 @@ public record BranchVote(Integer registryVoters, List<Voter> roll, List<Exclusio
      * D9: a voting member left out of the expected count, and why. The request names the member by id (one of the
      * roll); the name is the roll's.
      */
-    public record Exclusion(Long memberId, String name, ExclusionGround ground) {
+    public record Exclusion(Long memberId, @NameText("不计入应到人数的党员姓名") String name, ExclusionGround ground) {
 
         public static Exclusion of(long memberId, ExclusionGround ground) {
             return new Exclusion(memberId, null, ground);

@@ -1,5 +1,11 @@
 package cn.zhibu.admission;
 
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
+import jakarta.validation.Valid;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -22,11 +28,13 @@ import java.util.List;
  * @param publicOpinion    step 23: opinions of members and non-members (D12)
  * @param publicityId      step 7 under the 2026 rules: the 公示 (D5)
  */
-public record StepForm(AdmissionStep step, LocalDate doneOn, String actedBy, String note, List<Long> memberIds,
+public record StepForm(AdmissionStep step, @SensibleDate("办理日期") LocalDate doneOn,
+                       @NameText("办理人或单位") String actedBy, @NoteText("备注") String note, List<Long> memberIds,
                        RecommendationMethod method, DecidingBody body, Boolean passed, Integer trainingDays,
-                       Integer trainingHours, Boolean leavingSoon, String reference, BranchVote vote,
-                       ConversionDecision decision, Integer extensionMonths, String groupOpinion,
-                       String publicOpinion, Long publicityId) {
+                       Integer trainingHours, Boolean leavingSoon, @ShortText("编号") String reference,
+                       @Valid BranchVote vote, ConversionDecision decision, Integer extensionMonths,
+                       @NoteText("党小组意见") String groupOpinion, @NoteText("党内外群众意见") String publicOpinion,
+                       Long publicityId) {
 
     public StepForm {
         memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);

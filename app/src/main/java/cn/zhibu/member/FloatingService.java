@@ -61,6 +61,8 @@ public class FloatingService {
             errors.reject("leftOn", "请填写外出日期");
         } else if (form.leftOn().isAfter(LocalDate.now())) {
             errors.reject("leftOn", "外出日期不能晚于今天");
+        } else if (form.leftOn().isBefore(member.joinedOn())) {
+            errors.reject("leftOn", "外出日期不能早于入党日期（" + member.joinedOn() + "）");
         }
         if (form.expectedMonths() != null && (form.expectedMonths() < 1 || form.expectedMonths() > 120)) {
             errors.reject("expectedMonths", "预计外出时长应为1至120个月");

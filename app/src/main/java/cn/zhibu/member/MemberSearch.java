@@ -1,18 +1,22 @@
 package cn.zhibu.member;
 
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.ShortText;
+
 /**
  * Criteria of the member list. {@code text} is the start of a name (张 or 张三), pinyin initials ({@code zs} finds
  * 张三), the start of the full pinyin ({@code zhangs}), or an 18-digit 身份证号 (exact). Pages are either numbered
  * ({@code page}, for the browser's pager) or reached by keyset from the previous page's {@code cursor}, which costs
  * the same at any depth.
  */
-public record MemberSearch(Long orgId, String text, MemberStatus status, Gender gender, String ethnicity,
+public record MemberSearch(Long orgId, @ShortText("查询内容") String text, MemberStatus status, Gender gender, @NameText("民族") String ethnicity,
                            Education education, Occupation occupation, AgeBand ageBand, Integer page, Integer size,
-                           String cursor) {
+                           @ShortText("翻页位置") String cursor) {
 
+    /** Page 0 of 20 when not given; the bounds are {@link cn.zhibu.platform.Paging}'s, checked by the search. */
     public MemberSearch {
-        page = page == null ? 0 : Math.max(page, 0);
-        size = size == null || size <= 0 ? 20 : Math.min(size, 100);
+        page = page == null ? 0 : page;
+        size = size == null ? 20 : size;
     }
 
     public static MemberSearch of(Long orgId, String text) {

@@ -15,6 +15,7 @@ import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.Paging;
 import cn.zhibu.platform.TreePath;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +62,7 @@ public class MemberService {
         if (!scope.hasManagedScope()) {
             throw new ForbiddenException("您没有查询党员名册的权限");
         }
+        Paging.of(search.page(), search.size());
         Organization root = search.orgId() == null ? null : organizations.getManaged(scope, search.orgId());
         TreePath subtree = root == null ? null : root.path();
         String text = search.text() == null ? "" : search.text().trim();

@@ -11,6 +11,7 @@ import cn.zhibu.member.internal.VotingRoll;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
+import cn.zhibu.platform.Paging;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
@@ -214,11 +215,10 @@ public class MembershipService {
         if (!scope.managesMembersAt(org.path().value())) {
             throw new NotFoundException("党组织不存在或不在您的管理范围内");
         }
-        int safeSize = Math.max(1, Math.min(size, 100));
-        int safePage = Math.max(0, page);
-        List<ArchivedMember> items = archive.page(org.path(), status, safePage, safeSize).stream()
+        Paging paging = Paging.of(page, size);
+        List<ArchivedMember> items = archive.page(org.path(), status, paging).stream()
                 .map(a -> toArchived(scope, a)).toList();
-        return new ArchivedPage(items, archive.count(org.path(), status), safePage, safeSize);
+        return new ArchivedPage(items, archive.count(org.path(), status), paging.page(), paging.size());
     }
 
     /** What is due in an organization's subtree, oldest first, at most {@code limit} of each kind. */

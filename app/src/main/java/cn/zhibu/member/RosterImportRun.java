@@ -14,6 +14,7 @@ import cn.zhibu.platform.RateLimitedException;
 import cn.zhibu.platform.JobHandler;
 import cn.zhibu.platform.JobRun;
 import cn.zhibu.platform.TreePath;
+import cn.zhibu.platform.input.InputValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -68,16 +69,19 @@ class RosterImportRun implements JobHandler<RosterImportRun.Detail> {
     private final MemberRollup rollup;
     private final FieldCipher cipher;
     private final IdNumberCheck idNumbers;
+    private final InputValidator input;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
     RosterImportRun(OrganizationService organizations, MemberBulkLoad bulk, MemberRollup rollup, FieldCipher cipher,
-                    IdNumberCheck idNumbers, AuditLog audit, PlatformTransactionManager transactions) {
+                    IdNumberCheck idNumbers, InputValidator input, AuditLog audit,
+                    PlatformTransactionManager transactions) {
         this.organizations = organizations;
         this.bulk = bulk;
         this.rollup = rollup;
         this.cipher = cipher;
         this.idNumbers = idNumbers;
+        this.input = input;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -105,7 +109,7 @@ class RosterImportRun implements JobHandler<RosterImportRun.Detail> {
         if (raw.size() > RosterImports.MAX_ROWS) {
             return new JobRun.Outcome<>(ImportJob.REJECTED, "一次最多导入" + RosterImports.MAX_ROWS + "行，请拆分文件", detail);
         }
-        RosterRowCheck rows = new RosterRowCheck(organizations, run.scope(), raw);
+        RosterRowCheck rows = new RosterRowCheck(organizations, input, run.scope(), raw);
         AtomicLong done = new AtomicLong();
         List<Checked> checked = IntStream.range(0, raw.size()).parallel().mapToObj(i -> {
             Checked c = rows.check(i + 2, raw.get(i));

@@ -1,5 +1,6 @@
 package cn.zhibu.member;
 
+import cn.zhibu.platform.input.TextKind;
 import cn.zhibu.platform.InvalidInputException;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -71,6 +72,6 @@ final class RosterReader {
             }
             return cell.asNumber().stripTrailingZeros().toPlainString();
         }
-        return cell.getText() == null ? "" : cell.getText().trim();
+        return cell.getText() == null ? "" : TextKind.normalize(cell.getText());
     }
 }

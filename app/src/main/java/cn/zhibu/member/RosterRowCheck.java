@@ -1,5 +1,7 @@
 package cn.zhibu.member;
 
+import cn.zhibu.platform.input.InputValidator;
+import cn.zhibu.platform.input.TextKind;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.DataScope;
@@ -45,11 +47,14 @@ final class RosterRowCheck {
     private final Map<String, List<Organization>> byName;
     private final Map<Long, Organization> byId = new ConcurrentHashMap<>();
 
-    RosterRowCheck(OrganizationService organizations, DataScope scope, List<String[]> rows) {
+    private final InputValidator input;
+
+    RosterRowCheck(OrganizationService organizations, InputValidator input, DataScope scope, List<String[]> rows) {
         this.organizations = organizations;
+        this.input = input;
         this.scope = scope;
         this.byName = organizations.managedByName(scope, rows.stream().map(r -> r[RosterTemplate.ORG])
-                .filter(s -> !s.isEmpty()).collect(Collectors.toSet()));
+                .filter(s -> !s.isEmpty() && orgNameProblem(s) == null).collect(Collectors.toSet()));
     }
 
     Checked check(int row, String[] c) {
@@ -70,6 +75,8 @@ final class RosterRowCheck {
                 blankToNull(id), blankToNull(c[RosterTemplate.PHONE]), education, occupation, status, joined, converted,
                 blankToNull(c[RosterTemplate.JOB_TITLE]), blankToNull(c[RosterTemplate.WORK_UNIT])));
         FieldErrors formErrors = new FieldErrors();
+        // the input policy first, by the same validator as the API and the form (a NUL, a line break, 500 characters)
+        input.problems(form).forEach(formErrors::reject);
         MemberService.validate(form, formErrors);
         try {
             formErrors.throwIfAny();
@@ -104,6 +111,9 @@ final class RosterRowCheck {
             }
         } else if (c[RosterTemplate.ORG].isEmpty()) {
             errors.put("所在党组织", "请填写所在党组织");
+            return null;
+        } else if (orgNameProblem(c[RosterTemplate.ORG]) != null) {
+            errors.put("所在党组织", orgNameProblem(c[RosterTemplate.ORG]));
             return null;
         } else {
             List<Organization> named = byName.getOrDefault(c[RosterTemplate.ORG], List.of());
@@ -156,5 +166,10 @@ final class RosterRowCheck {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The organization's name as the text policy sees it: looked up only when it could be a name at all. */
+    private static String orgNameProblem(String name) {
+        return TextKind.NAME.problem("所在党组织", name);
     }
 }

@@ -7,6 +7,7 @@ import cn.zhibu.member.internal.TransferRecords;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldCipher;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.PublicAddress;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -45,9 +46,11 @@ public class TransferLetters {
     private final MemberArchive archive;
     private final MemberService members;
     private final FieldCipher cipher;
+    private final PublicAddress publicAddress;
 
     TransferLetters(TransferService transfers, TransferRecords records, MemberRepository registry,
-                    MemberArchive archive, MemberService members, FieldCipher cipher) {
+                    MemberArchive archive, MemberService members, FieldCipher cipher, PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
         this.transfers = transfers;
         this.records = records;
         this.registry = registry;
@@ -72,8 +75,8 @@ public class TransferLetters {
                 t.fromOrgName(), t.toOrgName(), t.status(), t.startedOn(), t.validUntil());
     }
 
-    /** The letter of a transfer the caller may see, pointing its QR code at {@code publicBaseUrl}. */
-    public byte[] pdf(DataScope scope, long transferId, String publicBaseUrl) {
+    /** The letter of a transfer the caller may see, its QR code pointing at the platform's public address. */
+    public byte[] pdf(DataScope scope, long transferId) {
         Transfer t = transfers.get(scope, transferId);
         if (t.kind() == TransferKind.INBOUND) {
             throw cn.zhibu.platform.InvalidInputException.of("", "系统外转入的介绍信由原党组织开具（编号 " + t.paperLetterNo() + "）");
@@ -81,7 +84,7 @@ public class TransferLetters {
         MemberRow row = registry.find(t.memberId()).or(() -> archive.find(t.memberId()).map(a -> a.row()))
                 .orElseThrow(() -> new NotFoundException("该党员记录不存在"));
         Member m = members.toMember(scope, row);
-        String url = link(publicBaseUrl, t.letterNo());
+        String url = link(t.letterNo());
         try {
             return render(t, m, url);
         } catch (DocumentException | IOException | WriterException e) {
@@ -161,9 +164,9 @@ public class TransferLetters {
                 Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
     }
 
-    /** The public check link of a letter on the platform at {@code publicBaseUrl}. */
-    String link(String publicBaseUrl, String letterNo) {
-        return publicBaseUrl + "/verify/letters/" + java.net.URLEncoder.encode(letterNo,
+    /** The public check link of a letter, at the configured public address (never the request's Host). */
+    String link(String letterNo) {
+        return publicAddress.base() + "/verify/letters/" + java.net.URLEncoder.encode(letterNo,
                 java.nio.charset.StandardCharsets.UTF_8) + "?c=" + code(letterNo);
     }
 

@@ -6,6 +6,7 @@ import cn.zhibu.member.internal.TransferRecords;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
+import cn.zhibu.platform.Paging;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.ForbiddenException;
@@ -230,10 +231,9 @@ public class TransferService {
 
     /** Transfers out of ({@code outgoing}) or into the caller's organizations, newest first. */
     public TransferPage list(DataScope scope, boolean outgoing, TransferStatus status, int page, int size) {
-        int safeSize = Math.max(1, Math.min(size, 100));
-        int safePage = Math.max(0, page);
-        return new TransferPage(records.page(scope, outgoing, status, safePage, safeSize),
-                records.count(scope, outgoing, status), safePage, safeSize);
+        Paging paging = Paging.of(page, size);
+        return new TransferPage(records.page(scope, outgoing, status, paging),
+                records.count(scope, outgoing, status), paging.page(), paging.size());
     }
 
     /** R4: transfers out of an organization's subtree whose letter expires within two weeks. */

@@ -289,6 +289,8 @@ public class OrganizationService {
             errors.reject("dissolvedOn", "请填写撤销日期");
         } else if (on.isAfter(LocalDate.now())) {
             errors.reject("dissolvedOn", "撤销日期不能晚于今天");
+        } else if (org.establishedOn() != null && on.isBefore(org.establishedOn())) {
+            errors.reject("dissolvedOn", "撤销日期不能早于成立日期（" + org.establishedOn() + "）");
         }
         if (reason == null || reason.isBlank()) {
             errors.reject("reason", "请填写撤销原因或批复文号");
@@ -322,6 +324,14 @@ public class OrganizationService {
         }
         if (start != null && start.isAfter(LocalDate.now())) {
             errors.reject("termStart", "任期开始日期不能晚于今天");
+        } else if (start != null && org.establishedOn() != null && start.isBefore(org.establishedOn())) {
+            errors.reject("termStart", "任期开始日期不能早于组织成立日期（" + org.establishedOn() + "）");
+        }
+        // B5: a term as long as the regulation's, and a delayed 换届 at most a year more (选举条例第三条)
+        int maxYears = OrganizationRules.maxTermYears(org) + 1;
+        if (start != null && end != null && !errors.has("termEnd") && end.isAfter(start.plusYears(maxYears))) {
+            errors.reject("termEnd", "任期不能超过" + maxYears + "年（" + org.categoryLabel() + org.typeLabel() + "每届任期一般为"
+                    + OrganizationRules.maxTermYears(org) + "年，延期换届一般不超过1年）");
         }
         errors.throwIfAny();
         Committee before = repository.committee(orgId);

@@ -1,12 +1,18 @@
 package cn.zhibu.platform;
 
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Turns form fields that could not even be converted (a date like "2024-13-40") into Chinese messages. */
+/**
+ * A page form's binding as Chinese messages by field: the input policy's own message for a field it refuses (the
+ * form is {@code @Valid}), and "格式不正确" with a hint for one that could not even be converted ("2024-13-40").
+ */
 public final class BindingProblems {
+
+    private static final int QUOTED = 30;
 
     private BindingProblems() {
     }
@@ -16,10 +22,20 @@ public final class BindingProblems {
             return;
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(),
-                "“" + e.getRejectedValue() + "”格式不正确" + hint(binding, e.getField())));
+        binding.getFieldErrors().forEach(e -> errors.putIfAbsent(e.getField(), message(binding, e)));
         binding.getGlobalErrors().forEach(e -> errors.putIfAbsent("", "提交的内容格式不正确"));
         throw new InvalidInputException(errors);
+    }
+
+    private static String message(BindingResult binding, FieldError e) {
+        if (!e.isBindingFailure() && e.getDefaultMessage() != null) {
+            return e.getDefaultMessage();
+        }
+        String value = String.valueOf(e.getRejectedValue());
+        if (value.length() > QUOTED) {
+            value = value.substring(0, QUOTED) + "…";
+        }
+        return "“" + value + "”格式不正确" + hint(binding, e.getField());
     }
 
     private static String hint(BindingResult binding, String field) {

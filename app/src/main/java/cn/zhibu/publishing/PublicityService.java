@@ -3,6 +3,7 @@ package cn.zhibu.publishing;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
+import cn.zhibu.platform.Paging;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.ForbiddenException;
@@ -152,11 +153,11 @@ public class PublicityService {
 
     /** The 公示 the caller may see, newest first, optionally only those in one state today. */
     public PublicityPage list(DataScope scope, PublicityStatus status, int page, int size) {
-        int p = Math.max(page, 0);
-        int s = Math.min(Math.max(size, 1), 100);
+        Paging paging = Paging.of(page, size);
         LocalDate today = LocalDate.now();
         long total = records.countVisible(scope, status, today);
-        return new PublicityPage(records.visible(scope, status, today, s, (long) p * s), total, p, s);
+        return new PublicityPage(records.visible(scope, status, today, paging.size(), paging.offset()), total,
+                paging.page(), paging.size());
     }
 
     @Transactional

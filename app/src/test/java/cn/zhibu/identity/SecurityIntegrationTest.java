@@ -46,12 +46,12 @@ class SecurityIntegrationTest {
         for (int i = 0; i < 5; i++) {
             var r = attacker.post("/api/v1/auth/token", login(user, "wrong"));
             assertThat(r.status()).isEqualTo(401);
-            assertThat(r.json().get("message").asString()).isEqualTo("用户名或密码错误");
+            assertThat(r.json().get("detail").asString()).isEqualTo("用户名或密码错误");
         }
         // the attacker's address may not try this account for a while, not even with the right password
         var refused = attacker.post("/api/v1/auth/token", login(user, "Right@Pass1"));
         assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.json().get("message").asString()).isEqualTo("登录失败次数过多，请1分钟后再试");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("登录失败次数过多，请1分钟后再试");
         // the form login from there is throttled too, with the same message
         BrowserSession browser = new BrowserSession(port);
         var form = browser.login(user, "Right@Pass1");

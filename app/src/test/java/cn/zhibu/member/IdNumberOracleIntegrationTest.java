@@ -263,7 +263,7 @@ class IdNumberOracleIntegrationTest {
         }
         ApiClient.Response limited = thr.post("/api/v1/admission/cases", application(caseB.idNumber()));
         assertThat(limited.status()).as(limited.body()).isEqualTo(429);
-        assertThat(limited.json().get("message").asString()).contains("超过20次", "请稍后再试");
+        assertThat(limited.json().get("detail").asString()).contains("超过20次", "请稍后再试");
         revealsNothingOfB(limited);
         // a number of the caller's own branch is still answered: it tells them nothing they cannot read
         assertThat(idError(thr.post("/api/v1/members", memberForm(memberAId)))).contains("已登记为党员");

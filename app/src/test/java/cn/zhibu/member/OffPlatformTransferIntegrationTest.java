@@ -45,7 +45,7 @@ class OffPlatformTransferIntegrationTest {
         assertThat(t.kind()).isEqualTo(TransferKind.OUTBOUND);
         assertThat(t.chain()).containsExactly(TransferStep.SENDING_COMMITTEE, TransferStep.RECEIPT);
         assertThat(t.toOrgName()).isEqualTo("外省某市某局机关党委");
-        assertThat(letters.pdf(secretary, t.id(), "http://localhost")).isNotEmpty();
+        assertThat(letters.pdf(secretary, t.id())).isNotEmpty();
 
         transfers.approve(SYSTEM, t.id(), "同意");
         assertThat(statistics.dashboard(SYSTEM, branch.id()).members().total()).isEqualTo(1);
@@ -75,7 +75,7 @@ class OffPlatformTransferIntegrationTest {
         assertThat(members.get(SYSTEM, t.memberId()).orgId()).isEqualTo(branch.id());
         DataScope receiving = new DataScope(82, "转入书记", false, List.of(), List.of(branch.path()), null, null, false);
         assertThat(transfers.list(receiving, false, null, 0, 20).items()).extracting(Transfer::id).contains(t.id());
-        assertThatThrownBy(() -> letters.pdf(SYSTEM, t.id(), "http://localhost")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> letters.pdf(SYSTEM, t.id())).isInstanceOf(InvalidInputException.class);
         assertThat(rollups.memberMismatches()).isEmpty();
     }
 }

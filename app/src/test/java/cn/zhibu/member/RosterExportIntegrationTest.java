@@ -5,14 +5,20 @@ import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.BackgroundJobs;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.demo.DemoAccounts;
+import cn.zhibu.support.ApiClient;
 import cn.zhibu.support.IntegrationTest;
 import cn.zhibu.support.TestData;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +34,7 @@ class RosterExportIntegrationTest {
     @Autowired TestData data;
     @Autowired RosterExports exports;
     @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
 
     private ExportJob finished(DataScope scope, ExportJob job) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -76,5 +83,45 @@ class RosterExportIntegrationTest {
         assertThatThrownBy(() -> exports.start(secretary, other.id(), List.of())).isInstanceOf(NotFoundException.class);
         assertThat(jdbc.sql("select count(*) from audit_log where action = '党员.导出' and entity_id = ?")
                 .param(masked.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void an_organization_named_with_a_line_break_still_downloads_its_roster() throws Exception {
+        Organization committee = data.committee("换行导出党委");
+        Organization branch = data.org(committee.id(), "换行导出支部", OrganizationType.BRANCH);
+        data.member(branch.id(), "换行导出甲", MemberStatus.FULL);
+        // a name entered before the input policy (V19 refuses it now, and the API too)
+        legacyName(branch.id(), "换行\r\n导出支部\"; filename=evil.exe");
+
+        ApiClient admin = ApiClient.loggedIn(port, DemoAccounts.ADMIN, DemoAccounts.PASSWORD);
+        ApiClient.Response started = admin.post("/api/v1/member-exports", java.util.Map.of("orgId", branch.id()));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().get("id").asString();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!"DONE".equals(admin.get("/api/v1/member-exports/" + id).json().get("status").asString())
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        HttpResponse<byte[]> file = HttpClient.newHttpClient().send(admin.request("/api/v1/member-exports/" + id
+                + "/file").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        String disposition = file.headers().firstValue("Content-Disposition").orElseThrow();
+        assertThat(disposition).startsWith("attachment; ").doesNotContain("\r", "\n", "evil.exe\"")
+                .contains("filename*=UTF-8''");
+        assertThat(file.headers().allValues("Content-Disposition")).hasSize(1);
+        assertThat(new String(file.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+    }
+
+    /** Writes a name the check constraint would refuse, as data from before it was: the constraint is put back. */
+    private void legacyName(long orgId, String name) {
+        String constraint = "organization_name_text";
+        String definition = jdbc.sql("select pg_get_constraintdef(oid) from pg_constraint where conname = ?")
+                .param(constraint).query(String.class).single();
+        jdbc.sql("alter table organization drop constraint " + constraint).update();
+        try {
+            jdbc.sql("update organization set name = ? where id = ?").params(name, orgId).update();
+        } finally {
+            jdbc.sql("alter table organization add constraint " + constraint + " " + definition).update();
+        }
     }
 }

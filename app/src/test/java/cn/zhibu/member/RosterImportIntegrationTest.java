@@ -308,5 +308,26 @@ class RosterImportIntegrationTest {
             assertThat(lines).hasSize(1 + RosterImportRun.REPORT_LIMIT + 1);
             assertThat(lines.get(lines.size() - 1).getCellAsString(2).orElse("")).contains("另有100个错误未列出");
         }
+    @Test
+    void cells_get_the_same_text_and_date_policy_as_the_forms() throws Exception {
+        List<List<String>> rows = List.of(row(branch.name(), "方向\u202e控制", id(40)),
+                row(branch.name(), "单位过长", id(41)), row(branch.name() + "\n第二行", "组织换行", id(42)),
+                row(branch.name(), "日期过早", id(43)), row(branch.name(), "  首尾空白\u3000", id(44)));
+        rows.get(1).set(RosterTemplate.WORK_UNIT, "单".repeat(101));
+        rows.get(3).set(RosterTemplate.JOINED_ON, "1899-12-31");
+        ImportJob job = run(SYSTEM, workbook(RosterTemplate.COLUMNS, rows));
+        assertThat(job.status()).isEqualTo(ImportJob.REJECTED);
+        assertThat(job.firstErrors()).extracting(ImportJob.RowError::row, ImportJob.RowError::column,
+                ImportJob.RowError::message).contains(
+                org.assertj.core.groups.Tuple.tuple(2, "姓名", "姓名不能含有改变文字方向的控制符（第3个字符）"),
+                org.assertj.core.groups.Tuple.tuple(3, "工作单位", "工作单位不能超过100个字（现有101个字）"),
+                org.assertj.core.groups.Tuple.tuple(4, "所在党组织", "所在党组织不能换行或含制表符（第" + (branch.name().length() + 1)
+                        + "个字符）"),
+                org.assertj.core.groups.Tuple.tuple(5, "入党日期", "入党日期不能早于1900年1月1日"));
+        assertThat(job.errorRows()).isEqualTo(4);
+        ImportJob partial = finished(SYSTEM, imports.importValidRows(SYSTEM, job.id()));
+        assertThat(partial.imported()).isEqualTo(1);
+        assertThat(jdbc.sql("select name from member where org_id = ?").param(branch.id()).query(String.class)
+                .single()).isEqualTo("首尾空白");
     }
 }

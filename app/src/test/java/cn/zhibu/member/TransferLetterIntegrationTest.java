@@ -45,7 +45,7 @@ class TransferLetterIntegrationTest {
         Transfer t = transfers.start(SYSTEM, m.id(), new TransferRequest(to.id(), "工作调动", "2026-10"));
         String base = "http://localhost:" + port;
 
-        byte[] pdf = letters.pdf(SYSTEM, t.id(), base);
+        byte[] pdf = letters.pdf(SYSTEM, t.id());
         String text;
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
@@ -54,7 +54,7 @@ class TransferLetterIntegrationTest {
         assertThat(text).contains(t.letterNo(), "介绍信党员", "介绍信转出支部", "介绍信转入支部", "存根", "党费已交到2026年10月");
 
         // The QR code the letter draws decodes to the public check link.
-        String link = letters.link(base, t.letterNo());
+        String link = letters.link(t.letterNo());
         assertThat(link).startsWith(base + "/verify/letters/").contains("?c=" + letters.code(t.letterNo()));
         com.google.zxing.common.BitMatrix matrix = TransferLetters.qr(link);
         // as printed: every module a square of 6 pixels, on a white quiet zone of 4 modules
@@ -87,7 +87,51 @@ class TransferLetterIntegrationTest {
         // Only those who may see the transfer get the letter.
         DataScope stranger = new DataScope(5, "无关书记", false, List.of(), List.of(data.org(data.committee("无关党委").id(),
                 "无关支部", OrganizationType.BRANCH).path()), null, null, false);
-        assertThatThrownBy(() -> letters.pdf(stranger, t.id(), base)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> letters.pdf(stranger, t.id())).isInstanceOf(NotFoundException.class);
         assertThat(TestData.SYSTEM.all()).isTrue();
+    }
+
+    @Test
+    void the_qr_code_points_at_the_public_address_whatever_host_the_request_names() throws Exception {
+        Organization committee = data.committee("介绍信主机党委");
+        Organization from = data.org(committee.id(), "介绍信主机转出支部", OrganizationType.BRANCH);
+        Organization to = data.org(committee.id(), "介绍信主机转入支部", OrganizationType.BRANCH);
+        Member m = data.member(from.id(), "介绍信主机党员", MemberStatus.FULL);
+        Transfer t = transfers.start(SYSTEM, m.id(), new TransferRequest(to.id(), "工作调动"));
+        String token = cn.zhibu.support.ApiClient.loggedIn(port, cn.zhibu.demo.DemoAccounts.ADMIN,
+                cn.zhibu.demo.DemoAccounts.PASSWORD).token();
+
+        // a forged Host header (a proxy passing the client's, an attacker's link): the QR code must not follow it
+        byte[] pdf = pdfWithHost("/api/v1/transfers/" + t.id() + "/letter.pdf", "evil.example", token);
+        String qr = qrOf(pdf);
+        // the test setup is the demo setup without zhibu.public-url: the local address
+        assertThat(qr).startsWith("http://localhost:" + port + "/verify/letters/").doesNotContain("evil");
+        assertThat(pdfWithHost("/transfers/" + t.id() + "/letter.pdf", "evil.example", null)).isEmpty();
+    }
+
+    /** The body of a GET sent with the given Host header (HTTP/1.0: the body ends with the connection). */
+    private byte[] pdfWithHost(String path, String host, String token) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            String request = "GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            byte[] all = socket.getInputStream().readAllBytes();
+            String head = new String(all, 0, Math.min(all.length, 2000), java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (!head.startsWith("HTTP/1.1 200")) {
+                return new byte[0];
+            }
+            int body = head.indexOf("\r\n\r\n") + 4;
+            return java.util.Arrays.copyOfRange(all, body, all.length);
+        }
+    }
+
+    /** The link in the letter's QR code, read from the printed page as a phone would. */
+    private static String qrOf(byte[] pdf) throws Exception {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 300);
+            var hints = java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
+                    hints).getText();
+        }
     }
 }

@@ -24,9 +24,23 @@ public final class ApiClient {
         this.base = "http://localhost:" + port;
     }
 
-    public record Response(int status, String body) {
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The {@code errors} of a problem document: field → reason (empty when there are none). */
+        public Map<String, String> errors() {
+            JsonNode errors = json().get("errors");
+            Map<String, String> result = new java.util.LinkedHashMap<>();
+            if (errors != null) {
+                errors.propertyNames().forEach(f -> result.put(f, errors.get(f).asString()));
+            }
+            return result;
         }
     }
 
@@ -98,6 +112,40 @@ public final class ApiClient {
         return send(builder(path).PUT(json(body)));
     }
 
+    /** Any request, with the body as given (raw JSON, a form, nothing) and extra headers. */
+    public Response send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = builder(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::setHeader);
+        return send(b);
+    }
+
+    /** Posts a body exactly as written, e.g. {@code {"orgId": 1.5}}. */
+    public Response postJson(String path, String json) {
+        return send("POST", path, json, Map.of());
+    }
+
+    public Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request to this server with the caller's token, for what the helpers above do not cover. */
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
         if (token != null) {
@@ -111,14 +159,6 @@ public final class ApiClient {
     }
 
     private Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(request.build());
     }
 }

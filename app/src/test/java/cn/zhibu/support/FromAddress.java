@@ -35,7 +35,7 @@ public final class FromAddress {
         }
 
         public String message() {
-            return json().get("message").asString();
+            return json().get("detail").asString();
         }
     }
 

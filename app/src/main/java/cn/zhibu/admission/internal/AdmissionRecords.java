@@ -127,12 +127,12 @@ public class AdmissionRecords {
     }
 
     /** A page of the cases of a subtree within the caller's scope, by stage (all open stages when null). */
-    public List<CaseRow> page(DataScope scope, TreePath subtree, AdmissionStage stage, String name, int limit,
-                              int offset) {
+    public List<CaseRow> page(DataScope scope, TreePath subtree, AdmissionStage stage, String name,
+                              cn.zhibu.platform.Paging paging) {
         Map<String, Object> p = DataScope.params();
         String where = where(scope, subtree, stage, name, p);
-        p.put("limit", limit);
-        p.put("offset", offset);
+        p.put("limit", paging.size());
+        p.put("offset", paging.offset());
         return jdbc.sql("select " + COLUMNS + FROM + where
                         + " order by c.next_date nulls last, c.id limit :limit offset :offset")
                 .params(p).query(MAPPER).list();

@@ -1,22 +1,26 @@
 package cn.zhibu.admission.web;
 
 import cn.zhibu.admission.AdmissionCase;
-import cn.zhibu.admission.AdmissionFlow;
 import cn.zhibu.admission.AdmissionDocuments;
-import cn.zhibu.admission.CaseDocument;
-import cn.zhibu.admission.CaseMoves;
-import cn.zhibu.admission.TargetPublicity;
+import cn.zhibu.admission.AdmissionFlow;
 import cn.zhibu.admission.AdmissionReminder;
 import cn.zhibu.admission.AdmissionService;
 import cn.zhibu.admission.AdmissionStage;
 import cn.zhibu.admission.BranchVote;
 import cn.zhibu.admission.ApplicationForm;
+import cn.zhibu.admission.CaseDocument;
+import cn.zhibu.admission.CaseMoves;
 import cn.zhibu.admission.CasePage;
 import cn.zhibu.admission.NextStep;
 import cn.zhibu.admission.PipelineCounts;
 import cn.zhibu.admission.Recorded;
 import cn.zhibu.admission.StepForm;
+import cn.zhibu.admission.TargetPublicity;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.input.LongText;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.publishing.Publicity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,7 +28,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -67,7 +71,7 @@ class AdmissionApiController {
     @Operation(summary = "发展党员工作流水线", description = "组织及其下级的发展对象，按阶段筛选（不填为进行中的全部），"
             + "每人显示下一步骤、期限和办理方")
     CasePage pipeline(DataScope scope, @RequestParam long orgId, @RequestParam(required = false) AdmissionStage stage,
-                      @RequestParam(required = false) String name, @RequestParam(defaultValue = "0") int page) {
+                      @RequestParam(required = false) @NameText("姓名") String name, @RequestParam(defaultValue = "0") int page) {
         return admission.pipeline(scope, orgId, stage, name, page);
     }
 
@@ -103,7 +107,7 @@ class AdmissionApiController {
         return admission.record(scope, id, form);
     }
 
-    record Closing(LocalDate closedOn, String reason) {
+    record Closing(@SensibleDate("终止日期") LocalDate closedOn, @NoteText("终止原因") String reason) {
     }
 
     @PostMapping("/cases/{id}/close")
@@ -140,7 +144,7 @@ class AdmissionApiController {
         documents.remove(scope, id, documentId);
     }
 
-    record PublicityRequest(LocalDate startsOn, String body) {
+    record PublicityRequest(@SensibleDate("公示开始日期") LocalDate startsOn, @LongText("公示内容") String body) {
     }
 
     @PostMapping("/cases/{id}/publicity")
@@ -157,7 +161,7 @@ class AdmissionApiController {
         return targetPublicity.of(scope, id);
     }
 
-    record CaseMove(Long toOrgId, String reason) {
+    record CaseMove(Long toOrgId, @NoteText("转入原因") String reason) {
     }
 
     @PostMapping("/cases/{id}/move")

@@ -2,21 +2,22 @@ package cn.zhibu.admission.web;
 
 import cn.zhibu.admission.AdmissionCase;
 import cn.zhibu.admission.AdmissionDocuments;
-import cn.zhibu.admission.CaseDocument;
-import cn.zhibu.admission.CaseMoves;
-import cn.zhibu.admission.TargetPublicity;
 import cn.zhibu.admission.AdmissionFlow;
 import cn.zhibu.admission.AdmissionService;
 import cn.zhibu.admission.AdmissionStage;
 import cn.zhibu.admission.AdmissionStep;
 import cn.zhibu.admission.ApplicationForm;
+import cn.zhibu.admission.CaseDocument;
+import cn.zhibu.admission.CaseMoves;
 import cn.zhibu.admission.ConversionDecision;
 import cn.zhibu.admission.DecidingBody;
 import cn.zhibu.admission.ExclusionGround;
 import cn.zhibu.admission.NextStep;
-import cn.zhibu.admission.Recorded;
 import cn.zhibu.admission.RecommendationMethod;
+import cn.zhibu.admission.Recorded;
+import cn.zhibu.admission.StepForm;
 import cn.zhibu.admission.StepRecord;
+import cn.zhibu.admission.TargetPublicity;
 import cn.zhibu.member.Education;
 import cn.zhibu.member.MemberSearch;
 import cn.zhibu.member.MemberService;
@@ -30,9 +31,13 @@ import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.Pager;
+import cn.zhibu.platform.input.InputValidator;
+import cn.zhibu.platform.input.LongText;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,6 +46,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
@@ -52,6 +58,7 @@ import java.util.List;
 class AdmissionPageController {
 
     private final AdmissionService admission;
+    private final InputValidator input;
     private final OrganizationService organizations;
     private final MemberService members;
     private final AdmissionDocuments documents;
@@ -59,7 +66,9 @@ class AdmissionPageController {
     private final TargetPublicity targetPublicity;
 
     AdmissionPageController(AdmissionService admission, OrganizationService organizations, MemberService members,
-                            AdmissionDocuments documents, CaseMoves caseMoves, TargetPublicity targetPublicity) {
+                            AdmissionDocuments documents, CaseMoves caseMoves, TargetPublicity targetPublicity,
+                            InputValidator input) {
+        this.input = input;
         this.documents = documents;
         this.caseMoves = caseMoves;
         this.targetPublicity = targetPublicity;
@@ -78,7 +87,8 @@ class AdmissionPageController {
 
     @GetMapping("/admission")
     String pipeline(DataScope scope, @RequestParam(required = false) Long orgId,
-                    @RequestParam(required = false) AdmissionStage stage, @RequestParam(required = false) String name,
+                    @RequestParam(required = false) AdmissionStage stage,
+                    @RequestParam(required = false) @NameText("姓名") String name,
                     @RequestParam(defaultValue = "0") int page, Model model) {
         List<Organization> roots = roots(scope);
         Organization org = organizations.getManaged(scope, orgId != null ? orgId : roots.get(0).id());
@@ -122,6 +132,7 @@ class AdmissionPageController {
                 : form.toForm();
         try {
             BindingProblems.throwIfAny(binding);
+            input.check(f);
             AdmissionCase c = admission.apply(scope, f);
             redirect.addFlashAttribute("notice", "已登记" + c.name() + "的入党申请，请在一个月内派人谈话（D3）");
             return "redirect:/admission/cases/" + c.id();
@@ -184,7 +195,9 @@ class AdmissionPageController {
                   RedirectAttributes redirect) {
         try {
             BindingProblems.throwIfAny(binding);
-            Recorded r = admission.record(scope, id, form.toStepForm());
+            StepForm step = form.toStepForm();
+            input.check(step);
+            Recorded r = admission.record(scope, id, step);
             redirect.addFlashAttribute("notice", "已办理" + r.step().step().title());
             redirect.addFlashAttribute("warnings", r.warnings());
             return "redirect:/admission/cases/" + id;
@@ -200,8 +213,9 @@ class AdmissionPageController {
 
     @PostMapping("/admission/cases/{id}/close")
     String close(DataScope scope, @PathVariable long id,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn,
-                 @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                 @SensibleDate("终止日期") LocalDate closedOn,
+                 @RequestParam(required = false) @NoteText("终止原因") String reason, RedirectAttributes redirect) {
         try {
             admission.close(scope, id, closedOn, reason);
             redirect.addFlashAttribute("notice", "已终止该发展工作");
@@ -238,8 +252,9 @@ class AdmissionPageController {
 
     @PostMapping("/admission/cases/{id}/publicity")
     String publish(DataScope scope, @PathVariable long id,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-                   @RequestParam(required = false) String body, RedirectAttributes redirect) {
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                   @SensibleDate("公示开始日期") LocalDate startsOn,
+                   @RequestParam(required = false) @LongText("公示内容") String body, RedirectAttributes redirect) {
         try {
             var p = targetPublicity.publish(scope, id, startsOn, body);
             redirect.addFlashAttribute("notice", "已发起公示，公示期至" + p.endsOn() + "（" + p.workingDays() + "个工作日）");
@@ -251,7 +266,7 @@ class AdmissionPageController {
 
     @PostMapping("/admission/cases/{id}/move")
     String move(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long toOrgId,
-                @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+                @RequestParam(required = false) @NoteText("转入原因") String reason, RedirectAttributes redirect) {
         try {
             AdmissionCase c = caseMoves.move(scope, id, toOrgId, reason);
             redirect.addFlashAttribute("notice", "已转入" + c.orgName() + "，已办步骤和培养时间连续计算");

@@ -1,11 +1,12 @@
 package cn.zhibu.identity.internal;
 
+import cn.zhibu.platform.RetryLater;
 import org.springframework.security.core.AuthenticationException;
 
 import java.time.Duration;
 
 /** Too many failed logins from this source: the attempt was refused without looking at the password. */
-public class ThrottledLoginException extends AuthenticationException {
+public class ThrottledLoginException extends AuthenticationException implements RetryLater {
 
     private final Duration retryAfter;
 
@@ -14,6 +15,7 @@ public class ThrottledLoginException extends AuthenticationException {
         this.retryAfter = retryAfter;
     }
 
+    @Override
     public Duration retryAfter() {
         return retryAfter;
     }

@@ -3,20 +3,18 @@ package cn.zhibu.identity.web;
 import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.identity.ZhibuUser;
 import cn.zhibu.identity.internal.ApiTokens;
-import cn.zhibu.identity.internal.ThrottledLoginException;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
+import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.input.ShortText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,16 +22,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+/**
+ * Tokens for the API and the owner's password change. A wrong password is an {@code AuthenticationException} (a 401
+ * problem with its message); a throttled source a 429 with {@code Retry-After}.
+ */
 @RestController
 @ConditionalOnWebApplication // the AuthenticationManager exists with the web security chains only
 @RequestMapping("/api/v1")
-@Tag(name = "认证", description = "获取和注销 API 令牌")
+@Tag(name = "认证", description = "获取和注销 API 令牌，修改密码")
 class AuthApiController {
+
+    private static final int PASSWORD_MAX = 200;
 
     private final AuthenticationManager authentication;
     private final ApiTokens tokens;
@@ -45,64 +50,54 @@ class AuthApiController {
         this.accounts = accounts;
     }
 
-    record LoginRequest(String username, String password) {
+    /** The password is taken exactly as sent (text fields are otherwise trimmed: see TextKind). */
+    record LoginRequest(@ShortText("用户名") String username,
+                        @JsonDeserialize(using = StringDeserializer.class) String password) {
     }
 
     record TokenResponse(String token, String tokenType, Instant expiresAt) {
     }
 
     @PostMapping("/auth/token")
-    @Operation(summary = "用用户名和密码换取令牌", description = "返回的令牌放在 Authorization: Bearer <token> 中使用")
     @SecurityRequirements // the one call without a token (SecurityConfig permits it), unlike the document's default
-    ResponseEntity<?> token(@RequestBody LoginRequest request, HttpServletRequest http) {
-        if (request == null || request.username() == null || request.password() == null) {
-            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", "请提供用户名和密码"));
+    @Operation(summary = "用用户名和密码换取令牌", description = "返回的令牌放在 Authorization: Bearer <token> 中使用；"
+            + "用户名或密码不对时为 401，其说明（detail）给出原因；失败过多时为 429（Retry-After）；一次性初始密码须先修改（403）")
+    TokenResponse token(@RequestBody LoginRequest request, HttpServletRequest http) {
+        ZhibuUser user = authenticate(request.username(), "password", request.password(), http);
+        if (accounts.mustChangePassword(user.userId())) {
+            throw new ForbiddenException("您正在使用一次性初始密码，请先修改密码（POST /api/v1/auth/password）");
         }
-        try {
-            ZhibuUser user = authenticate(request.username(), request.password(), http);
-            if (accounts.mustChangePassword(user.userId())) {
-                throw new ForbiddenException("您正在使用一次性初始密码，请先修改密码（POST /api/v1/auth/password）");
-            }
-            ApiTokens.Issued issued = tokens.issue(user.userId());
-            return ResponseEntity.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresAt()));
-        } catch (AuthenticationException e) {
-            return refused(e);
-        }
+        ApiTokens.Issued issued = tokens.issue(user.userId());
+        return new TokenResponse(issued.token(), "Bearer", issued.expiresAt());
     }
 
-    /** The password check of the login, throttled by the client's address as the form login is. */
-    private ZhibuUser authenticate(String username, String password, HttpServletRequest http) {
-        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
-        attempt.setDetails(new WebAuthenticationDetails(http));
-        return (ZhibuUser) authentication.authenticate(attempt).getPrincipal();
-    }
-
-    private static ResponseEntity<?> refused(AuthenticationException e) {
-        if (e instanceof ThrottledLoginException throttled) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, throttled.retryAfter().toSeconds())))
-                    .body(Map.of("status", 429, "message", e.getMessage()));
-        }
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("status", 401, "message", e.getMessage()));
-    }
-
-    record PasswordChange(String username, String currentPassword, String newPassword) {
+    /** The passwords are taken exactly as sent, like the login's. */
+    record PasswordChange(@ShortText("用户名") String username,
+                          @JsonDeserialize(using = StringDeserializer.class) String currentPassword,
+                          @JsonDeserialize(using = StringDeserializer.class) String newPassword) {
     }
 
     @PostMapping("/auth/password")
     @SecurityRequirements // proven by the current password, like the login
     @Operation(summary = "修改自己的密码", description = "用原密码证明身份；一次性初始密码须先在此修改，才能换取令牌")
-    ResponseEntity<?> changePassword(@RequestBody PasswordChange request, HttpServletRequest http) {
-        if (request == null || request.username() == null || request.currentPassword() == null) {
-            return ResponseEntity.badRequest().body(Map.of("status", 400, "message", "请提供用户名和原密码"));
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange request, HttpServletRequest http) {
+        ZhibuUser user = authenticate(request.username(), "currentPassword", request.currentPassword(), http);
+        accounts.changePassword(user, request.currentPassword(), request.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The password check of the login, throttled by the client's address as the form login is. */
+    private ZhibuUser authenticate(String username, String passwordField, String password, HttpServletRequest http) {
+        if (username == null || username.isEmpty() || password == null) {
+            throw InvalidInputException.of(username == null || username.isEmpty() ? "username" : passwordField,
+                    "请提供用户名和密码");
         }
-        try {
-            ZhibuUser user = authenticate(request.username(), request.currentPassword(), http);
-            accounts.changePassword(user, request.currentPassword(), request.newPassword());
-            return ResponseEntity.noContent().build();
-        } catch (AuthenticationException e) {
-            return refused(e);
+        if (password.length() > PASSWORD_MAX) {
+            throw InvalidInputException.of(passwordField, "密码不能超过" + PASSWORD_MAX + "个字符");
         }
+        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        attempt.setDetails(new WebAuthenticationDetails(http));
+        return (ZhibuUser) authentication.authenticate(attempt).getPrincipal();
     }
 
     @DeleteMapping("/auth/token")

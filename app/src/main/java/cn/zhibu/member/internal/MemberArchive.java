@@ -76,11 +76,11 @@ public class MemberArchive {
     }
 
     /** A page of the archived records of a subtree, latest change first. */
-    public List<ArchivedRow> page(TreePath subtree, ArchiveStatus status, int page, int size) {
+    public List<ArchivedRow> page(TreePath subtree, ArchiveStatus status, cn.zhibu.platform.Paging paging) {
         Map<String, Object> p = new HashMap<>();
         String where = where(subtree, status, p);
-        p.put("limit", size);
-        p.put("offset", (long) page * size);
+        p.put("limit", paging.size());
+        p.put("offset", paging.offset());
         return jdbc.sql(SELECT + where + " order by m.archived_on desc, m.id desc limit :limit offset :offset")
                 .params(p).query(MAPPER).list();
     }

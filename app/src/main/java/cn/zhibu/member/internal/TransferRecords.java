@@ -143,11 +143,11 @@ public class TransferRecords {
      * A page of transfers whose sending ({@code outgoing}) or receiving side is within the caller's member scope,
      * newest first.
      */
-    public List<Transfer> page(DataScope scope, boolean outgoing, TransferStatus status, int page, int size) {
+    public List<Transfer> page(DataScope scope, boolean outgoing, TransferStatus status, cn.zhibu.platform.Paging paging) {
         Map<String, Object> p = DataScope.params();
         String where = where(scope, outgoing, status, p);
-        p.put("limit", size);
-        p.put("offset", (long) page * size);
+        p.put("limit", paging.size());
+        p.put("offset", paging.offset());
         return jdbc.sql(SELECT + where + " order by t.id desc limit :limit offset :offset").params(p)
                 .query(this::map).list();
     }

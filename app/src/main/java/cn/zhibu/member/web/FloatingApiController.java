@@ -7,6 +7,8 @@ import cn.zhibu.member.MemberReminder;
 import cn.zhibu.member.Outflow;
 import cn.zhibu.member.OutflowForm;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -33,10 +35,10 @@ class FloatingApiController {
         this.floating = floating;
     }
 
-    record OnDate(LocalDate on) {
+    record OnDate(@SensibleDate("日期") LocalDate on) {
     }
 
-    record Certificate(String number) {
+    record Certificate(@ShortText("活动证编号") String number) {
     }
 
     @PostMapping("/members/{id}/outflow")

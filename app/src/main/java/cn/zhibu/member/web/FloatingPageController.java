@@ -5,12 +5,17 @@ import cn.zhibu.member.InflowForm;
 import cn.zhibu.member.OutflowForm;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.BindingProblems;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
+import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,9 +55,10 @@ class FloatingPageController {
     }
 
     @PostMapping("/members/{id}/outflow")
-    String registerOutflow(DataScope scope, @PathVariable long id, @ModelAttribute OutflowForm form,
-                           RedirectAttributes redirect) {
+    String registerOutflow(DataScope scope, @PathVariable long id, @Valid @ModelAttribute OutflowForm form,
+                           BindingResult binding, RedirectAttributes redirect) {
         try {
+            BindingProblems.throwIfAny(binding);
             floating.registerOutflow(scope, id, form);
             redirect.addFlashAttribute("notice", "已登记外出，请与该党员保持联系");
         } catch (InvalidInputException e) {
@@ -63,33 +69,39 @@ class FloatingPageController {
 
     @PostMapping("/outflows/{id}/contact")
     String contact(DataScope scope, @PathVariable long id,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                   @SensibleDate("日期") LocalDate on,
                    @RequestParam long orgId, RedirectAttributes redirect) {
         return act(redirect, orgId, "已登记联系", () -> floating.recordContact(scope, id, on));
     }
 
     @PostMapping("/outflows/{id}/certificate")
-    String certificate(DataScope scope, @PathVariable long id, @RequestParam(required = false) String number,
+    String certificate(DataScope scope, @PathVariable long id, @RequestParam(required = false) @ShortText("活动证编号") String number,
                        @RequestParam long orgId, RedirectAttributes redirect) {
         return act(redirect, orgId, "已登记活动证编号", () -> floating.issueCertificate(scope, id, number));
     }
 
     @PostMapping("/outflows/{id}/return")
     String returned(DataScope scope, @PathVariable long id,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                   @SensibleDate("日期") LocalDate on,
                     @RequestParam long orgId, RedirectAttributes redirect) {
         return act(redirect, orgId, "已登记返回", () -> floating.registerReturn(scope, id, on));
     }
 
     @PostMapping("/floating/inflows")
-    String registerInflow(DataScope scope, @RequestParam long orgId, @ModelAttribute InflowForm form,
-                          RedirectAttributes redirect) {
-        return act(redirect, orgId, "已登记流入党员", () -> floating.registerInflow(scope, orgId, form));
+    String registerInflow(DataScope scope, @RequestParam long orgId, @Valid @ModelAttribute InflowForm form,
+                          BindingResult binding, RedirectAttributes redirect) {
+        return act(redirect, orgId, "已登记流入党员", () -> {
+            BindingProblems.throwIfAny(binding);
+            floating.registerInflow(scope, orgId, form);
+        });
     }
 
     @PostMapping("/inflows/{id}/left")
     String inflowLeft(DataScope scope, @PathVariable long id,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                   @SensibleDate("日期") LocalDate on,
                       @RequestParam long orgId, RedirectAttributes redirect) {
         return act(redirect, orgId, "已登记离开", () -> floating.registerInflowLeft(scope, id, on));
     }

@@ -11,9 +11,12 @@ import cn.zhibu.member.MemberService;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.Occupation;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.ShortText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,17 +44,17 @@ class MemberApiController {
     @Operation(summary = "查询党员", description = "q 可为姓名、拼音首字母（如 zs 查张三）、全拼前缀或18位身份证号")
     MemberPage search(DataScope scope,
                       @Parameter(description = "组织 id：只查该组织及其下级") @RequestParam(required = false) Long orgId,
-                      @RequestParam(required = false) String q,
+                      @RequestParam(required = false) @ShortText("查询内容") String q,
                       @RequestParam(required = false) MemberStatus status,
                       @RequestParam(required = false) Gender gender,
-                      @RequestParam(required = false) String ethnicity,
+                      @RequestParam(required = false) @NameText("民族") String ethnicity,
                       @RequestParam(required = false) Education education,
                       @RequestParam(required = false) Occupation occupation,
                       @RequestParam(required = false) AgeBand ageBand,
                       @Parameter(description = "页码（从0起，浅层翻页用）") @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "20") int size,
                       @Parameter(description = "上一页返回的 nextCursor：按键集翻页，任意深度耗时相同")
-                      @RequestParam(required = false) String cursor) {
+                      @RequestParam(required = false) @ShortText("翻页位置") String cursor) {
         return members.search(scope, new MemberSearch(orgId, q, status, gender, ethnicity, education, occupation,
                 ageBand, page, size, cursor));
     }
@@ -69,7 +72,7 @@ class MemberApiController {
         return members.create(scope, form);
     }
 
-    record MemberUpdate(int version, MemberForm member) {
+    record MemberUpdate(int version, @Valid MemberForm member) {
     }
 
     @PutMapping("/{id}")

@@ -2,10 +2,10 @@ package cn.zhibu.member.web;
 
 import cn.zhibu.member.AgeBand;
 import cn.zhibu.member.Education;
-import cn.zhibu.member.FloatingService;
-import cn.zhibu.member.InboundLetter;
 import cn.zhibu.member.Ethnicities;
+import cn.zhibu.member.FloatingService;
 import cn.zhibu.member.Gender;
+import cn.zhibu.member.InboundLetter;
 import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberForm;
 import cn.zhibu.member.MemberPage;
@@ -14,17 +14,20 @@ import cn.zhibu.member.MemberService;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.MembershipRules;
 import cn.zhibu.member.MembershipService;
+import cn.zhibu.member.Occupation;
 import cn.zhibu.member.StatusChange;
 import cn.zhibu.member.StatusChangeKind;
 import cn.zhibu.member.StatusEvent;
 import cn.zhibu.member.TransferService;
-import cn.zhibu.member.Occupation;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.BindingProblems;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Pager;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.ShortText;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -65,7 +68,7 @@ class MemberPageController {
     }
 
     @GetMapping
-    String list(DataScope scope, @ModelAttribute("search") MemberSearch search, BindingResult binding,
+    String list(DataScope scope, @Valid @ModelAttribute("search") MemberSearch search, BindingResult binding,
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
                 @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore, Model model) {
         if (!scope.hasManagedScope()) {
@@ -128,8 +131,9 @@ class MemberPageController {
     }
 
     @PostMapping
-    String create(DataScope scope, @ModelAttribute("form") MemberForm form, BindingResult binding,
-                  @RequestParam(required = false) String fromOrg, @RequestParam(required = false) String letterNo,
+    String create(DataScope scope, @Valid @ModelAttribute("form") MemberForm form, BindingResult binding,
+                  @RequestParam(required = false) @NameText("原党组织") String fromOrg,
+                  @RequestParam(required = false) @ShortText("介绍信编号") String letterNo,
                   Model model) {
         try {
             BindingProblems.throwIfAny(binding);
@@ -164,7 +168,7 @@ class MemberPageController {
 
     @PostMapping("/{id}")
     String update(DataScope scope, @PathVariable long id, @RequestParam int version,
-                  @ModelAttribute("form") MemberForm form, BindingResult binding, Model model) {
+                  @Valid @ModelAttribute("form") MemberForm form, BindingResult binding, Model model) {
         Member m = members.get(scope, id);
         try {
             BindingProblems.throwIfAny(binding);

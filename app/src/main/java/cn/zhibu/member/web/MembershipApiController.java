@@ -9,6 +9,7 @@ import cn.zhibu.member.MembershipService;
 import cn.zhibu.member.StatusChange;
 import cn.zhibu.member.StatusEvent;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.input.SensibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -51,7 +52,7 @@ class MembershipApiController {
         return membership.history(scope, id);
     }
 
-    record LostContact(LocalDate lastContactOn) {
+    record LostContact(@SensibleDate("最后联系日期") LocalDate lastContactOn) {
     }
 
     @PutMapping("/members/{id}/lost-contact")

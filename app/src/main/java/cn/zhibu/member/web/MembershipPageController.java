@@ -14,6 +14,8 @@ import cn.zhibu.platform.BindingProblems;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Pager;
+import cn.zhibu.platform.input.SensibleDate;
+import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +48,7 @@ class MembershipPageController {
     }
 
     @PostMapping("/{id}/status")
-    String change(DataScope scope, @PathVariable long id, @ModelAttribute("change") StatusChange change,
+    String change(DataScope scope, @PathVariable long id, @Valid @ModelAttribute("change") StatusChange change,
                   BindingResult binding, Model model, RedirectAttributes redirect) {
         try {
             BindingProblems.throwIfAny(binding);
@@ -61,7 +63,8 @@ class MembershipPageController {
 
     @PostMapping("/{id}/lost-contact")
     String lostContact(DataScope scope, @PathVariable long id,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastContactOn,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                       @SensibleDate("最后联系日期") LocalDate lastContactOn,
                        Model model, RedirectAttributes redirect) {
         try {
             if (lastContactOn == null) {
@@ -108,7 +111,8 @@ class MembershipPageController {
     }
 
     @PostMapping("/archived/{id}/status")
-    String changeArchived(DataScope scope, @PathVariable long id, @ModelAttribute("change") StatusChange change,
+    String changeArchived(DataScope scope, @PathVariable long id,
+                          @Valid @ModelAttribute("change") StatusChange change,
                           BindingResult binding, Model model, RedirectAttributes redirect) {
         return change(scope, id, change, binding, model, redirect);
     }

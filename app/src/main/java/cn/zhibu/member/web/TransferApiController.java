@@ -1,6 +1,7 @@
 package cn.zhibu.member.web;
 
 import cn.zhibu.member.Transfer;
+import cn.zhibu.member.TransferLetters;
 import cn.zhibu.member.TransferPage;
 import cn.zhibu.member.TransferRequest;
 import cn.zhibu.member.TransferService;
@@ -9,10 +10,15 @@ import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.TransferTarget;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.ShortText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,8 +37,10 @@ class TransferApiController {
 
     private final TransferService transfers;
     private final OrganizationService organizations;
+    private final TransferLetters letters;
 
-    TransferApiController(TransferService transfers, OrganizationService organizations) {
+    TransferApiController(TransferService transfers, OrganizationService organizations, TransferLetters letters) {
+        this.letters = letters;
         this.transfers = transfers;
         this.organizations = organizations;
     }
@@ -51,7 +59,7 @@ class TransferApiController {
         return transfers.startOutbound(scope, id, request);
     }
 
-    record InboundRequest(cn.zhibu.member.MemberForm member, cn.zhibu.member.InboundLetter letter) {
+    record InboundRequest(@Valid cn.zhibu.member.MemberForm member, @Valid cn.zhibu.member.InboundLetter letter) {
     }
 
     @PostMapping("/member-inbounds")
@@ -73,10 +81,16 @@ class TransferApiController {
     @GetMapping("/transfers")
     @Operation(summary = "转接列表")
     TransferPage list(DataScope scope,
-                      @Parameter(description = "OUTGOING 转出（默认）或 INCOMING 转入") @RequestParam(defaultValue = "OUTGOING") String direction,
+                      @Parameter(description = "OUTGOING 转出（默认）或 INCOMING 转入") @RequestParam(defaultValue = "OUTGOING") @ShortText("方向") String direction,
                       @RequestParam(required = false) TransferStatus status,
                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         return transfers.list(scope, !"INCOMING".equalsIgnoreCase(direction), status, page, size);
+    }
+
+    @GetMapping("/transfers/{id}/letter.pdf")
+    @Operation(summary = "组织关系介绍信（PDF）", description = "二维码指向平台对外地址（zhibu.public-url）上的公开核验页")
+    ResponseEntity<byte[]> letter(DataScope scope, @PathVariable long id) {
+        return TransferPageController.letter(transfers, letters, scope, id);
     }
 
     @GetMapping("/transfers/{id}")
@@ -85,7 +99,7 @@ class TransferApiController {
         return transfers.get(scope, id);
     }
 
-    record Decision(String note) {
+    record Decision(@NoteText("意见") String note) {
     }
 
     @PostMapping("/transfers/{id}/approve")
@@ -108,7 +122,7 @@ class TransferApiController {
 
     @GetMapping("/transfer-targets")
     @Operation(summary = "查找可转入的党支部、党小组（全平台，仅名称）")
-    List<TransferTarget> targets(DataScope scope, @RequestParam String q) {
+    List<TransferTarget> targets(DataScope scope, @RequestParam @NameText("组织名称") String q) {
         if (!scope.hasManagedScope()) {
             throw new ForbiddenException("您没有办理组织关系转接的权限");
         }

@@ -1,27 +1,23 @@
 package cn.zhibu.member.web;
 
 import cn.zhibu.member.Transfer;
+import cn.zhibu.member.TransferLetters;
 import cn.zhibu.member.TransferPage;
 import cn.zhibu.member.TransferRequest;
-import cn.zhibu.member.TransferLetters;
 import cn.zhibu.member.TransferService;
 import cn.zhibu.member.TransferStatus;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.Downloads;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Pager;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.ShortText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** 组织关系转接 in the browser: started on a member's page, then approved, refused or accepted here. */
@@ -39,18 +34,15 @@ class TransferPageController {
     private final TransferService transfers;
     private final OrganizationService organizations;
     private final TransferLetters letters;
-    private final String publicUrl;
 
-    TransferPageController(TransferService transfers, OrganizationService organizations, TransferLetters letters,
-                           @Value("${zhibu.public-url:}") String publicUrl) {
+    TransferPageController(TransferService transfers, OrganizationService organizations, TransferLetters letters) {
         this.letters = letters;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.transfers = transfers;
         this.organizations = organizations;
     }
 
     @GetMapping("/transfers")
-    String list(DataScope scope, @RequestParam(defaultValue = "INCOMING") String direction,
+    String list(DataScope scope, @RequestParam(defaultValue = "INCOMING") @ShortText("方向") String direction,
                 @RequestParam(required = false) TransferStatus status, @RequestParam(defaultValue = "0") int page,
                 Model model) {
         if (!scope.hasManagedScope()) {
@@ -74,7 +66,7 @@ class TransferPageController {
     }
 
     @PostMapping("/transfers/{id}/approve")
-    String approve(DataScope scope, @PathVariable long id, @RequestParam(required = false) String note,
+    String approve(DataScope scope, @PathVariable long id, @RequestParam(required = false) @NoteText("意见") String note,
                    Model model, RedirectAttributes redirect) {
         try {
             Transfer t = transfers.approve(scope, id, note);
@@ -87,7 +79,8 @@ class TransferPageController {
     }
 
     @PostMapping("/transfers/{id}/refuse")
-    String refuse(DataScope scope, @PathVariable long id, @RequestParam(required = false) String note, Model model,
+    String refuse(DataScope scope, @PathVariable long id, @RequestParam(required = false) @NoteText("退回理由") String note,
+                  Model model,
                   RedirectAttributes redirect) {
         try {
             transfers.refuse(scope, id, note);
@@ -111,8 +104,8 @@ class TransferPageController {
 
     @PostMapping("/members/{id}/transfers")
     String start(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long toOrgId,
-                 @RequestParam(required = false) String reason, @RequestParam(required = false) String duesPaidUntil,
-                 RedirectAttributes redirect) {
+                 @RequestParam(required = false) @NoteText("转接原因") String reason,
+                 @RequestParam(required = false) @ShortText("党费交至") String duesPaidUntil, RedirectAttributes redirect) {
         try {
             Transfer t = transfers.start(scope, id, new TransferRequest(toOrgId, reason, duesPaidUntil));
             redirect.addFlashAttribute("notice", "已发起组织关系转接，介绍信编号 " + t.letterNo());
@@ -124,35 +117,33 @@ class TransferPageController {
         }
     }
 
-    /**
-     * The 组织关系介绍信 as a PDF, its QR code pointing at this platform's public check. Documented explicitly: springdoc
-     * leaves out a page controller's methods that carry no {@code @Operation}.
-     */
-    @GetMapping({"/transfers/{id}/letter.pdf", "/api/v1/transfers/{id}/letter.pdf"})
-    @Operation(summary = "组织关系介绍信（PDF，带核验二维码）", tags = "组织关系转接",
-            responses = @ApiResponse(responseCode = "200", description = "介绍信 PDF",
-                    content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
-                            schema = @Schema(type = "string", format = "binary"))))
+    /** The 组织关系介绍信 as a PDF, its QR code pointing at this platform's public check. */
+    @GetMapping("/transfers/{id}/letter.pdf")
     ResponseEntity<byte[]> letter(DataScope scope, @PathVariable long id) {
+        return letter(transfers, letters, scope, id);
+    }
+
+    /** The letter as an inline PDF (also for the API). */
+    static ResponseEntity<byte[]> letter(TransferService transfers, TransferLetters letters, DataScope scope, long id) {
         Transfer t = transfers.get(scope, id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("组织关系介绍信-" + t.letterNo() + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .body(letters.pdf(scope, id, publicUrl.isBlank()
-                        ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl));
+        return Downloads.inline("组织关系介绍信-" + t.letterNo() + ".pdf", MediaType.APPLICATION_PDF,
+                letters.pdf(scope, id));
     }
 
     /** Anyone who scans a letter's QR code: is it genuine and still in force? */
     @GetMapping("/verify/letters/{letterNo}")
-    String verify(@PathVariable String letterNo, @RequestParam(name = "c", required = false) String code, Model model) {
+    String verify(@PathVariable @ShortText("介绍信编号") String letterNo,
+                  @RequestParam(name = "c", required = false) @ShortText("核验码") String code, Model model) {
         model.addAttribute("check", letters.check(letterNo, code));
         return "member/letter-check";
     }
 
     @PostMapping("/members/{id}/transfers/outbound")
-    String startOutbound(DataScope scope, @PathVariable long id, @RequestParam(required = false) String externalOrg,
-                         @RequestParam(required = false) String reason,
-                         @RequestParam(required = false) String duesPaidUntil, RedirectAttributes redirect) {
+    String startOutbound(DataScope scope, @PathVariable long id,
+                         @RequestParam(required = false) @NameText("转入党组织全称") String externalOrg,
+                         @RequestParam(required = false) @NoteText("转接原因") String reason,
+                         @RequestParam(required = false) @ShortText("党费交至") String duesPaidUntil,
+                         RedirectAttributes redirect) {
         try {
             Transfer t = transfers.startOutbound(scope, id,
                     new cn.zhibu.member.OutboundRequest(externalOrg, reason, duesPaidUntil));
@@ -167,7 +158,7 @@ class TransferPageController {
 
     /** Receiving organizations by name, as {@code <option>}s for the start form (htmx). */
     @GetMapping("/transfers/targets")
-    String targets(DataScope scope, @RequestParam(defaultValue = "") String q, Model model) {
+    String targets(DataScope scope, @RequestParam(defaultValue = "") @NameText("组织名称") String q, Model model) {
         if (!scope.hasManagedScope()) {
             throw new ForbiddenException("您没有办理组织关系转接的权限");
         }

@@ -7,8 +7,12 @@ import cn.zhibu.organization.OrganizationForm;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +42,7 @@ class OrganizationApiController {
 
     @GetMapping
     @Operation(summary = "浏览起点：调用者角色所在的组织（系统管理员为各顶级组织）；带 q 参数时按名称搜索")
-    List<Organization> roots(DataScope scope, @RequestParam(required = false) String q) {
+    List<Organization> roots(DataScope scope, @RequestParam(required = false) @NameText("组织名称") String q) {
         return q == null || q.isBlank() ? organizations.roots(scope) : organizations.search(scope, q, 50);
     }
 
@@ -68,7 +72,7 @@ class OrganizationApiController {
         return organizations.create(scope, form);
     }
 
-    record OrganizationUpdate(int version, OrganizationForm organization) {
+    record OrganizationUpdate(int version, @Valid OrganizationForm organization) {
     }
 
     @PutMapping("/{id}")
@@ -89,7 +93,8 @@ class OrganizationApiController {
         return organizations.move(scope, id, request.parentId());
     }
 
-    record DissolveRequest(LocalDate dissolvedOn, String reason) {
+    record DissolveRequest(@SensibleDate("撤销日期") LocalDate dissolvedOn,
+                           @NoteText("撤销原因") String reason) {
     }
 
     @PostMapping("/{id}/dissolve")
@@ -104,7 +109,8 @@ class OrganizationApiController {
         return organizations.committee(scope, id);
     }
 
-    record TermRequest(LocalDate termStart, LocalDate termEnd) {
+    record TermRequest(@SensibleDate("任期开始日期") LocalDate termStart,
+                       @SensibleDate("任期届满日期") LocalDate termEnd) {
     }
 
     @PostMapping("/{id}/committee/term")
@@ -113,7 +119,7 @@ class OrganizationApiController {
         return organizations.startTerm(scope, id, request.termStart(), request.termEnd());
     }
 
-    record SeatRequest(CommitteePosition position, Long memberId, String personName) {
+    record SeatRequest(CommitteePosition position, Long memberId, @NameText("姓名") String personName) {
     }
 
     @PostMapping("/{id}/committee/seats")

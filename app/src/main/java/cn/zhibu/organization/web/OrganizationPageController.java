@@ -9,6 +9,10 @@ import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.BindingProblems;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.input.NameText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
+import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,7 +86,8 @@ class OrganizationPageController {
     }
 
     @PostMapping
-    String create(DataScope scope, @ModelAttribute("form") OrganizationForm form, BindingResult binding, Model model) {
+    String create(DataScope scope, @Valid @ModelAttribute("form") OrganizationForm form, BindingResult binding,
+                  Model model) {
         try {
             BindingProblems.throwIfAny(binding);
             Organization created = organizations.create(scope, form);
@@ -102,7 +107,7 @@ class OrganizationPageController {
 
     @PostMapping("/{id}")
     String update(DataScope scope, @PathVariable long id, @RequestParam int version,
-                  @ModelAttribute("form") OrganizationForm form, BindingResult binding, Model model) {
+                  @Valid @ModelAttribute("form") OrganizationForm form, BindingResult binding, Model model) {
         Organization org = organizations.get(scope, id);
         try {
             BindingProblems.throwIfAny(binding);
@@ -125,7 +130,8 @@ class OrganizationPageController {
     }
 
     @GetMapping("/{id}/move")
-    String moveForm(DataScope scope, @PathVariable long id, @RequestParam(required = false) String q, Model model) {
+    String moveForm(DataScope scope, @PathVariable long id, @RequestParam(required = false) @NameText("组织名称") String q,
+                    Model model) {
         Organization org = organizations.get(scope, id);
         model.addAttribute("org", org);
         model.addAttribute("q", q);
@@ -158,8 +164,9 @@ class OrganizationPageController {
 
     @PostMapping("/{id}/dissolve")
     String dissolve(DataScope scope, @PathVariable long id,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dissolvedOn,
-                    @RequestParam(required = false) String reason, Model model) {
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    @SensibleDate("撤销日期") LocalDate dissolvedOn,
+                    @RequestParam(required = false) @NoteText("撤销原因") String reason, Model model) {
         try {
             Organization org = organizations.dissolve(scope, id, dissolvedOn, reason);
             return "redirect:/orgs/" + (org.parentId() == null ? id : org.parentId()) + "?dissolved";
@@ -172,8 +179,10 @@ class OrganizationPageController {
 
     @PostMapping("/{id}/committee/term")
     String startTerm(DataScope scope, @PathVariable long id,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termStart,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate termEnd,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                     @SensibleDate("任期开始日期") LocalDate termStart,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                     @SensibleDate("任期届满日期") LocalDate termEnd,
                      RedirectAttributes redirect) {
         try {
             organizations.startTerm(scope, id, termStart, termEnd);
@@ -186,7 +195,8 @@ class OrganizationPageController {
 
     @PostMapping("/{id}/committee/seats")
     String addSeat(DataScope scope, @PathVariable long id, @RequestParam(required = false) CommitteePosition position,
-                   @RequestParam(required = false) Long memberId, @RequestParam(required = false) String personName,
+                   @RequestParam(required = false) Long memberId,
+                   @RequestParam(required = false) @NameText("姓名") String personName,
                    RedirectAttributes redirect) {
         try {
             organizations.addSeat(scope, id, position, memberId, personName);

@@ -1,6 +1,7 @@
 package cn.zhibu.platform.audit;
 
 import cn.zhibu.platform.AuditLog;
+import cn.zhibu.platform.Paging;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.crypto.AuditKeyring;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,8 +71,9 @@ class JdbcAuditLog implements AuditLog {
     public List<Entry> recent(DataScope scope, String entityType, int page, int size) {
         Map<String, Object> params = DataScope.params();
         String where = scopeWhere(scope, entityType, params);
-        params.put("limit", size);
-        params.put("offset", (long) Math.max(page, 0) * size);
+        Paging paging = Paging.of(page, size);
+        params.put("limit", paging.size());
+        params.put("offset", paging.offset());
         return jdbc.sql("select * from audit_log where " + where + " order by at desc, chain, seq desc limit :limit offset :offset")
                 .params(params)
                 .query((rs, i) -> new Entry(rs.getInt("chain"), rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),

@@ -3,6 +3,7 @@ package cn.zhibu.platform.web;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
+import cn.zhibu.platform.input.ShortText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ class AuditApiController {
     @GetMapping("/api/v1/audit")
     @Operation(summary = "审计日志（限于调用者管理的组织范围）")
     Map<String, Object> api(DataScope scope, @RequestParam(defaultValue = "0") int page,
-                            @RequestParam(required = false) String type) {
+                            @RequestParam(required = false) @ShortText("类型") String type) {
         AuditController.requireAdmin(scope);
         List<AuditLog.Entry> entries = audit.recent(scope, type, page, PAGE_SIZE);
         return Map.of("items", entries, "total", audit.count(scope, type), "page", page, "size", PAGE_SIZE);

@@ -4,6 +4,7 @@ import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.Pager;
+import cn.zhibu.platform.input.ShortText;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ class AuditController {
 
     @GetMapping("/audit")
     String page(DataScope scope, @RequestParam(defaultValue = "0") int page,
-                @RequestParam(required = false) String type, Model model) {
+                @RequestParam(required = false) @ShortText("类型") String type, Model model) {
         requireAdmin(scope);
         long total = audit.count(scope, type);
         model.addAttribute("entries", audit.recent(scope, type, page, PAGE_SIZE));

@@ -6,6 +6,7 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.HolidayCalendar;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.WorkingDays;
+import cn.zhibu.platform.input.SensibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,7 +65,7 @@ class CalendarApiController {
     @GetMapping("/period")
     @Operation(summary = "按工作日计算期限", description = "从 startsOn 起（含当天）数 workingDays 个工作日，返回最后一个工作日")
     Period period(DataScope scope, @Parameter(description = "开始日期") @RequestParam
-                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SensibleDate("开始日期") LocalDate startsOn,
                   @Parameter(description = "工作日数，1–365") @RequestParam int workingDays) {
         if (workingDays < 1 || workingDays > 365) {
             throw InvalidInputException.of("workingDays", "工作日数应为1至365");
@@ -79,8 +80,9 @@ class CalendarApiController {
 
     @GetMapping("/working-days")
     @Operation(summary = "两个日期之间（均含）的工作日数")
-    WorkingDayCount count(DataScope scope, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    WorkingDayCount count(DataScope scope,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SensibleDate("起始日期") LocalDate from,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SensibleDate("截止日期") LocalDate to) {
         if (to.isAfter(from.plusYears(10))) {
             throw InvalidInputException.of("to", "区间不能超过10年");
         }
@@ -96,7 +98,8 @@ class CalendarApiController {
 
     @PutMapping("/{day}")
     @Operation(summary = "修改一天的类型和名称（系统管理员）")
-    CalendarDay update(DataScope scope, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+    CalendarDay update(DataScope scope,
+                       @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SensibleDate("日期") LocalDate day,
                        @RequestBody CalendarDayForm form) {
         return calendar.update(scope, day, form);
     }
@@ -104,7 +107,8 @@ class CalendarApiController {
     @DeleteMapping("/{day}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "删除一天的安排（系统管理员）")
-    void remove(DataScope scope, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+    void remove(DataScope scope,
+                @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SensibleDate("日期") LocalDate day) {
         calendar.remove(scope, day);
     }
 }

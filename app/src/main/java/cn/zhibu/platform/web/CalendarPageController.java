@@ -8,6 +8,8 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.HolidayCalendar;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.WorkingDays;
+import cn.zhibu.platform.input.SensibleDate;
+import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +39,8 @@ class CalendarPageController {
 
     @GetMapping("/admin/calendar")
     String year(DataScope scope, @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate edit,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SensibleDate("日期")
+                LocalDate edit,
                 Model model) {
         HolidayCalendar.requireAdmin(scope);
         int y = checkedYear(year);
@@ -52,7 +55,7 @@ class CalendarPageController {
     }
 
     @PostMapping("/admin/calendar")
-    String add(DataScope scope, @ModelAttribute("form") CalendarDayForm form, BindingResult binding, Model model,
+    String add(DataScope scope, @Valid @ModelAttribute("form") CalendarDayForm form, BindingResult binding, Model model,
                RedirectAttributes redirect) {
         HolidayCalendar.requireAdmin(scope);
         try {
@@ -68,8 +71,9 @@ class CalendarPageController {
     }
 
     @PostMapping("/admin/calendar/{day}")
-    String update(DataScope scope, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                  @ModelAttribute("form") CalendarDayForm form, BindingResult binding, Model model,
+    String update(DataScope scope,
+                  @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SensibleDate("日期") LocalDate day,
+                  @Valid @ModelAttribute("form") CalendarDayForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         HolidayCalendar.requireAdmin(scope);
         try {
@@ -84,7 +88,8 @@ class CalendarPageController {
     }
 
     @PostMapping("/admin/calendar/{day}/delete")
-    String remove(DataScope scope, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+    String remove(DataScope scope,
+                  @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SensibleDate("日期") LocalDate day,
                   RedirectAttributes redirect) {
         calendar.remove(scope, day);
         redirect.addFlashAttribute("notice", "已删除 " + day + " 的安排");

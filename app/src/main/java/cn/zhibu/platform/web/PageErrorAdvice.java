@@ -7,8 +7,10 @@ import cn.zhibu.platform.RateLimitedException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Pages answer 404 and 403 with a friendly Chinese page rather than a stack trace. */
@@ -42,9 +44,21 @@ class PageErrorAdvice {
 
     @ExceptionHandler(InvalidInputException.class)
     String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
+        return badRequest(e.getMessage(), model, response);
+    }
+
+    /** A query parameter or a form the input policy refuses (a page's {@code @RequestParam} with a constraint). */
+    @ExceptionHandler({HandlerMethodValidationException.class, BindException.class})
+    String refused(Exception e, Model model, HttpServletResponse response) {
+        var errors = e instanceof BindException b ? ValidationErrors.fieldErrors(b.getBindingResult())
+                : ValidationErrors.parameterErrors((HandlerMethodValidationException) e);
+        return badRequest(String.join("；", errors.values()), model, response);
+    }
+
+    private static String badRequest(String message, Model model, HttpServletResponse response) {
         response.setStatus(400);
         model.addAttribute("title", "无法完成操作");
-        model.addAttribute("message", e.getMessage());
+        model.addAttribute("message", message);
         return "error/problem";
     }
 }

@@ -1,6 +1,10 @@
 package cn.zhibu.publishing.web;
 
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.input.LongText;
+import cn.zhibu.platform.input.NoteText;
+import cn.zhibu.platform.input.SensibleDate;
+import cn.zhibu.platform.input.ShortText;
 import cn.zhibu.publishing.Publicity;
 import cn.zhibu.publishing.PublicityComment;
 import cn.zhibu.publishing.PublicityDraft;
@@ -37,8 +41,9 @@ class PublicityApiController {
 
     /** What a client posts to publish: {@code orgId}, {@code title}, {@code body}, {@code startsOn}, {@code workingDays}
      * are required (a missing one is named in the answer); {@code subjectType} and {@code subjectId} go together. */
-    record PublishRequest(Long orgId, String title, String body, LocalDate startsOn, Integer workingDays,
-                          String subjectType, Long subjectId) {
+    record PublishRequest(Long orgId, @ShortText("标题") String title, @LongText("公示内容") String body,
+                          @SensibleDate("开始日期") LocalDate startsOn, Integer workingDays,
+                          @ShortText("公示对象类型") String subjectType, Long subjectId) {
 
         PublicityDraft draft() {
             return new PublicityDraft(orgId == null ? 0 : orgId, title, body, startsOn,
@@ -46,10 +51,10 @@ class PublicityApiController {
         }
     }
 
-    record CommentRequest(String text, Boolean anonymous) {
+    record CommentRequest(@NoteText("意见") String text, Boolean anonymous) {
     }
 
-    record WithdrawRequest(String reason) {
+    record WithdrawRequest(@NoteText("撤回原因") String reason) {
     }
 
     @GetMapping
@@ -72,7 +77,8 @@ class PublicityApiController {
 
     @GetMapping("/by-subject")
     @Operation(summary = "某一业务对象的公示（新的在前）")
-    List<Publicity> forSubject(DataScope scope, @RequestParam String subjectType, @RequestParam long subjectId) {
+    List<Publicity> forSubject(DataScope scope, @RequestParam @ShortText("公示对象类型") String subjectType,
+                                @RequestParam long subjectId) {
         return publicity.forSubject(scope, subjectType, subjectId);
     }
 

@@ -8,10 +8,12 @@ import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Pager;
 import cn.zhibu.platform.WorkingDays;
+import cn.zhibu.platform.input.NoteText;
 import cn.zhibu.publishing.Publicity;
 import cn.zhibu.publishing.PublicityPage;
 import cn.zhibu.publishing.PublicityService;
 import cn.zhibu.publishing.PublicityStatus;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -71,7 +73,7 @@ class PublicityPageController {
     }
 
     @PostMapping("/publicity")
-    String publish(DataScope scope, @ModelAttribute("form") PublicityForm form, BindingResult binding, Model model,
+    String publish(DataScope scope, @Valid @ModelAttribute("form") PublicityForm form, BindingResult binding, Model model,
                    RedirectAttributes redirect) {
         List<Organization> options = orgOptions(scope);
         try {
@@ -108,7 +110,7 @@ class PublicityPageController {
     }
 
     @PostMapping("/publicity/{id}/comments")
-    String comment(DataScope scope, @PathVariable long id, @RequestParam(required = false) String text,
+    String comment(DataScope scope, @PathVariable long id, @RequestParam(required = false) @NoteText("意见") String text,
                    @RequestParam(defaultValue = "false") boolean anonymous, RedirectAttributes redirect) {
         try {
             publicity.comment(scope, id, text, anonymous);
@@ -122,7 +124,8 @@ class PublicityPageController {
     }
 
     @PostMapping("/publicity/{id}/withdraw")
-    String withdraw(DataScope scope, @PathVariable long id, @RequestParam(required = false) String reason,
+    String withdraw(DataScope scope, @PathVariable long id,
+                    @RequestParam(required = false) @NoteText("撤回原因") String reason,
                     RedirectAttributes redirect) {
         try {
             publicity.withdraw(scope, id, reason);

@@ -1,0 +1,52 @@
+package cn.zhibu.platform.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
+
+import java.util.Map;
+
+/**
+ * The servlet container's error dispatch ({@code /error}), in place of Spring Boot's: whatever failed outside a
+ * controller — an unknown path, a method or media type no mapping takes, an upload over the limit, a 401 or 403 of
+ * Spring Security, an exception in a filter — answers an API path ({@code /api/**}) with a problem document, whatever
+ * the client accepts, and a page with the friendly error page. Kept trivial: an error here would be the container's
+ * own page.
+ */
+@Controller
+@ConditionalOnWebApplication // the error attributes exist with the web application only
+@RequestMapping("${server.error.path:/error}")
+class ProblemErrorController implements ErrorController {
+
+    private final ErrorAttributes errorAttributes;
+    private final ProblemMapper problems;
+
+    ProblemErrorController(ErrorAttributes errorAttributes, ProblemMapper problems) {
+        this.errorAttributes = errorAttributes;
+        this.problems = problems;
+    }
+
+    @RequestMapping
+    Object error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer c && c >= 400 ? c : 500);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null ? request.getRequestURI() : uri.toString();
+        if (ApiPaths.isApi(path)) {
+            Throwable error = errorAttributes.getError(new ServletWebRequest(request));
+            return problems.forErrorDispatch(error, status, request.getMethod(), path,
+                    (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE));
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return new ModelAndView("error", Map.of("status", status.value()),
+                known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known);
+    }
+}
