@@ -308,6 +308,8 @@ class RosterImportIntegrationTest {
             assertThat(lines).hasSize(1 + RosterImportRun.REPORT_LIMIT + 1);
             assertThat(lines.get(lines.size() - 1).getCellAsString(2).orElse("")).contains("另有100个错误未列出");
         }
+    }
+
     @Test
     void cells_get_the_same_text_and_date_policy_as_the_forms() throws Exception {
         List<List<String>> rows = List.of(row(branch.name(), "方向\u202e控制", id(40)),
