@@ -48,6 +48,10 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
             throw new ThrottledLoginException(wait.get());
         }
         try {
+            if (!wellFormed(authentication.getCredentials())) {
+                // a lone surrogate cannot be encoded to hash it (the password encoder would throw): no password has one
+                throw new BadCredentialsException(WRONG);
+            }
             Authentication result = passwords.authenticate(authentication);
             throttle.succeeded(username, address);
             users.recordLogin(username);
@@ -61,5 +65,21 @@ public class ThrottlingAuthenticationProvider implements AuthenticationProvider 
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** Whether the credentials are text that UTF-8 can encode: every surrogate in a pair. */
+    private static boolean wellFormed(Object credentials) {
+        if (!(credentials instanceof String s)) {
+            return credentials != null;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -78,6 +78,9 @@ class OrganizationApiController {
     @PutMapping("/{id}")
     @Operation(summary = "修改组织信息（需带上读取时的 version，防止覆盖他人的修改）")
     Organization update(DataScope scope, @PathVariable long id, @RequestBody OrganizationUpdate request) {
+        if (request.organization() == null) {
+            throw cn.zhibu.platform.InvalidInputException.of("organization", "缺少组织信息");
+        }
         return organizations.update(scope, id, request.version(), request.organization());
     }
 

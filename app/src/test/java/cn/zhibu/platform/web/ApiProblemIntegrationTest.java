@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,6 +91,18 @@ class ApiProblemIntegrationTest {
     void a_body_of_another_media_type_is_a_415_problem() {
         assertProblem(admin.send("POST", "/api/v1/orgs", "name=x", Map.of("Content-Type", "text/plain")), 415,
                 "不支持的内容类型", "text/plain");
+    }
+
+    @ParameterizedTest(name = "Content-Type: {0}")
+    @ValueSource(strings = {"*/*", "application/*", "json", ";"})
+    void a_content_type_that_names_no_one_type_is_a_415_problem(String contentType) {
+        assertProblem(admin.send("POST", "/api/v1/orgs", "{}", Map.of("Content-Type", contentType)), 415,
+                "不支持的内容类型", "Content-Type");
+    }
+
+    @Test
+    void an_update_without_its_record_is_a_400_problem_naming_it() {
+        assertProblem(admin.put("/api/v1/orgs/1", Map.of("version", 0)), 400, "请求内容有误", "缺少组织信息");
     }
 
     @ParameterizedTest(name = "{0}")
