@@ -6,6 +6,7 @@ import cn.zhibu.platform.PayloadTooLargeException;
 import cn.zhibu.platform.RateLimitedException;
 import cn.zhibu.platform.RetryLater;
 import cn.zhibu.platform.UnsupportedContentException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.ServiceNotConfiguredException;
 import org.slf4j.Logger;
@@ -98,6 +99,9 @@ class ProblemMapper {
         if (ex instanceof RetryLater || ex instanceof RateLimitedException) {
             return new Problem(429, ex.getMessage(), ex instanceof InvalidInputException e && !e.fieldErrors().isEmpty()
                     ? e.fieldErrors() : null);
+        }
+        if (ex instanceof InvalidParameterException) { // Tomcat could not decode the form's %-escapes
+            return Problem.of(HttpStatus.BAD_REQUEST, "请求参数无法解码：请检查 % 转义是否完整，并使用 UTF-8 编码");
         }
         if (ex instanceof PayloadTooLargeException e) {
             return new Problem(413, e.getMessage(), e.fieldErrors().isEmpty() ? null : e.fieldErrors());

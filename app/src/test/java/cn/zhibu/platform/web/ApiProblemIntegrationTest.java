@@ -101,6 +101,12 @@ class ApiProblemIntegrationTest {
     }
 
     @Test
+    void a_form_body_with_a_broken_percent_escape_is_a_400_problem() {
+        assertProblem(admin.send("POST", "/api/v1/members", "name=%_%zz",
+                Map.of("Content-Type", "application/x-www-form-urlencoded")), 400, "请求内容有误", "无法解码");
+    }
+
+    @Test
     void an_update_without_its_record_is_a_400_problem_naming_it() {
         assertProblem(admin.put("/api/v1/orgs/1", Map.of("version", 0)), 400, "请求内容有误", "缺少组织信息");
     }
