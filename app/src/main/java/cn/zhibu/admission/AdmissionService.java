@@ -346,6 +346,12 @@ public class AdmissionService {
             membership.change(scope, row.memberId(), new StatusChange(StatusChangeKind.CANCEL_PROBATION, form.doneOn(),
                     "经支部大会讨论、上级党委批准，取消预备党员资格", null, approvedBy));
         }
+        if (decision == ConversionDecision.EXTEND) {
+            // D11: the registry keeps the new end, so the member page, its reminders and a 转正 there follow it
+            membership.change(scope, row.memberId(), new StatusChange(StatusChangeKind.EXTEND_PROBATION, form.doneOn(),
+                    "经支部大会讨论、上级党委批准，延长预备期", null, approvedBy, after.probationEnds().orElseThrow(),
+                    null));
+        }
         return null;
     }
 

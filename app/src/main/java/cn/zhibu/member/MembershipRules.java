@@ -12,6 +12,9 @@ public final class MembershipRules {
 
     /** D10: probation is one year, counted from the branch meeting that admitted the member. */
     public static final int PROBATION_YEARS = 1;
+    /** D11: an extension of probation is at least half a year and at most a year. */
+    public static final int EXTENSION_MIN_MONTHS = 6;
+    public static final int EXTENSION_MAX_MONTHS = 12;
     /** R5: no contact for 6 months (and searches failed) → 停止党籍. */
     public static final int LOST_CONTACT_MONTHS = 6;
     /** R5: 2 years after 停止党籍 without contact → 除名; restoration only before that. */
@@ -25,8 +28,17 @@ public final class MembershipRules {
     private MembershipRules() {
     }
 
-    /** What is known of the record when the change is asked for. */
-    public record Standing(String status, LocalDate joinedOn, LocalDate lostContactSince, LocalDate archivedOn) {
+    /**
+     * What is known of the record when the change is asked for.
+     *
+     * @param probationExtendedTo the end of an extended probation (D11), null when it was never extended
+     */
+    public record Standing(String status, LocalDate joinedOn, LocalDate lostContactSince, LocalDate archivedOn,
+                           LocalDate probationExtendedTo) {
+
+        public Standing(String status, LocalDate joinedOn, LocalDate lostContactSince, LocalDate archivedOn) {
+            this(status, joinedOn, lostContactSince, archivedOn, null);
+        }
     }
 
     public static LocalDate conversionDue(LocalDate joinedOn) {
@@ -80,7 +92,12 @@ public final class MembershipRules {
     private static void timing(StatusChange c, LocalDate on, Standing s, FieldErrors errors) {
         switch (c.kind()) {
             case CONVERT -> {
-                // D10: 预备期一年，自支部大会通过之日起算
+                // D10: 预备期一年，自支部大会通过之日起算；D11: 延长的预备期满后方可转正
+                if (s.probationExtendedTo() != null && on.isBefore(s.probationExtendedTo())) {
+                    errors.reject("effectiveOn", "预备期已延长至" + s.probationExtendedTo() + "，此前不能转正"
+                            + "（《发展党员工作细则》第三十二条）");
+                    return;
+                }
                 LocalDate due = conversionDue(s.joinedOn());
                 if (on.isBefore(due)) {
                     errors.reject("effectiveOn", "预备期为一年，自支部大会通过其入党之日（" + s.joinedOn() + "）起算，"
@@ -102,6 +119,24 @@ public final class MembershipRules {
                 if (!on.isBefore(due)) {
                     errors.reject("effectiveOn", "停止党籍（" + s.archivedOn() + "）已满2年，不能恢复党籍，应按自行脱党予以除名"
                             + "（《党员教育管理工作条例》第二十四条）");
+                }
+            }
+            case EXTEND_PROBATION -> {
+                // D11: 预备期满时可延长一次，延长时间不少于半年、最长不超过一年
+                LocalDate due = conversionDue(s.joinedOn());
+                if (s.probationExtendedTo() != null) {
+                    errors.reject("kind", "预备期已延长过一次（至" + s.probationExtendedTo() + "），不能再次延长"
+                            + "（《发展党员工作细则》第三十二条）");
+                } else if (on.isBefore(due)) {
+                    errors.reject("effectiveOn", "预备期（至" + due + "）届满时方可讨论延长，" + due + "前不能延长"
+                            + "（《发展党员工作细则》第三十二条）");
+                } else if (c.deadline() == null) {
+                    errors.reject("deadline", "请填写延长后的预备期满日期（延长半年至一年）");
+                } else if (c.deadline().isBefore(due.plusMonths(EXTENSION_MIN_MONTHS))
+                        || c.deadline().isAfter(due.plusMonths(EXTENSION_MAX_MONTHS))) {
+                    errors.reject("deadline", "预备期延长时间不少于半年、最长不超过一年，延长后的期满日期应在"
+                            + due.plusMonths(EXTENSION_MIN_MONTHS) + "至" + due.plusMonths(EXTENSION_MAX_MONTHS)
+                            + "之间（《发展党员工作细则》第三十二条）");
                 }
             }
             case CORRECTION -> {

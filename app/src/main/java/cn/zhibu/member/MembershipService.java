@@ -77,7 +77,7 @@ public class MembershipService {
             throw InvalidInputException.of("kind", "该党员正在办理组织关系转接，请待转接完成或撤回后再办理状态变更");
         }
         MembershipRules.check(change, new MembershipRules.Standing(row.status().name(), row.joinedOn(),
-                row.lostContactSince(), null), today).throwIfAny();
+                row.lostContactSince(), null, events.probationExtendedTo(id).orElse(null)), today).throwIfAny();
         Member before = members.toMember(scope, row);
         String to;
         if (change.kind().keepsStatus()) {
@@ -229,8 +229,9 @@ public class MembershipService {
             return due;
         }
         LocalDate today = LocalDate.now();
-        for (MemberRow m : registry.probationOver(org.path(), today.minusYears(MembershipRules.PROBATION_YEARS), limit)) {
-            LocalDate dueOn = MembershipRules.conversionDue(m.joinedOn());
+        for (MemberRow m : registry.probationOver(org.path(), today.minusYears(MembershipRules.PROBATION_YEARS), today,
+                limit)) {
+            LocalDate dueOn = events.probationExtendedTo(m.id()).orElse(MembershipRules.conversionDue(m.joinedOn()));
             due.add(new MemberReminder("D11", m.id(), m.name(), m.orgId(), m.orgName(), dueOn,
                     "预备期已于" + dueOn + "届满，应及时讨论其转正（按期转正、延长预备期或取消预备党员资格）", false));
         }

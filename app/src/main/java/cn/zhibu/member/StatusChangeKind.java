@@ -8,6 +8,11 @@ import java.util.Set;
  */
 public enum StatusChangeKind {
     CONVERT("转正", Set.of("PROBATIONARY"), "FULL"),
+    /**
+     * D11: the probation is extended once, by 6 to 12 months; the member stays 预备党员 until the new end (the event's
+     * deadline), and 转正 comes no earlier.
+     */
+    EXTEND_PROBATION("延长预备期", Set.of("PROBATIONARY"), null),
     /** R6: an unqualified member is given at most a year to correct; the status does not change. */
     CORRECTION("限期改正", Set.of("FULL", "PROBATIONARY"), null),
     /**
@@ -55,12 +60,12 @@ public enum StatusChangeKind {
 
     /** Whether the record leaves the registry (and its counts). */
     public boolean archives() {
-        return this != CONVERT && this != RESTORE && this != CORRECTION && this != PARTY_PROBATION;
+        return this != CONVERT && this != RESTORE && !keepsStatus();
     }
 
     /** The record stays as it is; the change is a period with an end (the event's deadline). */
     public boolean keepsStatus() {
-        return this == CORRECTION || this == PARTY_PROBATION;
+        return this == CORRECTION || this == PARTY_PROBATION || this == EXTEND_PROBATION;
     }
 
     /** Changes decided by a party organization, which must be named; a death is only recorded. */

@@ -210,6 +210,14 @@ class AdmissionMeetingIntegrationTest {
         assertThat(status.get("admissionCase").get("stage").asString()).isEqualTo("PROBATIONARY");
         long memberId = status.get("admissionCase").get("memberId").asLong();
         assertThat(members.get(SYSTEM, memberId).status()).isEqualTo(MemberStatus.PROBATIONARY);
+        // the registry knows the new end: a 转正 on the member's page before it is refused, and the history shows it
+        ApiClient.Response pageConversion = api.post("/api/v1/members/" + memberId + "/status-changes", Map.of(
+                "kind", "CONVERT", "effectiveOn", ends.plusMonths(1).toString(), "reason", "转正",
+                "approvedBy", "某某党委"));
+        assertThat(pageConversion.status()).as(pageConversion.body()).isEqualTo(400);
+        assertThat(pageConversion.json().get("errors").get("effectiveOn").asString()).contains("预备期已延长至" + newEnd);
+        assertThat(api.get("/api/v1/members/" + memberId + "/status-changes").body())
+                .contains("EXTEND_PROBATION", newEnd.toString());
 
         // a new cycle: the application, then the meeting — not before the new end, and not a second extension
         assertThat(record(api, c.id(), Map.of("step", "CONVERSION_REQUEST", "doneOn",

@@ -144,4 +144,47 @@ class MembershipRulesTest {
                 .containsKey("deadline");
         assertThat(StatusChangeKind.PARTY_PROBATION.archives()).isFalse();
     }
+
+    // D11: probation ends 2026-03-01 for a member admitted 2025-03-01; an extension is 6 to 12 months, once.
+
+    static StatusChange extension(LocalDate on, LocalDate newEnd) {
+        return new StatusChange(StatusChangeKind.EXTEND_PROBATION, on, "理由", null, "某某党委", newEnd, null);
+    }
+
+    @Test
+    void D11_an_extension_of_exactly_six_or_twelve_months_is_accepted() {
+        Standing probationary = active("PROBATIONARY", null);
+        assertThat(errors(extension(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 1)), probationary)).isEmpty();
+        assertThat(errors(extension(LocalDate.of(2026, 3, 1), LocalDate.of(2027, 3, 1)), probationary)).isEmpty();
+    }
+
+    @Test
+    void D11_an_extension_a_day_short_of_six_months_or_a_day_past_twelve_is_refused() {
+        Standing probationary = active("PROBATIONARY", null);
+        assertThat(errors(extension(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 8, 31)), probationary))
+                .containsKey("deadline");
+        assertThat(errors(extension(LocalDate.of(2026, 3, 1), LocalDate.of(2027, 3, 2)), probationary))
+                .containsKey("deadline");
+        assertThat(errors(extension(LocalDate.of(2026, 3, 1), null), probationary)).containsKey("deadline");
+    }
+
+    @Test
+    void D11_probation_is_extended_only_when_it_has_ended_and_only_once() {
+        assertThat(errors(extension(LocalDate.of(2026, 2, 28), LocalDate.of(2026, 9, 1)), active("PROBATIONARY", null)))
+                .containsKey("effectiveOn");
+        Standing extended = new Standing("PROBATIONARY", JOINED, null, null, LocalDate.of(2026, 9, 1));
+        assertThat(errors(extension(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 3, 1)), extended)).containsKey("kind");
+        assertThat(errors(extension(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 1)), active("FULL", null)))
+                .containsKey("kind");
+    }
+
+    @Test
+    void D11_an_extended_probation_converts_on_its_new_end_and_not_a_day_before() {
+        Standing extended = new Standing("PROBATIONARY", JOINED, null, null, LocalDate.of(2026, 9, 1));
+        assertThat(errors(change(StatusChangeKind.CONVERT, LocalDate.of(2026, 8, 31)), extended))
+                .containsKey("effectiveOn");
+        assertThat(errors(change(StatusChangeKind.CONVERT, LocalDate.of(2026, 9, 1)), extended)).isEmpty();
+        assertThat(errors(change(StatusChangeKind.CONVERT, LocalDate.of(2026, 3, 1)), active("PROBATIONARY", null)))
+                .isEmpty();
+    }
 }

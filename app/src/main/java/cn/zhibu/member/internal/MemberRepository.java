@@ -154,12 +154,16 @@ public class MemberRepository {
                 .params(lastContactBy, subtree.value(), subtree.upperBound(), limit).query(MAPPER).list();
     }
 
-    /** 预备党员 of a subtree admitted on or before {@code joinedBy}: their year of probation is over (D11). */
-    public List<MemberRow> probationOver(TreePath subtree, LocalDate joinedBy, int limit) {
+    /** 预备党员 of a subtree admitted on or before {@code joinedBy} whose probation is over on {@code today} (D11). */
+    public List<MemberRow> probationOver(TreePath subtree, LocalDate joinedBy, LocalDate today, int limit) {
+        // an extended probation (D11) is over only at its new end
         return jdbc.sql("select " + COLUMNS + " from member m join organization o on o.id = m.org_id"
                         + " where m.status = 'PROBATIONARY' and m.joined_on <= ?"
-                        + " and m.org_path >= ? and m.org_path < ? order by m.joined_on, m.id limit ?")
-                .params(joinedBy, subtree.value(), subtree.upperBound(), limit).query(MAPPER).list();
+                        + " and m.org_path >= ? and m.org_path < ?"
+                        + " and not exists (select 1 from member_status_event e where e.member_id = m.id"
+                        + " and e.kind = 'EXTEND_PROBATION' and e.deadline > ?)"
+                        + " order by m.joined_on, m.id limit ?")
+                .params(joinedBy, subtree.value(), subtree.upperBound(), today, limit).query(MAPPER).list();
     }
 
     public void delete(long id) {

@@ -64,6 +64,12 @@ public class StatusEvents {
                 .list();
     }
 
+    /** D11: the end of the member's extended probation, if it was extended. */
+    public java.util.Optional<LocalDate> probationExtendedTo(long memberId) {
+        return jdbc.sql("select max(deadline) from member_status_event where member_id = ? and kind = 'EXTEND_PROBATION'")
+                .param(memberId).query(LocalDate.class).optional();
+    }
+
     /** Of these members, those under 留党察看 on the day (from its effective date until the end of the period). */
     public java.util.Set<Long> underPartyProbation(java.util.Collection<Long> memberIds, LocalDate day) {
         if (memberIds.isEmpty()) {
