@@ -5,6 +5,7 @@ import cn.zhibu.platform.input.NoteText;
 import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.platform.input.ShortText;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -29,12 +30,17 @@ import java.util.List;
  * @param publicityId      step 7 under the 2026 rules: the 公示 (D5)
  */
 public record StepForm(AdmissionStep step, @SensibleDate("办理日期") LocalDate doneOn,
-                       @NameText("办理人或单位") String actedBy, @NoteText("备注") String note, List<Long> memberIds,
+                       @NameText("办理人或单位") String actedBy, @NoteText("备注") String note,
+                       @Size(max = StepForm.MAX_MEMBERS, message = "所选党员（memberIds）最多" + StepForm.MAX_MEMBERS + "人")
+                       List<Long> memberIds,
                        RecommendationMethod method, DecidingBody body, Boolean passed, Integer trainingDays,
                        Integer trainingHours, Boolean leavingSoon, @ShortText("编号") String reference,
                        @Valid BranchVote vote, ConversionDecision decision, Integer extensionMonths,
                        @NoteText("党小组意见") String groupOpinion, @NoteText("党内外群众意见") String publicOpinion,
                        Long publicityId) {
+
+    /** No step names more than two people (D4 contacts, D6 sponsors); a few more leave room, thousands are refused. */
+    public static final int MAX_MEMBERS = 10;
 
     public StepForm {
         memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);

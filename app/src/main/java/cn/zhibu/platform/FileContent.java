@@ -52,8 +52,8 @@ public final class FileContent {
                     ofd |= e.getName().equals("OFD.xml");
                 }
                 return ofd ? Optional.of(FileKind.OFD) : Optional.empty();
-            } catch (IOException e) {
-                return Optional.empty();
+            } catch (IOException | IllegalArgumentException e) {
+                return Optional.empty(); // a damaged archive (an entry name that is not UTF-8 …) is no document of ours
             }
         }
         return byHeader(content);

@@ -60,4 +60,11 @@ class FileContentTest {
         // a macro-enabled workbook is not an .xlsx
         assertThat(FileContent.detect(office("application/vnd.ms-excel.sheet.macroEnabled.main+xml"))).isEmpty();
     }
+
+    @Test
+    void a_damaged_archive_is_none_of_them_not_an_error() throws IOException {
+        byte[] damaged = zip("word/document.xml", "<w:document/>");
+        damaged[30] = (byte) 0xff; // the first byte of the entry's name: no longer UTF-8
+        assertThat(FileContent.detect(damaged)).isEmpty();
+    }
 }

@@ -107,6 +107,14 @@ class ApiProblemIntegrationTest {
     }
 
     @Test
+    void a_step_naming_thousands_of_members_is_refused_before_any_is_looked_up() {
+        ApiClient.Response r = admin.post("/api/v1/admission/cases/1/steps",
+                Map.of("memberIds", java.util.stream.LongStream.range(1, 10_001).boxed().toList()));
+        assertProblem(r, 400, "请求内容有误", "最多10人");
+        assertThat(r.json().get("errors").has("memberIds")).isTrue();
+    }
+
+    @Test
     void an_update_without_its_record_is_a_400_problem_naming_it() {
         assertProblem(admin.put("/api/v1/orgs/1", Map.of("version", 0)), 400, "请求内容有误", "缺少组织信息");
     }
