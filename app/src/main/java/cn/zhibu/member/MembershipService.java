@@ -229,9 +229,11 @@ public class MembershipService {
             return due;
         }
         LocalDate today = LocalDate.now();
-        for (MemberRow m : registry.probationOver(org.path(), today.minusYears(MembershipRules.PROBATION_YEARS), today,
-                limit)) {
-            LocalDate dueOn = events.probationExtendedTo(m.id()).orElse(MembershipRules.conversionDue(m.joinedOn()));
+        List<MemberRow> probationOver = registry.probationOver(org.path(),
+                today.minusYears(MembershipRules.PROBATION_YEARS), today, limit);
+        Map<Long, LocalDate> extendedTo = events.probationsExtendedTo(probationOver.stream().map(MemberRow::id).toList());
+        for (MemberRow m : probationOver) {
+            LocalDate dueOn = extendedTo.getOrDefault(m.id(), MembershipRules.conversionDue(m.joinedOn()));
             due.add(new MemberReminder("D11", m.id(), m.name(), m.orgId(), m.orgName(), dueOn,
                     "预备期已于" + dueOn + "届满，应及时讨论其转正（按期转正、延长预备期或取消预备党员资格）", false));
         }

@@ -66,8 +66,20 @@ public class StatusEvents {
 
     /** D11: the end of the member's extended probation, if it was extended. */
     public java.util.Optional<LocalDate> probationExtendedTo(long memberId) {
-        return jdbc.sql("select max(deadline) from member_status_event where member_id = ? and kind = 'EXTEND_PROBATION'")
-                .param(memberId).query(LocalDate.class).optional();
+        return java.util.Optional.ofNullable(probationsExtendedTo(java.util.List.of(memberId)).get(memberId));
+    }
+
+    /** D11: of these members, the end of each one's extended probation (those never extended are absent). */
+    public java.util.Map<Long, LocalDate> probationsExtendedTo(java.util.Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("""
+                        select member_id, max(deadline) from member_status_event
+                        where kind = 'EXTEND_PROBATION' and member_id = any(?) group by member_id""")
+                .param(memberIds.toArray(Long[]::new))
+                .query((rs, i) -> java.util.Map.entry(rs.getLong(1), rs.getObject(2, LocalDate.class))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
     }
 
     /** Of these members, those under 留党察看 on the day (from its effective date until the end of the period). */
