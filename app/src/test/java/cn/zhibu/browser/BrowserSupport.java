@@ -38,6 +38,18 @@ final class BrowserSupport implements AutoCloseable {
         return context.newPage();
     }
 
+    /**
+     * A phone: 390×844 CSS pixels, touch, mobile viewport handling. CSP is bypassed only so that the tests can inject
+     * axe-core into the page; the application's own scripts never need it.
+     */
+    Page newPhonePage(String baseUrl) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBaseURL(baseUrl)
+                .setLocale("zh-CN").setViewportSize(390, 844).setIsMobile(true).setHasTouch(true)
+                .setDeviceScaleFactor(2).setBypassCSP(true));
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
     static void login(Page page, String username, String password) {
         page.navigate("/login");
         page.fill("#username", username);

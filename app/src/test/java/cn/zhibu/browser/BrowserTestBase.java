@@ -29,4 +29,9 @@ abstract class BrowserTestBase {
     Page newPage() {
         return browser.newPage("http://localhost:" + port);
     }
+
+    /** A fresh phone-sized browser context (390×844, touch) on the application. */
+    Page newPhonePage() {
+        return browser.newPhonePage("http://localhost:" + port);
+    }
 }
