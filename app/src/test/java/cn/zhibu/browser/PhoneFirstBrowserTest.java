@@ -126,6 +126,14 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         publicityId = Long.parseLong(secretary.url().replaceAll(".*/publicity/(\\d+).*", "$1"));
 
         secretary.navigate("/members/" + memberId);
+        assertFitsThePhone(secretary, "#register-outflow");
+        secretary.click("#register-outflow");
+        assertThat(secretary.locator("#outflow-destination")).hasAttribute("aria-invalid", "true");
+        secretary.fill("#outflow-destination", "深圳市南山区某科技公司");
+        secretary.fill("#outflow-reason", "务工经商");
+        secretary.fill("#outflow-leftOn", java.time.LocalDate.now().minusMonths(2).toString());
+        secretary.click("#register-outflow");
+        assertThat(secretary.locator("#open-outflow")).containsText("深圳市南山区");
         assertFitsThePhone(secretary, "#start-transfer");
         secretary.locator("#target-q").pressSequentially("基础教育处");
         assertThat(secretary.locator("#toOrgId option[value='" + otherBranch + "']")).hasCount(1);
@@ -250,6 +258,10 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         Page anonymous = newPhonePage();
         anonymous.navigate("/login");
         PageChecks.axeViolations(anonymous).forEach(v -> found.add("anonymous /login → " + v));
+        String letterNo = jdbc.sql("select letter_no from member_transfer where id = ?").param(transferId)
+                .query(String.class).single();
+        anonymous.navigate("/verify/letters/" + letterNo);
+        PageChecks.axeViolations(anonymous).forEach(v -> found.add("anonymous letter check → " + v));
         Page secretary = as(DemoAccounts.SECRETARY);
         secretary.navigate("/members/new");
         secretary.click("#save");
