@@ -73,6 +73,11 @@ final class PageChecks {
     private PageChecks() {
     }
 
+    /** Waits until the requests htmx started on load (tree levels, warnings, options) have been swapped in. */
+    static void waitForHtmx(Page page) {
+        page.waitForFunction("() => !document.querySelector('.htmx-request')");
+    }
+
     static List<String> layoutProblems(Page page) {
         @SuppressWarnings("unchecked")
         List<String> problems = (List<String>) page.evaluate(LAYOUT);
