@@ -45,6 +45,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
     private long caseId;
     private long publicityId;
     private long transferId;
+    private long deceasedId;
 
     private long id(String sql, Object... params) {
         var statement = jdbc.sql(sql);
@@ -60,8 +61,8 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         committee = id("select id from organization where name = ?", DemoAccounts.ORG_ADMIN_COMMITTEE);
         otherBranch = id("select id from organization where name = ?", DemoAccounts.OTHER_SECRETARY_BRANCH);
         caseId = id("select id from admission_case where org_id = ? order by id", branch);
-        Member m = data.member(branch, "手机卡片", MemberStatus.FULL);
-        memberId = m.id();
+        memberId = data.member(branch, "手机卡片", MemberStatus.FULL).id();
+        deceasedId = data.member(branch, "手机故去", MemberStatus.FULL).id();
     }
 
     /** The phone of a role, logged in once. */
@@ -142,6 +143,14 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         secretary.click("#start-transfer");
         assertThat(secretary.locator("#transfer-status")).hasText("办理中");
         transferId = Long.parseLong(secretary.url().replaceAll(".*/transfers/(\\d+).*", "$1"));
+
+        secretary.navigate("/members/" + deceasedId);
+        secretary.selectOption("#kind", "DECEASE");
+        secretary.fill("#effectiveOn", java.time.LocalDate.now().toString());
+        secretary.fill("#reason", "病故");
+        assertFitsThePhone(secretary, "#status-submit");
+        secretary.click("#status-submit");
+        assertThat(secretary.locator("#archive-status")).hasText("已去世");
 
         secretary.navigate("/floating");
         assertThat(secretary.locator("#inflow-form label[for=inflow-name]")).isVisible();
@@ -225,6 +234,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
                 "/orgs/" + branch + "/move?q=党委", "/orgs/" + branch + "/dissolve", "/transfers/" + transferId)) {
             pages.add(new String[]{o, path});
         }
+        pages.add(new String[]{s, "/members/archived/" + deceasedId});
         pages.add(new String[]{DemoAccounts.OTHER_SECRETARY, "/transfers/" + transferId});
         pages.add(new String[]{DemoAccounts.MEMBER, "/"});
         pages.add(new String[]{DemoAccounts.MEMBER, "/publicity"});
@@ -265,6 +275,19 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         secretary.navigate("/members/new");
         secretary.click("#save");
         PageChecks.axeViolations(secretary).forEach(v -> found.add("shuji /members/new (errors) → " + v));
+        secretary.navigate("/members/import");
+        String good = TestData.idNumber(java.time.LocalDate.of(1990, 3, 3), true);
+        String bad = good.substring(0, 17) + (good.endsWith("0") ? "1" : "0");
+        try {
+            secretary.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("党员.xlsx",
+                    "application/octet-stream", RosterBrowserTest.file(List.of(RosterBrowserTest.row("手机导入", bad)))));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        secretary.click("#upload");
+        assertThat(secretary.locator("#import-status")).containsText("未导入任何数据");
+        assertThat(PageChecks.layoutProblems(secretary)).isEmpty();
+        PageChecks.axeViolations(secretary).forEach(v -> found.add("shuji import rejected → " + v));
         secretary.navigate("/members/export");
         secretary.click("#start-export");
         secretary.locator("#download-export").waitFor();
