@@ -73,6 +73,22 @@ final class PageChecks {
     private PageChecks() {
     }
 
+    /** Buttons, form controls, pagination and the links of list cards lower than 44 px on screen. */
+    private static final String SMALL_TARGETS = """
+            () => Array.from(document.querySelectorAll('main .btn, main button, main .page-link, main select, main textarea,'
+                    + ' main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), main table.zb-cards td a'))
+                .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && r.height < 44
+                    && !el.closest('.visually-hidden, details:not([open])'); })
+                .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' "' + el.textContent.trim().substring(0, 20)
+                    + '" ' + Math.round(el.getBoundingClientRect().height) + 'px')
+            """;
+
+    static List<String> smallTouchTargets(Page page) {
+        @SuppressWarnings("unchecked")
+        List<String> small = (List<String>) page.evaluate(SMALL_TARGETS);
+        return small;
+    }
+
     /** Waits until the requests htmx started on load (tree levels, warnings, options) have been swapped in. */
     static void waitForHtmx(Page page) {
         page.waitForFunction("() => !document.querySelector('.htmx-request')");

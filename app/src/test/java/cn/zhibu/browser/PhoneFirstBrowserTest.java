@@ -86,6 +86,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
 
     private static void assertFitsThePhone(Page page, String primaryAction) {
         assertThat(PageChecks.layoutProblems(page)).as(page.url()).isEmpty();
+        assertThat(PageChecks.smallTouchTargets(page)).as("touch targets under 44 px on %s", page.url()).isEmpty();
         Locator action = page.locator(primaryAction).first();
         assertThat(action).isVisible();
         BoundingBox box = action.boundingBox();
