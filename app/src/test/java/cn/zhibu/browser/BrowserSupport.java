@@ -38,6 +38,23 @@ final class BrowserSupport implements AutoCloseable {
         return context.newPage();
     }
 
+    /**
+     * A phone (390×844 CSS pixels, touch, mobile viewport handling) or a desktop (1280×900). CSP is bypassed only
+     * so that the tests can inject axe-core into the page; the application's own scripts never need it.
+     */
+    Page newCheckedPage(String baseUrl, boolean phone) {
+        Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(baseUrl).setLocale("zh-CN")
+                .setBypassCSP(true);
+        if (phone) {
+            options.setViewportSize(390, 844).setIsMobile(true).setHasTouch(true).setDeviceScaleFactor(2);
+        } else {
+            options.setViewportSize(1280, 900);
+        }
+        BrowserContext context = browser.newContext(options);
+        context.setDefaultTimeout(15_000);
+        return context.newPage();
+    }
+
     static void login(Page page, String username, String password) {
         page.navigate("/login");
         page.fill("#username", username);

@@ -29,4 +29,14 @@ abstract class BrowserTestBase {
     Page newPage() {
         return browser.newPage("http://localhost:" + port);
     }
+
+    /** A fresh phone-sized browser context (390×844, touch) on the application, ready for axe-core. */
+    Page newPhonePage() {
+        return browser.newCheckedPage("http://localhost:" + port, true);
+    }
+
+    /** A fresh desktop-sized browser context (1280×900) on the application, ready for axe-core. */
+    Page newDesktopPage() {
+        return browser.newCheckedPage("http://localhost:" + port, false);
+    }
 }

@@ -48,7 +48,7 @@ class OrganizationLifecycleBrowserTest extends BrowserTestBase {
         assertThat(page.locator(".alert-success")).containsText("已调整隶属关系");
         assertThat(page.locator(".breadcrumb")).containsText("考试院党总支");
 
-        page.click("a.btn-outline-danger:has-text('撤销')");
+        page.click("#org-actions a:has-text('撤销')");
         page.fill("#reason", "浏览器测试：任务结束");
         page.click("button:has-text('撤销')");
         assertThat(page.locator(".alert-success")).containsText("已撤销");

@@ -20,7 +20,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /** The roster pages a secretary uses: import with a bad row (rejected, then the good rows on request), export, 流动党员. */
 class RosterBrowserTest extends BrowserTestBase {
 
-    private static byte[] file(List<List<String>> rows) throws Exception {
+    static byte[] file(List<List<String>> rows) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "test", "1.0");
         Worksheet ws = wb.newWorksheet("党员信息");
@@ -36,7 +36,7 @@ class RosterBrowserTest extends BrowserTestBase {
         return out.toByteArray();
     }
 
-    private static List<String> row(String name, String id) {
+    static List<String> row(String name, String id) {
         return List.of(DemoAccounts.SECRETARY_BRANCH, "", name, id, "汉族", "大学本科", "党政机关工作人员", "正式党员",
                 "2010-07-01", "2011-07-01", "", "测试单位", "科员");
     }

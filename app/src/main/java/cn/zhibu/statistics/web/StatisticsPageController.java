@@ -66,7 +66,9 @@ class StatisticsPageController {
         model.addAttribute("dashboard", d);
         model.addAttribute("trail", organizations.ancestorsWithin(scope, d.organization()));
         model.addAttribute("children", organizations.children(scope, orgId, false));
-        model.addAttribute("charts", json.writeValueAsString(charts(d)));
+        List<ChartPanel> charts = charts(d);
+        model.addAttribute("chartPanels", charts);
+        model.addAttribute("charts", json.writeValueAsString(chartData(charts)));
         model.addAttribute("admission", admission.counts(scope, orgId, LocalDate.now().getYear()));
         return "statistics/dashboard";
     }
@@ -99,27 +101,33 @@ class StatisticsPageController {
         return "statistics/check :: warnings";
     }
 
-    /** Chart data for ECharts, labelled in Chinese. */
-    private static Map<String, Object> charts(Dashboard d) {
+    /** The dashboard's charts, labelled in Chinese, in the order the page shows them. */
+    private static List<ChartPanel> charts(Dashboard d) {
         MemberBreakdown m = d.members();
-        Map<String, Object> charts = new LinkedHashMap<>();
-        charts.put("status", pairs(MemberStatus.values(), m.byStatus(), MemberStatus::label));
-        charts.put("gender", pairs(Gender.values(), m.byGender(), Gender::label));
-        charts.put("age", pairs(AgeBand.values(), m.byAgeBand(), AgeBand::label));
-        charts.put("education", pairs(Education.values(), m.byEducation(), Education::label));
-        charts.put("occupation", pairs(Occupation.values(), m.byOccupation(), Occupation::label));
-        List<Map<String, Object>> ethnicity = new ArrayList<>();
-        m.byEthnicity().forEach((k, v) -> ethnicity.add(Map.of("name", k, "value", v)));
-        charts.put("ethnicity", ethnicity);
-        charts.put("orgTypes", pairs(OrganizationType.values(), d.organizations(), OrganizationType::label));
-        return charts;
+        List<ChartPanel.Slice> ethnicity = new ArrayList<>();
+        m.byEthnicity().forEach((k, v) -> ethnicity.add(new ChartPanel.Slice(k, v)));
+        return List.of(
+                new ChartPanel("gender", "性别", "pie", slices(Gender.values(), m.byGender(), Gender::label)),
+                new ChartPanel("age", "年龄段", "bar", slices(AgeBand.values(), m.byAgeBand(), AgeBand::label)),
+                new ChartPanel("education", "学历", "bar", slices(Education.values(), m.byEducation(), Education::label)),
+                new ChartPanel("ethnicity", "民族", "pie", ethnicity),
+                new ChartPanel("occupation", "职业", "hbar", slices(Occupation.values(), m.byOccupation(), Occupation::label)),
+                new ChartPanel("orgTypes", "党组织类型", "hbar",
+                        slices(OrganizationType.values(), d.organizations(), OrganizationType::label)));
     }
 
-    private static <E> List<Map<String, Object>> pairs(E[] keys, Map<E, Integer> counts,
-                                                       java.util.function.Function<E, String> label) {
-        List<Map<String, Object>> list = new ArrayList<>();
+    /** The JSON dashboard.js draws from: chart key → slices. */
+    private static Map<String, List<ChartPanel.Slice>> chartData(List<ChartPanel> panels) {
+        Map<String, List<ChartPanel.Slice>> data = new LinkedHashMap<>();
+        panels.forEach(p -> data.put(p.key(), p.slices()));
+        return data;
+    }
+
+    private static <E> List<ChartPanel.Slice> slices(E[] keys, Map<E, Integer> counts,
+                                                     java.util.function.Function<E, String> label) {
+        List<ChartPanel.Slice> list = new ArrayList<>();
         for (E key : keys) {
-            list.add(Map.of("name", label.apply(key), "value", counts.getOrDefault(key, 0)));
+            list.add(new ChartPanel.Slice(label.apply(key), counts.getOrDefault(key, 0)));
         }
         return list;
     }
