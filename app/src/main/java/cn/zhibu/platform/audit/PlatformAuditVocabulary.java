@@ -29,6 +29,10 @@ class PlatformAuditVocabulary implements AuditVocabulary {
                         .field("name", "名称")
                         .title("day")
                         .links((scope, ids) -> Map.of()),
+                AuditSubject.of("dataset", "数据集")
+                        .field("members", "党员数")
+                        .field("organizations", "党组织数")
+                        .field("seed", "随机种子"),
                 AuditSubject.of(AUDIT_EXPORT, "审计日志导出")
                         .field("rows", "导出条数")
                         .field("filter", "筛选条件"),
