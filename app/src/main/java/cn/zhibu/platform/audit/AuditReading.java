@@ -7,6 +7,7 @@ import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Paging;
 import cn.zhibu.platform.TreePath;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,15 +24,23 @@ import java.util.Map;
 public class AuditReading {
 
     public static final int PAGE_SIZE = 50;
-    /** An export holds at most this many entries; more is refused with a request to narrow the filter. */
-    public static final int MAX_EXPORT = 10_000;
-
     private final AuditLog audit;
     private final AuditVocabularies vocabularies;
+    private final int maxExport;
 
-    AuditReading(AuditLog audit, AuditVocabularies vocabularies) {
+    /**
+     * @param maxExport the most entries one export holds (10,000: a few seconds and a few MB); more is refused with a
+     *                  request to narrow the filter, so no export needs a background job
+     */
+    AuditReading(AuditLog audit, AuditVocabularies vocabularies,
+                 @Value("${zhibu.audit.export-max-rows:10000}") int maxExport) {
         this.audit = audit;
         this.vocabularies = vocabularies;
+        this.maxExport = maxExport;
+    }
+
+    public int maxExport() {
+        return maxExport;
     }
 
     /** One page of entries and how many pass the filter. */
@@ -52,7 +61,7 @@ public class AuditReading {
     }
 
     /**
-     * The filtered entries as a workbook, at most {@value #MAX_EXPORT} (more is a 400 asking to narrow the filter). The
+     * The filtered entries as a workbook, at most {@link #maxExport()} (more is a 400 asking to narrow the filter). The
      * export is itself audited, with the filter, in the caller's scope.
      */
     @Transactional
@@ -60,10 +69,10 @@ public class AuditReading {
         requireReader(scope);
         AuditFilter checked = filter.checked();
         long total = audit.count(scope, checked);
-        if (total > MAX_EXPORT) {
+        if (total > maxExport) {
             throw InvalidInputException.of("", tooMany(total));
         }
-        byte[] file = AuditExport.xlsx(vocabularies.describe(scope, audit.all(scope, checked, MAX_EXPORT)));
+        byte[] file = AuditExport.xlsx(vocabularies.describe(scope, audit.all(scope, checked, maxExport)));
         Map<String, Object> what = new LinkedHashMap<>();
         what.put("rows", total);
         what.put("filter", describe(checked));
@@ -72,8 +81,8 @@ public class AuditReading {
         return file;
     }
 
-    public static String tooMany(long total) {
-        return "筛选出 " + total + " 条记录，超过单次导出上限 " + MAX_EXPORT + " 条：请缩小日期范围或增加筛选条件后分批导出";
+    String tooMany(long total) {
+        return "筛选出 " + total + " 条记录，超过单次导出上限 " + maxExport + " 条：请缩小日期范围或增加筛选条件后分批导出";
     }
 
     /** Action code → Chinese, every declared action. */

@@ -81,7 +81,9 @@ public class AuditVocabularies {
         Map<String, Map<String, String>> links = links(scope, entries);
         List<AuditEntryView> views = new ArrayList<>(entries.size());
         for (AuditLog.Entry e : entries) {
-            views.add(describe(e, links.getOrDefault(e.entityType(), Map.of()).get(e.entityId())));
+            Map<String, String> ofType = links.get(e.entityType());
+            // entries about no single record (an export) have no id, and immutable maps refuse a null key
+            views.add(describe(e, ofType == null || e.entityId() == null ? null : ofType.get(e.entityId())));
         }
         return views;
     }

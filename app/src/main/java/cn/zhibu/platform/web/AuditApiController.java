@@ -60,7 +60,7 @@ class AuditApiController {
     }
 
     @GetMapping("/api/v1/audit/export")
-    @Operation(summary = "导出筛选出的审计日志（xlsx，至多10000条，超过时400并提示缩小范围）")
+    @Operation(summary = "导出筛选出的审计日志（xlsx，至多 zhibu.audit.export-max-rows 条，默认10000；超过时400并提示缩小范围）")
     ResponseEntity<byte[]> export(DataScope scope,
                                   @RequestParam(required = false) @ShortText("对象类型") String type,
                                   @RequestParam(required = false) @ShortText("操作") String action,

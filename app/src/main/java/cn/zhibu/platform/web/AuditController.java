@@ -52,7 +52,7 @@ class AuditController {
         model.addAttribute("actions", reading.actions());
         model.addAttribute("subjects", reading.subjects());
         model.addAttribute("canVerify", scope.all());
-        model.addAttribute("maxExport", AuditReading.MAX_EXPORT);
+        model.addAttribute("maxExport", reading.maxExport());
         try {
             AuditReading.AuditPage result = reading.page(scope, query.filter(), page);
             model.addAttribute("entries", result.items());
