@@ -90,6 +90,15 @@ public class AuditReading {
         return vocabularies.actions();
     }
 
+    /** The declared actions grouped by the part of their code before the dot (党员, 发展党员 …), for a select. */
+    public Map<String, Map<String, String>> actionGroups() {
+        Map<String, Map<String, String>> groups = new LinkedHashMap<>();
+        vocabularies.actions().forEach((code, label) -> groups
+                .computeIfAbsent(code.contains(".") ? code.substring(0, code.indexOf('.')) : code, g -> new LinkedHashMap<>())
+                .put(code, label));
+        return groups;
+    }
+
     /** Kind of record → Chinese. */
     public Map<String, String> subjects() {
         return vocabularies.subjects();

@@ -49,7 +49,7 @@ class AuditController {
         AuditQuery query = new AuditQuery(type, action, actorId, actor, from, to);
         model.addAttribute("query", query);
         model.addAttribute("base", "/audit?" + query.queryString());
-        model.addAttribute("actions", reading.actions());
+        model.addAttribute("actionGroups", reading.actionGroups());
         model.addAttribute("subjects", reading.subjects());
         model.addAttribute("canVerify", scope.all());
         model.addAttribute("maxExport", reading.maxExport());
