@@ -43,10 +43,6 @@ public record AuditFilter(String entityType, String action, Long actorId, String
         return this;
     }
 
-    public boolean isEmpty() {
-        return equals(none());
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -7,7 +7,6 @@ import cn.zhibu.platform.CalendarDayKind;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
 
 /** The platform's own entries: the holiday calendar, 身份证号 hits, exports of the audit log. */
 @Component
@@ -27,8 +26,7 @@ class PlatformAuditVocabulary implements AuditVocabulary {
                         .field("day", "日期")
                         .field("kind", "安排", CalendarDayKind.class, CalendarDayKind::label)
                         .field("name", "名称")
-                        .title("day")
-                        .links((scope, ids) -> Map.of()),
+                        .title("day"),
                 AuditSubject.of("dataset", "数据集")
                         .field("members", "党员数")
                         .field("organizations", "党组织数")
