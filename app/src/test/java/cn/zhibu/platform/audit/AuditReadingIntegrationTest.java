@@ -137,6 +137,9 @@ class AuditReadingIntegrationTest {
         // the 25 steps of D1 are each an action, step 1 being the application
         assertThat(vocabularies.actionLabel("发展党员.支部大会讨论")).isEqualTo("记录第15步 支部大会讨论");
         assertThat(vocabularies.actionLabel("发展党员.递交入党申请书")).contains("第1步");
+        for (cn.zhibu.admission.AdmissionStep step : cn.zhibu.admission.AdmissionStep.values()) {
+            assertThat(vocabularies.declares("发展党员." + step.label())).as(step.title()).isTrue();
+        }
     }
 
     /**
