@@ -73,7 +73,7 @@ public class AdmissionDocuments {
         String type = actual.mediaType();
         long id = documents.insert(caseId, stepId, name, type, content, Sm3.digest(content), scope.actorName());
         CaseDocument saved = documents.find(caseId, id).orElseThrow();
-        audit.record(scope, "发展党员.上传材料", AdmissionService.ENTITY, caseId, c.orgPath(), null, snapshot(c, saved));
+        audit.record(scope, AdmissionAuditAction.DOCUMENT_ADDED, AdmissionService.ENTITY, caseId, c.orgPath(), null, snapshot(c, saved));
         return saved;
     }
 
@@ -93,7 +93,7 @@ public class AdmissionDocuments {
         AdmissionCase c = admission.get(scope, caseId);
         CaseDocument d = documents.find(caseId, documentId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
         documents.delete(d.id());
-        audit.record(scope, "发展党员.删除材料", AdmissionService.ENTITY, caseId, c.orgPath(), snapshot(c, d), null);
+        audit.record(scope, AdmissionAuditAction.DOCUMENT_REMOVED, AdmissionService.ENTITY, caseId, c.orgPath(), snapshot(c, d), null);
     }
 
     private static Map<String, Object> snapshot(AdmissionCase c, CaseDocument d) {

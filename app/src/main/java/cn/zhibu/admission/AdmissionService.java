@@ -131,7 +131,7 @@ public class AdmissionService {
         CaseRow row = records.find(id).orElseThrow();
         store(null, row, derive(row, new AdmissionFlow(records.steps(id)), null, null, null));
         AdmissionCase created = get(scope, id);
-        audit.record(scope, "发展党员.递交入党申请书", ENTITY, id, org.path().value(), null, snapshot(created, null));
+        audit.record(scope, AdmissionAuditAction.APPLIED, ENTITY, id, org.path().value(), null, snapshot(created, null));
         return created;
     }
 
@@ -191,7 +191,7 @@ public class AdmissionService {
         }
         AdmissionCase updated = toCase(scope, records.find(id).orElseThrow(), stepsAfter);
         StepRecord recorded = updated.steps().stream().filter(s -> s.id() == stepId).findFirst().orElseThrow();
-        audit.record(scope, "发展党员." + form.step().label(), ENTITY, id, row.orgPath(), snapshot(before, null),
+        audit.record(scope, AdmissionAuditAction.step(form.step()), ENTITY, id, row.orgPath(), snapshot(before, null),
                 snapshot(updated, recorded));
         return new Recorded(updated, recorded, verdict.warnings());
     }
@@ -221,7 +221,7 @@ public class AdmissionService {
         store(row, row, new Derived(AdmissionStage.CLOSED, null, null, false, null, row.memberId(),
                 row.approvedOn(), row.convertedOn(), reason.trim(), closedOn));
         AdmissionCase closed = get(scope, id);
-        audit.record(scope, "发展党员.终止", ENTITY, id, row.orgPath(), snapshot(before, null), snapshot(closed, null));
+        audit.record(scope, AdmissionAuditAction.CLOSED, ENTITY, id, row.orgPath(), snapshot(before, null), snapshot(closed, null));
         return closed;
     }
 

@@ -69,7 +69,7 @@ public class CaseMoves {
                 LocalDate.now() + " 由" + row.orgName() + "转入" + to.name() + "（" + reason.strip() + "）");
         rollup.move(row.orgPath(), AdmissionService.counted(row), to.path().value(), AdmissionService.counted(row));
         AdmissionCase moved = admission.get(scope, id);
-        audit.record(scope, "发展党员.转出", AdmissionService.ENTITY, id, to.path().value(), AdmissionService.snapshot(before, null),
+        audit.record(scope, AdmissionAuditAction.MOVED, AdmissionService.ENTITY, id, to.path().value(), AdmissionService.snapshot(before, null),
                 AdmissionService.snapshot(moved, null));
         return moved;
     }

@@ -73,7 +73,7 @@ public class FloatingService {
         errors.throwIfAny();
         long id = records.addOutflow(memberId, form, scope.actorName());
         Outflow saved = records.outflow(id).orElseThrow();
-        audit.record(scope, "流动党员.外出登记", ENTITY, id, member.orgPath(), null, snapshot(saved));
+        audit.record(scope, MemberAuditAction.OUTFLOW_REGISTERED, ENTITY, id, member.orgPath(), null, snapshot(saved));
         return saved;
     }
 
@@ -83,7 +83,7 @@ public class FloatingService {
         Outflow f = managedOutflow(scope, outflowId);
         requireDate(on, f.leftOn(), "contactOn", "联系日期");
         records.contacted(outflowId, on);
-        return recorded(scope, f, "流动党员.联系");
+        return recorded(scope, f, MemberAuditAction.OUTFLOW_CONTACTED);
     }
 
     /** R3: the 流动党员活动证 issued to the member, by its number. */
@@ -94,7 +94,7 @@ public class FloatingService {
             throw InvalidInputException.of("certificateNo", "请填写活动证编号（不超过50字）");
         }
         records.certificate(outflowId, number.strip());
-        return recorded(scope, f, "流动党员.发放活动证");
+        return recorded(scope, f, MemberAuditAction.OUTFLOW_CERTIFICATE);
     }
 
     @Transactional
@@ -105,7 +105,7 @@ public class FloatingService {
         }
         requireDate(on, f.leftOn(), "returnedOn", "返回日期");
         records.returned(outflowId, on);
-        return recorded(scope, f, "流动党员.返回");
+        return recorded(scope, f, MemberAuditAction.OUTFLOW_RETURNED);
     }
 
     public List<Outflow> outflows(DataScope scope, long orgId, boolean awayOnly) {
@@ -138,7 +138,7 @@ public class FloatingService {
         what.put("name", saved.name());
         what.put("homeOrg", saved.homeOrg());
         what.put("arrivedOn", saved.arrivedOn().toString());
-        audit.record(scope, "流动党员.流入登记", ENTITY, id, org.path().value(), null, what);
+        audit.record(scope, MemberAuditAction.INFLOW_REGISTERED, ENTITY, id, org.path().value(), null, what);
         return saved;
     }
 
@@ -149,7 +149,7 @@ public class FloatingService {
         Inflow f = records.inflow(inflowId).orElseThrow();
         requireDate(on, f.arrivedOn(), "leftOn", "离开日期");
         records.inflowLeft(inflowId, on);
-        audit.record(scope, "流动党员.流入离开", ENTITY, inflowId, path, null, Map.of("leftOn", on.toString()));
+        audit.record(scope, MemberAuditAction.INFLOW_LEFT, ENTITY, inflowId, path, null, Map.of("leftOn", on.toString()));
         return records.inflow(inflowId).orElseThrow();
     }
 
@@ -196,7 +196,7 @@ public class FloatingService {
         return org;
     }
 
-    private Outflow recorded(DataScope scope, Outflow before, String action) {
+    private Outflow recorded(DataScope scope, Outflow before, MemberAuditAction action) {
         Outflow after = records.outflow(before.id()).orElseThrow();
         audit.record(scope, action, ENTITY, before.id(), organizations.describe(after.orgId()).path().value(),
                 snapshot(before), snapshot(after));

@@ -153,7 +153,7 @@ public class MemberService {
         // appended, not updated in place: the ancestors' roll-up rows are shared by every writer (see MemberRollup)
         rollup.apply(new MemberRollup.Delta().add(org.path(), row, 1));
         Member created = get(scope, id);
-        audit.record(scope, "党员.录入", ENTITY, id, org.path().value(), null, snapshot(created));
+        audit.record(scope, MemberAuditAction.CREATED, ENTITY, id, org.path().value(), null, snapshot(created));
         return created;
     }
 
@@ -188,7 +188,7 @@ public class MemberService {
         rollup.apply(new MemberRollup.Delta().add(new TreePath(before.orgPath()), before, -1)
                 .add(org.path(), after, 1));
         Member updated = get(scope, id);
-        audit.record(scope, "党员.修改", ENTITY, id, org.path().value(), snapshot(shownBefore), snapshot(updated));
+        audit.record(scope, MemberAuditAction.UPDATED, ENTITY, id, org.path().value(), snapshot(shownBefore), snapshot(updated));
         return updated;
     }
 
@@ -213,7 +213,7 @@ public class MemberService {
         into.put("orgId", to.id());
         into.put("org", to.name());
         into.put("letterNo", letterNo);
-        audit.record(scope, "党员.组织关系转入", ENTITY, id, to.path().value(), from, into);
+        audit.record(scope, MemberAuditAction.MOVED_BY_TRANSFER, ENTITY, id, to.path().value(), from, into);
     }
 
     /** Removes a record entered by mistake (录入错误). Status changes, not deletion, end a membership. */
@@ -226,7 +226,7 @@ public class MemberService {
         Member shown = toMember(scope, row);
         repository.delete(id);
         rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1));
-        audit.record(scope, "党员.删除", ENTITY, id, row.orgPath(), snapshot(shown), null);
+        audit.record(scope, MemberAuditAction.DELETED, ENTITY, id, row.orgPath(), snapshot(shown), null);
     }
 
     /**

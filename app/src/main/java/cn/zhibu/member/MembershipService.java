@@ -135,7 +135,7 @@ public class MembershipService {
         after.put("reason", change.reason());
         after.put("documentRef", change.documentRef());
         after.put("approvedBy", change.approvedBy());
-        audit.record(scope, "党员.状态变更", ENTITY, row.id(), row.orgPath(), Map.of("name", shown.name(), "status", from),
+        audit.record(scope, MemberAuditAction.STATUS_CHANGED, ENTITY, row.id(), row.orgPath(), Map.of("name", shown.name(), "status", from),
                 after);
         return events.of(row.id()).stream().filter(e -> e.id() == eventId).findFirst().orElseThrow();
     }
@@ -170,7 +170,7 @@ public class MembershipService {
         before.put("lostContactSince", row.lostContactSince() == null ? null : row.lostContactSince().toString());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("lostContactSince", lastContact == null ? null : lastContact.toString());
-        audit.record(scope, lastContact == null ? "党员.恢复联系" : "党员.失联登记", ENTITY, id, row.orgPath(), before, after);
+        audit.record(scope, lastContact == null ? MemberAuditAction.IN_CONTACT_AGAIN : MemberAuditAction.LOST_CONTACT, ENTITY, id, row.orgPath(), before, after);
         return members.get(scope, id);
     }
 

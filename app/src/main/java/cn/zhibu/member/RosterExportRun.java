@@ -127,7 +127,7 @@ class RosterExportRun implements JobHandler<RosterExportRun.Detail> {
         what.put("columns", columns.stream().map(RosterColumn::label).toList());
         what.put("sensitiveInFull", scope.seesSensitive()
                 && (columns.contains(RosterColumn.ID_NUMBER) || columns.contains(RosterColumn.PHONE)));
-        writing.executeWithoutResult(tx -> audit.record(scope, "党员.导出", "member_export", jobId, org.path().value(),
+        writing.executeWithoutResult(tx -> audit.record(scope, MemberAuditAction.EXPORTED, "member_export", jobId, org.path().value(),
                 null, what));
     }
 

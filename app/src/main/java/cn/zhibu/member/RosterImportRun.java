@@ -230,7 +230,7 @@ class RosterImportRun implements JobHandler<RosterImportRun.Detail> {
             what.put("onlyValidRows", detail.onlyValidRows());
             what.put("skippedRows", detail.errorRows());
             what.put("organizations", good.stream().map(c -> c.org().name()).distinct().limit(50).toList());
-            audit.record(scope, "党员.批量导入", "member_import", jobId, commonPath(good), null, what);
+            audit.record(scope, MemberAuditAction.IMPORTED, "member_import", jobId, commonPath(good), null, what);
             return loaded;
         });
     }

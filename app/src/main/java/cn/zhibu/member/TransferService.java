@@ -87,7 +87,7 @@ public class TransferService {
             }
         }
         return open(scope, member, errors, TransferKind.INTERNAL, to, null, chain, request.reason(),
-                request.duesPaidUntil(), "党员.转接发起");
+                request.duesPaidUntil(), MemberAuditAction.TRANSFER_STARTED);
     }
 
     /**
@@ -106,13 +106,13 @@ public class TransferService {
         List<TransferStep> steps = new ArrayList<>(chain.stream().filter(s -> s == TransferStep.SENDING_COMMITTEE).toList());
         steps.add(TransferStep.RECEIPT);
         return open(scope, member, errors, TransferKind.OUTBOUND, null, request.externalOrg(), steps, request.reason(),
-                request.duesPaidUntil(), "党员.转出系统外发起");
+                request.duesPaidUntil(), MemberAuditAction.TRANSFER_OUT_OF_PLATFORM_STARTED);
     }
 
     /** What every new transfer checks besides its destination, then stores and audits it. */
     private Transfer open(DataScope scope, MemberRow member, FieldErrors errors, TransferKind kind, Organization to,
                           String externalOrg, List<TransferStep> steps, String reason, String duesPaidUntil,
-                          String action) {
+                          MemberAuditAction action) {
         if (reason == null || reason.isBlank()) {
             errors.reject("reason", "请填写转接原因（如：工作调动、户籍迁移、外出6个月以上相对固定）");
         } else if (reason.length() > TEXT_MAX) {
@@ -146,7 +146,7 @@ public class TransferService {
         long id = records.recordInbound(created.id(), created.name(), to.id(), to.path().value(), letter.fromOrg().strip(),
                 letter.letterNo().strip(), LocalDate.now(), scope.actorName());
         Transfer recorded = records.find(id).orElseThrow();
-        audit.record(scope, "党员.系统外转入", ENTITY, id, to.path().value(), null, snapshot(recorded));
+        audit.record(scope, MemberAuditAction.TRANSFER_FROM_OFF_PLATFORM, ENTITY, id, to.path().value(), null, snapshot(recorded));
         return recorded;
     }
 
@@ -168,9 +168,9 @@ public class TransferService {
             records.finish(id, TransferStatus.COMPLETED);
         }
         return recorded(scope, id, switch (step) {
-            case RECEIVING_ORG -> "党员.转接接收";
-            case RECEIPT -> "党员.转接回执";
-            default -> "党员.转接审批";
+            case RECEIVING_ORG -> MemberAuditAction.TRANSFER_RECEIVED;
+            case RECEIPT -> MemberAuditAction.TRANSFER_RECEIPT;
+            default -> MemberAuditAction.TRANSFER_APPROVED;
         }, t);
     }
 
@@ -186,7 +186,7 @@ public class TransferService {
         Transfer t = lockActionable(scope, id);
         records.decide(id, t.decisions().size() + 1, t.awaiting(), "REFUSED", reason.strip(), scope.actorName());
         records.finish(id, TransferStatus.REFUSED);
-        return recorded(scope, id, "党员.转接退回", t);
+        return recorded(scope, id, MemberAuditAction.TRANSFER_REFUSED, t);
     }
 
     /** The sending side withdraws a transfer still in progress. */
@@ -199,7 +199,7 @@ public class TransferService {
         requireInProgress(t);
         records.decide(id, t.decisions().size() + 1, t.awaiting(), "CANCELLED", null, scope.actorName());
         records.finish(id, TransferStatus.CANCELLED);
-        return recorded(scope, id, "党员.转接撤回", t);
+        return recorded(scope, id, MemberAuditAction.TRANSFER_CANCELLED, t);
     }
 
     public Transfer get(DataScope scope, long id) {
@@ -301,7 +301,7 @@ public class TransferService {
         return orgId == 0 ? "" : organizations.describe(orgId).path().value();
     }
 
-    private Transfer recorded(DataScope scope, long id, String action, Transfer before) {
+    private Transfer recorded(DataScope scope, long id, MemberAuditAction action, Transfer before) {
         Transfer after = records.find(id).orElseThrow();
         audit.record(scope, action, ENTITY, id, after.fromOrgId() != 0 ? pathOf(after.fromOrgId()) : pathOf(after.toOrgId()),
                 snapshot(before), snapshot(after));

@@ -201,7 +201,7 @@ public class OrganizationService {
                 form.sortOrder() == null ? 0 : form.sortOrder());
         repository.addToRollup(path.ids(), form.type(), 1);
         Organization created = repository.find(id).orElseThrow();
-        audit.record(scope, "组织.设立", ENTITY, id, path.value(), null, snapshot(created));
+        audit.record(scope, OrganizationAuditAction.CREATED, ENTITY, id, path.value(), null, snapshot(created));
         return created;
     }
 
@@ -237,7 +237,7 @@ public class OrganizationService {
             repository.addToRollup(before.path().ids(), form.type(), 1);
         }
         Organization after = repository.find(id).orElseThrow();
-        audit.record(scope, "组织.修改", ENTITY, id, after.path().value(), snapshot(before), snapshot(after));
+        audit.record(scope, OrganizationAuditAction.UPDATED, ENTITY, id, after.path().value(), snapshot(before), snapshot(after));
         return after;
     }
 
@@ -271,7 +271,7 @@ public class OrganizationService {
         repository.setParent(id, newParentId);
         events.publishEvent(new OrganizationMoved(id, oldPath, newPath, newParent.rootId()));
         Organization after = repository.find(id).orElseThrow();
-        audit.record(scope, "组织.调整隶属", ENTITY, id, newPath.value(), snapshot(org), snapshot(after));
+        audit.record(scope, OrganizationAuditAction.MOVED, ENTITY, id, newPath.value(), snapshot(org), snapshot(after));
         return after;
     }
 
@@ -303,7 +303,7 @@ public class OrganizationService {
         repository.dissolve(id, on, reason.trim());
         repository.addToRollup(org.path().ids(), org.type(), -1);
         Organization after = repository.find(id).orElseThrow();
-        audit.record(scope, "组织.撤销", ENTITY, id, org.path().value(), snapshot(org), snapshot(after));
+        audit.record(scope, OrganizationAuditAction.DISSOLVED, ENTITY, id, org.path().value(), snapshot(org), snapshot(after));
         return after;
     }
 
@@ -337,7 +337,7 @@ public class OrganizationService {
         Committee before = repository.committee(orgId);
         repository.startTerm(orgId, start, end);
         Committee after = repository.committee(orgId);
-        audit.record(scope, "班子.换届", "committee", orgId, org.path().value(), before, after);
+        audit.record(scope, OrganizationAuditAction.TERM_STARTED, "committee", orgId, org.path().value(), before, after);
         return after;
     }
 
@@ -369,7 +369,7 @@ public class OrganizationService {
         errors.throwIfAny();
         repository.addSeat(committee.termId(), orgId, position, memberId, personName.trim());
         Committee after = repository.committee(orgId);
-        audit.record(scope, "班子.任职", "committee", orgId, org.path().value(), committee, after);
+        audit.record(scope, OrganizationAuditAction.SEAT_ADDED, "committee", orgId, org.path().value(), committee, after);
         return after;
     }
 
@@ -381,7 +381,7 @@ public class OrganizationService {
             throw new NotFoundException("该职务记录不存在");
         }
         Committee after = repository.committee(orgId);
-        audit.record(scope, "班子.免职", "committee", orgId, org.path().value(), before, after);
+        audit.record(scope, OrganizationAuditAction.SEAT_REMOVED, "committee", orgId, org.path().value(), before, after);
         return after;
     }
 

@@ -20,13 +20,25 @@ public interface AuditLog {
      * @param before  state before (null for creations); sensitive values must already be masked
      * @param after   state after (null for deletions)
      */
-    void record(DataScope actor, String action, String entityType, Object entityId, String orgPath,
+    void record(DataScope actor, AuditAction action, String entityType, Object entityId, String orgPath,
                 Object before, Object after);
 
-    /** Entries visible in the caller's scope, newest first. */
-    List<Entry> recent(DataScope scope, String entityType, int page, int size);
+    /** Entries visible in the caller's scope that pass the filter, newest first. */
+    List<Entry> search(DataScope scope, AuditFilter filter, int page, int size);
 
-    long count(DataScope scope, String entityType);
+    long count(DataScope scope, AuditFilter filter);
+
+    /** Entries visible in the caller's scope, newest first. */
+    default List<Entry> recent(DataScope scope, String entityType, int page, int size) {
+        return search(scope, AuditFilter.ofType(entityType), page, size);
+    }
+
+    default long count(DataScope scope, String entityType) {
+        return count(scope, AuditFilter.ofType(entityType));
+    }
+
+    /** At most {@code limit} entries that pass the filter, newest first: for an export, which checks the count first. */
+    List<Entry> all(DataScope scope, AuditFilter filter, int limit);
 
     /**
      * Recomputes every chain and compares it with the checkpoints; reports the first entry whose hash, link or

@@ -1,5 +1,7 @@
 package cn.zhibu.platform;
 
+import cn.zhibu.platform.audit.PlatformAuditAction;
+
 import cn.zhibu.platform.calendar.CalendarDays;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +50,7 @@ public class HolidayCalendar {
             throw InvalidInputException.of("day", day.day() + "已有安排（" + existing.kindLabel()
                     + (existing.name() == null ? "" : "，" + existing.name()) + "），请修改该日期的记录");
         }
-        audit.record(scope, "节假日.新增", ENTITY, day.day(), null, null, snapshot(day));
+        audit.record(scope, PlatformAuditAction.CALENDAR_DAY_ADDED, ENTITY, day.day(), null, null, snapshot(day));
         changed();
         return day;
     }
@@ -60,7 +62,7 @@ public class HolidayCalendar {
         CalendarDay before = days.findForUpdate(day).orElseThrow(() -> notFound(day));
         CalendarDay after = validated(form == null ? new CalendarDayForm(day, null, null) : form, day);
         days.update(after);
-        audit.record(scope, "节假日.修改", ENTITY, day, null, snapshot(before), snapshot(after));
+        audit.record(scope, PlatformAuditAction.CALENDAR_DAY_CHANGED, ENTITY, day, null, snapshot(before), snapshot(after));
         changed();
         return after;
     }
@@ -70,7 +72,7 @@ public class HolidayCalendar {
         requireAdmin(scope);
         CalendarDay before = days.findForUpdate(day).orElseThrow(() -> notFound(day));
         days.delete(day);
-        audit.record(scope, "节假日.删除", ENTITY, day, null, snapshot(before), null);
+        audit.record(scope, PlatformAuditAction.CALENDAR_DAY_REMOVED, ENTITY, day, null, snapshot(before), null);
         changed();
     }
 

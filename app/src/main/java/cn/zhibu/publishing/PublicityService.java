@@ -109,7 +109,7 @@ public class PublicityService {
         long id = records.insert(org.id(), org.path(), org.rootId(), title, body, draft.startsOn(), endsOn,
                 draft.workingDays(), subjectType, draft.subjectId(), scope.actorName());
         Publicity published = records.find(id, today).orElseThrow();
-        audit.record(scope, "公示.发布", ENTITY, id, org.path().value(), null, snapshot(published));
+        audit.record(scope, PublishingAuditAction.PUBLISHED, ENTITY, id, org.path().value(), null, snapshot(published));
         return published;
     }
 
@@ -179,7 +179,7 @@ public class PublicityService {
         errors.throwIfAny();
         records.withdraw(id, scope.actorName(), why);
         Publicity after = records.find(id, today).orElseThrow();
-        audit.record(scope, "公示.撤回", ENTITY, id, p.orgPath(), snapshot(p), snapshot(after));
+        audit.record(scope, PublishingAuditAction.WITHDRAWN, ENTITY, id, p.orgPath(), snapshot(p), snapshot(after));
         return after;
     }
 
@@ -208,7 +208,7 @@ public class PublicityService {
         what.put("anonymous", anonymous);
         what.put("text", body);
         // an anonymous opinion is recorded by the anonymous actor: no entry anywhere names its author
-        audit.record(anonymous ? DataScope.anonymous() : scope, "公示.提意见", "publicity_comment", commentId,
+        audit.record(anonymous ? DataScope.anonymous() : scope, PublishingAuditAction.COMMENTED, "publicity_comment", commentId,
                 p.orgPath(), null, what);
         return new PublicityComment(commentId, id, body, anonymous, name, Instant.now(), true);
     }

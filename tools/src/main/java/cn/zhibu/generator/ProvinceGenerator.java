@@ -3,6 +3,7 @@ package cn.zhibu.generator;
 import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.member.PinyinNames;
 import cn.zhibu.platform.AuditLog;
+import cn.zhibu.platform.audit.PlatformAuditAction;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldCipher;
 import org.slf4j.Logger;
@@ -130,7 +131,7 @@ public class ProvinceGenerator {
             jdbc.sql("select setval('admission_step_seq', greatest(1, (select max(id) from admission_step)))")
                     .query(Long.class).single();
             GeneratedAccounts.create(accounts, options.password(), plan.root().id());
-            audit.record(DataScope.system("数据生成器"), "数据.生成", "dataset", null, null, null,
+            audit.record(DataScope.system("数据生成器"), PlatformAuditAction.DATASET_GENERATED, "dataset", null, null, null,
                     Map.of("members", plan.members(), "organizations", plan.orgs().size(), "seed", options.seed()));
         });
         timer.time("ANALYZE", () -> jdbc.sql("analyze organization, member, member_rollup, org_rollup, "

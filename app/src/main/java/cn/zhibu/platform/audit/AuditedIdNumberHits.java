@@ -86,7 +86,7 @@ class AuditedIdNumberHits implements IdNumberHits {
             what.put("idNumber", Masking.idNumber(probe.idNumber()));
             what.put("withinCallerScope", caller.managesMembersAt(probe.holder().orgPath()));
             what.put("answered", answers.get(i) == null ? "超过每小时限额，已拒绝" : answers.get(i));
-            audit.record(caller, ACTION, probe.holder().entityType(), probe.holder().entityId(),
+            audit.record(caller, PlatformAuditAction.ID_NUMBER_HIT, probe.holder().entityType(), probe.holder().entityId(),
                     probe.holder().orgPath(), null, what);
         }
         return answers;

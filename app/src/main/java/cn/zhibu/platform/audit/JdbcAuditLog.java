@@ -1,5 +1,7 @@
 package cn.zhibu.platform.audit;
 
+import cn.zhibu.platform.AuditAction;
+import cn.zhibu.platform.AuditFilter;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.Paging;
 import cn.zhibu.platform.DataScope;
@@ -11,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,8 +48,9 @@ class JdbcAuditLog implements AuditLog {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(DataScope actor, String action, String entityType, Object entityId, String orgPath,
+    public void record(DataScope actor, AuditAction auditAction, String entityType, Object entityId, String orgPath,
                        Object before, Object after) {
+        String action = auditAction.code();
         String id = entityId == null ? null : entityId.toString();
         int chain = Math.floorMod(java.util.Objects.hash(entityType, id), CHAINS);
         jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK + chain).query((rs, i) -> 1).list();
@@ -68,12 +72,21 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public List<Entry> recent(DataScope scope, String entityType, int page, int size) {
-        Map<String, Object> params = DataScope.params();
-        String where = scopeWhere(scope, entityType, params);
+    public List<Entry> search(DataScope scope, AuditFilter filter, int page, int size) {
         Paging paging = Paging.of(page, size);
-        params.put("limit", paging.size());
-        params.put("offset", paging.offset());
+        return select(scope, filter, paging.size(), paging.offset());
+    }
+
+    @Override
+    public List<Entry> all(DataScope scope, AuditFilter filter, int limit) {
+        return select(scope, filter, limit, 0);
+    }
+
+    private List<Entry> select(DataScope scope, AuditFilter filter, int limit, long offset) {
+        Map<String, Object> params = DataScope.params();
+        String where = where(scope, filter, params);
+        params.put("limit", limit);
+        params.put("offset", offset);
         return jdbc.sql("select * from audit_log where " + where + " order by at desc, chain, seq desc limit :limit offset :offset")
                 .params(params)
                 .query((rs, i) -> new Entry(rs.getInt("chain"), rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
@@ -84,19 +97,41 @@ class JdbcAuditLog implements AuditLog {
     }
 
     @Override
-    public long count(DataScope scope, String entityType) {
+    public long count(DataScope scope, AuditFilter filter) {
         Map<String, Object> params = DataScope.params();
-        String where = scopeWhere(scope, entityType, params);
+        String where = where(scope, filter, params);
         return jdbc.sql("select count(*) from audit_log where " + where).params(params).query(Long.class).single();
     }
 
-    private static String scopeWhere(DataScope scope, String entityType, Map<String, Object> params) {
-        String where = scope.orgAdminScopeSql("org_path", params);
-        if (entityType != null && !entityType.isBlank()) {
-            where += " and entity_type = :entityType";
-            params.put("entityType", entityType);
+    /** The caller's scope first (an 组织管理员 sees the entries of their subtrees only), then the filter. */
+    private static String where(DataScope scope, AuditFilter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(scope.orgAdminScopeSql("org_path", params));
+        if (filter.entityType() != null) {
+            where.append(" and entity_type = :entityType");
+            params.put("entityType", filter.entityType());
         }
-        return where;
+        if (filter.action() != null) {
+            where.append(" and action = :action");
+            params.put("action", filter.action());
+        }
+        if (filter.actorId() != null) {
+            where.append(" and actor_id = :actorId");
+            params.put("actorId", filter.actorId());
+        }
+        if (filter.actor() != null) {
+            where.append(" and actor_name like :actor escape '\\'");
+            params.put("actor", filter.actor().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        if (filter.from() != null) {
+            where.append(" and at >= :fromAt");
+            params.put("fromAt", filter.from().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (filter.to() != null) {
+            where.append(" and at < :toAt");
+            params.put("toAt", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        return where.toString();
     }
 
     @Override
