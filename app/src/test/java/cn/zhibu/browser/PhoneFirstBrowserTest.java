@@ -187,7 +187,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         pages.put("/todo", new String[]{DemoAccounts.SECRETARY, "main table a"});
         pages.put("/orgs/" + branch, new String[]{DemoAccounts.SECRETARY, "#org-name"});
         pages.put("/", new String[]{DemoAccounts.SECRETARY, "#admission-figures a"});
-        pages.put("/audit", new String[]{DemoAccounts.ORG_ADMIN, "#audit-type"});
+        pages.put("/audit", new String[]{DemoAccounts.ORG_ADMIN, "#audit-filter button[type=submit]"});
         pages.put("/admin/calendar?year=2026", new String[]{DemoAccounts.ADMIN, "#save-day"});
         return pages;
     }
