@@ -1,0 +1,27 @@
+package cn.zhibu.member.web;
+
+import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * What was typed into one of the member page's transfer forms, given back to it after a refusal or "返回修改" — the
+ * receiving organization with its name, since its list is otherwise filled only by a search.
+ */
+record TransferInput(boolean outbound, Long toOrgId, String toOrgName, String reason, String duesPaidUntil,
+                     String externalOrg) implements java.io.Serializable {
+
+    static TransferInput of(HttpServletRequest request, OrganizationService organizations) {
+        Long toOrgId = null;
+        String toOrgName = null;
+        try {
+            toOrgId = request.getParameter("toOrgId") == null || request.getParameter("toOrgId").isBlank() ? null
+                    : Long.valueOf(request.getParameter("toOrgId"));
+            toOrgName = toOrgId == null ? null : organizations.describe(toOrgId).name();
+        } catch (NumberFormatException | NotFoundException e) {
+            toOrgId = null;
+        }
+        return new TransferInput(request.getRequestURI().endsWith("/outbound"), toOrgId, toOrgName,
+                request.getParameter("reason"), request.getParameter("duesPaidUntil"), request.getParameter("externalOrg"));
+    }
+}
