@@ -155,9 +155,24 @@ public class AdmissionService {
         return toCase(scope, row, records.steps(id));
     }
 
-    /** Records one step; refuses what a hard rule forbids and reports what a soft rule warns of. */
+    /**
+     * The checks of {@link #record} without recording: the step as it would be saved (the vote counted on the roll of
+     * its date, the talkers named) and the soft rules it breaks — what the browser shows before the user confirms.
+     */
     @Transactional
-    public Recorded record(DataScope scope, long id, StepForm request) {
+    public StepCheck check(DataScope scope, long id, StepForm request) {
+        Judged judged = judge(scope, id, request);
+        return new StepCheck(judged.form(), rules.inForce(judged.form().doneOn()), judged.verdict().warnings(),
+                judged.form().memberIds().stream().map(judged.facts().people()::get).filter(java.util.Objects::nonNull)
+                        .map(AdmissionRules.Person::name).toList());
+    }
+
+    /** A step judged on the locked case: refused (thrown) when a hard rule forbids it. */
+    private record Judged(CaseRow row, StepForm form, AdmissionFlow flow, AdmissionRules.Facts facts,
+                          AdmissionRules.Verdict verdict) {
+    }
+
+    private Judged judge(DataScope scope, long id, StepForm request) {
         CaseRow row = lockCase(scope, id, null);
         StepForm form = meetingRoll.apply(scope, row.orgId(), request);
         if (form.step() != null && !mayRecord(scope, row.orgPath(), form.step())) {
@@ -165,9 +180,28 @@ public class AdmissionService {
                     + "办理，党支部不能自行审批");
         }
         AdmissionFlow flow = new AdmissionFlow(records.steps(id), row.stage() == AdmissionStage.CLOSED);
-        LocalDate today = LocalDate.now();
-        AdmissionRules.Verdict verdict = AdmissionRules.check(form, flow, rules, facts(scope, row, form), today);
+        AdmissionRules.Facts facts = facts(scope, row, form);
+        form = namedTalkers(form, facts);
+        AdmissionRules.Verdict verdict = AdmissionRules.check(form, flow, rules, facts, LocalDate.now());
         verdict.errors().throwIfAny();
+        return new Judged(row, form, flow, facts, verdict);
+    }
+
+    /** D3: only the first talk names talkers; their names are the registry's, whatever a request says. */
+    static StepForm namedTalkers(StepForm form, AdmissionRules.Facts facts) {
+        return form.step() != AdmissionStep.FIRST_TALK ? form.withTalkers(List.of(), List.of())
+                : form.withTalkers(form.talkerIds(), form.talkerIds().stream().map(facts.talkerPeople()::get)
+                .filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** Records one step; refuses what a hard rule forbids and reports what a soft rule warns of. */
+    @Transactional
+    public Recorded record(DataScope scope, long id, StepForm request) {
+        Judged judged = judge(scope, id, request);
+        CaseRow row = judged.row();
+        StepForm form = judged.form();
+        AdmissionFlow flow = judged.flow();
+        AdmissionRules.Verdict verdict = judged.verdict();
         AdmissionCase before = toCase(scope, row, flow.records(AdmissionStep.APPLICATION));
         RuleSet set = rules.inForce(form.doneOn());
         long stepId = records.appendStep(id, form, set, scope.actorName());
@@ -357,7 +391,7 @@ public class AdmissionService {
 
     // ---- helpers -----------------------------------------------------------------------------------------
 
-    private AdmissionRules.Facts facts(DataScope scope, CaseRow row, StepForm form) {
+    AdmissionRules.Facts facts(DataScope scope, CaseRow row, StepForm form) {
         Map<Long, AdmissionRules.Person> people = new HashMap<>();
         LocalDate on = form.doneOn() == null ? LocalDate.now() : form.doneOn();
         java.util.Set<Long> disciplined = membership.underPartyProbation(scope, form.memberIds(), on);
@@ -373,12 +407,46 @@ public class AdmissionService {
             }
         }
         Committee committee = organizations.committee(scope, row.orgId());
-        java.util.Set<String> talkers = committee.seats().stream()
-                .filter(seat -> TALKERS.contains(seat.position())).map(CommitteeSeat::personName)
-                .collect(java.util.stream.Collectors.toSet());
+        List<CommitteeSeat> seats = committee.seats().stream().filter(seat -> TALKERS.contains(seat.position())).toList();
         return new AdmissionRules.Facts(people,
                 form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId(), row.id()),
-                committee.exists(), talkers);
+                committee.exists(), seats.stream().map(CommitteeSeat::personName).collect(java.util.stream.Collectors.toSet()),
+                seats.stream().map(CommitteeSeat::memberId).filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.toSet()), talkers(scope, form.talkerIds()));
+    }
+
+    /** D3: the talkers picked, by id, that are registry members in the caller's scope, with their names. */
+    private Map<Long, String> talkers(DataScope scope, List<Long> ids) {
+        Map<Long, String> found = new LinkedHashMap<>();
+        for (Long memberId : ids) {
+            try {
+                Member m = members.get(scope, memberId);
+                if (scope.managesMembersAt(m.orgPath())) {
+                    found.put(memberId, m.name());
+                }
+            } catch (NotFoundException absent) {
+                // left out: the rules say the talker is not on the caller's roll
+            }
+        }
+        return found;
+    }
+
+    /**
+     * D3: whom the first talk may be given to, for the form to offer — the 书记, 副书记 and 组织委员 of the branch on
+     * record first, then the other committee members, then the branch's 正式党员; each person once.
+     */
+    public List<TalkerCandidate> talkerCandidates(DataScope scope, long caseId) {
+        AdmissionCase c = get(scope, caseId);
+        Map<Long, TalkerCandidate> result = new LinkedHashMap<>();
+        organizations.committee(scope, c.orgId()).seats().stream()
+                .filter(seat -> seat.memberId() != null)
+                .sorted(java.util.Comparator.comparing(seat -> !TALKERS.contains(seat.position())))
+                .forEach(seat -> result.putIfAbsent(seat.memberId(), new TalkerCandidate(seat.memberId(),
+                        seat.personName(), seat.position().label(), TALKERS.contains(seat.position()))));
+        members.search(scope, new cn.zhibu.member.MemberSearch(c.orgId(), null, MemberStatus.FULL, null, null, null,
+                        null, null, 0, 100, null)).items()
+                .forEach(m -> result.putIfAbsent(m.id(), new TalkerCandidate(m.id(), m.name(), null, false)));
+        return List.copyOf(result.values());
     }
 
     /**
@@ -394,7 +462,7 @@ public class AdmissionService {
     }
 
     /** Stores what the steps imply, and moves the case's counts in the roll-up from what it was to what it is. */
-    private void store(CaseRow before, CaseRow row, Derived d) {
+    void store(CaseRow before, CaseRow row, Derived d) {
         records.updateDerived(row.id(), d);
         rollup.change(row.orgPath(), before == null ? null : counted(before),
                 new AdmissionRollup.Counted(d.stage(), d.approvedOn(), d.convertedOn()));
@@ -404,7 +472,7 @@ public class AdmissionService {
         return new AdmissionRollup.Counted(r.stage(), r.approvedOn(), r.convertedOn());
     }
 
-    private Derived derive(CaseRow row, AdmissionFlow flow, Long memberId, LocalDate approvedOn, LocalDate convertedOn) {
+    Derived derive(CaseRow row, AdmissionFlow flow, Long memberId, LocalDate approvedOn, LocalDate convertedOn) {
         AdmissionStage stage = flow.stage();
         Optional<NextStep> next = flow.next(rules);
         LocalDate due = stage == AdmissionStage.CLOSED || stage == AdmissionStage.FULL ? null
@@ -429,7 +497,7 @@ public class AdmissionService {
                 r.nextDate(), r.nextEarliest(), overdue);
     }
 
-    private AdmissionCase toCase(DataScope scope, CaseRow r, List<StepRecord> steps) {
+    AdmissionCase toCase(DataScope scope, CaseRow r, List<StepRecord> steps) {
         String id = cipher.decrypt(r.idNumberEnc());
         String phone = r.phoneEnc() == null ? null : cipher.decrypt(r.phoneEnc());
         boolean full = scope.seesSensitive();

@@ -15,6 +15,8 @@ import cn.zhibu.admission.NextStep;
 import cn.zhibu.admission.PipelineCounts;
 import cn.zhibu.admission.Recorded;
 import cn.zhibu.admission.StepForm;
+import cn.zhibu.admission.AdmissionStep;
+import cn.zhibu.admission.TalkerCandidate;
 import cn.zhibu.admission.TargetPublicity;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.input.LongText;
@@ -81,19 +83,26 @@ class AdmissionApiController {
         return admission.get(scope, id);
     }
 
-    /** @param votingRoll today's voting 正式党员 of the branch (D9), to name exclusions from by {@code memberId} */
+    /**
+     * @param votingRoll       today's voting 正式党员 of the branch (D9), to name exclusions from by {@code memberId}
+     * @param talkerCandidates whom step 2's {@code talkerIds} may name (D3: the committee's 书记, 副书记 and 组织委员
+     *                         first, then the branch's 正式党员)
+     */
     record Status(AdmissionCase admissionCase, List<String> availableSteps, NextStep next,
-                  LocalDate probationEnds, int registryVoters, List<BranchVote.Voter> votingRoll) {
+                  LocalDate probationEnds, int registryVoters, List<BranchVote.Voter> votingRoll,
+                  List<TalkerCandidate> talkerCandidates) {
     }
 
     @GetMapping("/cases/{id}/status")
-    @Operation(summary = "当前可办理的步骤、下一步期限、预备期满日期和支部今日有表决权的正式党员（名单和人数）")
+    @Operation(summary = "当前可办理的步骤、下一步期限、预备期满日期、支部今日有表决权的正式党员（名单和人数），"
+            + "以及第2步可选的谈话人（talkerCandidates）")
     Status status(DataScope scope, @PathVariable long id) {
         AdmissionCase c = admission.get(scope, id);
         var flow = AdmissionFlow.of(c);
         List<BranchVote.Voter> roll = admission.votingRoll(scope, id, LocalDate.now());
         return new Status(c, flow.available().stream().map(Enum::name).toList(),
-                flow.next(admission.ruleSets()).orElse(null), flow.probationEnds().orElse(null), roll.size(), roll);
+                flow.next(admission.ruleSets()).orElse(null), flow.probationEnds().orElse(null), roll.size(), roll,
+                flow.available().contains(AdmissionStep.FIRST_TALK) ? admission.talkerCandidates(scope, id) : List.of());
     }
 
     @PostMapping("/cases/{id}/steps")
@@ -102,7 +111,8 @@ class AdmissionApiController {
             + "（《发展党员工作细则》第十三条）”）；超过期限等软性规定在 warnings 中提示。支部大会（第15、23步）的 vote "
             + "只填实到、赞成、反对、弃权、书面意见和不计入应到会人数的党员（excluded：memberId 与情形 ground，须为会议当日名册上"
             + "的党员，并填写 exclusionApprovedBy）；有表决权的正式党员名册由系统按会议日期计算（D9），请求中带 registryVoters "
-            + "或 roll 的会被拒绝")
+            + "或 roll 的会被拒绝。第2步的谈话人以党员编号 talkerIds 填写（须在本组织党员名册中，D3：其中有书记、副书记"
+            + "或组织委员即可），不在名册中的谈话人可写在 actedBy")
     Recorded record(DataScope scope, @PathVariable long id, @RequestBody StepForm form) {
         return admission.record(scope, id, form);
     }

@@ -15,6 +15,7 @@ import cn.zhibu.admission.ExclusionGround;
 import cn.zhibu.admission.NextStep;
 import cn.zhibu.admission.RecommendationMethod;
 import cn.zhibu.admission.Recorded;
+import cn.zhibu.admission.StepCheck;
 import cn.zhibu.admission.StepForm;
 import cn.zhibu.admission.StepRecord;
 import cn.zhibu.admission.TargetPublicity;
@@ -26,6 +27,7 @@ import cn.zhibu.member.Occupation;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.BindingProblems;
+import cn.zhibu.platform.Confirmation;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
@@ -49,9 +51,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** 发展党员 in the browser: the pipeline of a subtree, a new application, a case with its steps and the next one. */
 @Controller
@@ -162,6 +167,9 @@ class AdmissionPageController {
         model.addAttribute("deadlines", flow.deadlines(admission.ruleSets()));
         model.addAttribute("ruleSet", admission.ruleSets().inForce(LocalDate.now()));
         model.addAttribute("today", LocalDate.now());
+        if (chosen == AdmissionStep.FIRST_TALK) {
+            model.addAttribute("talkerCandidates", admission.talkerCandidates(scope, id));
+        }
         if (chosen == AdmissionStep.CONTACTS_ASSIGNED || chosen == AdmissionStep.SPONSORS) {
             model.addAttribute("fullMembers", members.search(scope, new MemberSearch(c.orgId(), null,
                     MemberStatus.FULL, null, null, null, null, null, 0, 100, null)).items());
@@ -173,6 +181,9 @@ class AdmissionPageController {
         model.addAttribute("documents", documents.list(scope, id));
         model.addAttribute("publicities", c.stage() == AdmissionStage.ACTIVIST || c.stage() == AdmissionStage.TARGET
                 ? targetPublicity.of(scope, id) : List.of());
+        // D5: the 公示 is offered only where the rule set of the 发展对象 decision requires it (2026 revision)
+        model.addAttribute("targetRuleSet", targetPublicity.targetRuleSet(c, LocalDate.now()));
+        model.addAttribute("publicityOffered", targetPublicity.offered(c, LocalDate.now()));
         model.addAttribute("moves", caseMoves.moves(scope, id));
         if (c.stage() == AdmissionStage.APPLICANT || c.stage() == AdmissionStage.ACTIVIST
                 || c.stage() == AdmissionStage.TARGET) {
@@ -190,25 +201,44 @@ class AdmissionPageController {
         return "admission/case";
     }
 
+    /**
+     * Records a step after the user confirmed it: no step can be withdrawn once recorded (an amendment corrects its
+     * details only), so a valid step is first shown as it will be saved, with the soft rules it breaks.
+     */
     @PostMapping("/admission/cases/{id}/steps")
     String record(DataScope scope, @PathVariable long id, @ModelAttribute StepPageForm form, BindingResult binding,
-                  RedirectAttributes redirect) {
+                  HttpServletRequest request, Model model, RedirectAttributes redirect) {
         try {
             BindingProblems.throwIfAny(binding);
             StepForm step = form.toStepForm();
             input.check(step);
+            if (Confirmation.revising(request)) {
+                return backToStepForm(id, form, Map.of(), redirect);
+            }
+            if (!Confirmation.confirmed(request)) {
+                StepCheck checked = admission.check(scope, id, step);
+                AdmissionCase c = admission.get(scope, id);
+                return Confirmation.of(request, "办理" + step.step().title(), "确定办理" + c.name() + "的“"
+                                + step.step().title() + "”吗？登记后不能撤销，日期、人员、编号等如有差错可办理更正。",
+                        StepSummary.of(c, checked), checked.warnings()).show(model);
+            }
             Recorded r = admission.record(scope, id, step);
             redirect.addFlashAttribute("notice", "已办理" + r.step().step().title());
             redirect.addFlashAttribute("warnings", r.warnings());
             return "redirect:/admission/cases/" + id;
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("stepErrors", e.fieldErrors());
-            if (form != null) {
-                redirect.addFlashAttribute("stepForm", form);
-            }
-            return "redirect:/admission/cases/" + id + (form == null || form.step() == null ? "" : "?step=" + form.step().name())
-                    + "#step-form";
+            return backToStepForm(id, form, e.fieldErrors(), redirect);
         }
+    }
+
+    private static String backToStepForm(long id, StepPageForm form, Map<String, String> errors,
+                                         RedirectAttributes redirect) {
+        redirect.addFlashAttribute("stepErrors", errors);
+        if (form != null) {
+            redirect.addFlashAttribute("stepForm", form);
+        }
+        return "redirect:/admission/cases/" + id + (form == null || form.step() == null ? "" : "?step=" + form.step().name())
+                + "#step-form";
     }
 
     @PostMapping("/admission/cases/{id}/close")
