@@ -15,6 +15,10 @@ import cn.zhibu.admission.NextStep;
 import cn.zhibu.admission.PipelineCounts;
 import cn.zhibu.admission.Recorded;
 import cn.zhibu.admission.StepForm;
+import cn.zhibu.admission.Amended;
+import cn.zhibu.admission.Amendment;
+import cn.zhibu.admission.StepAmendment;
+import cn.zhibu.admission.StepAmendments;
 import cn.zhibu.admission.AdmissionStep;
 import cn.zhibu.admission.TalkerCandidate;
 import cn.zhibu.admission.TargetPublicity;
@@ -53,9 +57,11 @@ class AdmissionApiController {
     private final AdmissionDocuments documents;
     private final CaseMoves caseMoves;
     private final TargetPublicity targetPublicity;
+    private final StepAmendments amendments;
 
     AdmissionApiController(AdmissionService admission, AdmissionDocuments documents, CaseMoves caseMoves,
-                           TargetPublicity targetPublicity) {
+                           TargetPublicity targetPublicity, StepAmendments amendments) {
+        this.amendments = amendments;
         this.admission = admission;
         this.documents = documents;
         this.caseMoves = caseMoves;
@@ -115,6 +121,23 @@ class AdmissionApiController {
             + "或组织委员即可），不在名册中的谈话人可写在 actedBy")
     Recorded record(DataScope scope, @PathVariable long id, @RequestBody StepForm form) {
         return admission.record(scope, id, form);
+    }
+
+    @PostMapping("/cases/{id}/steps/{stepId}/amendments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "更正已办步骤", description = "更正录入有误的日期、人员（谈话人 talkerIds、培养联系人或入党介绍人 "
+            + "memberIds）、编号、培训天数学时、意见和说明，须填写更正理由 reason；不填的项保持原样。表决结果、审批结论等决定"
+            + "不能更正；申请日期（D2）、已经上级党委审批的支部大会日期和审批日期（D10、D11）不能更正。更正后仍须符合全部规定"
+            + "（如 D5 满一年、D10 六个月、D11 预备期），否则拒绝并说明依据。原记录和每次更正都保留")
+    Amended amend(DataScope scope, @PathVariable long id, @PathVariable long stepId,
+                  @RequestBody StepAmendment amendment) {
+        return amendments.amend(scope, id, stepId, amendment);
+    }
+
+    @GetMapping("/cases/{id}/amendments")
+    @Operation(summary = "更正记录", description = "每次更正的步骤、各项原值和更正后的值、理由、更正人和时间，按时间先后")
+    List<Amendment> amendments(DataScope scope, @PathVariable long id) {
+        return amendments.of(scope, id);
     }
 
     record Closing(@SensibleDate("终止日期") LocalDate closedOn, @NoteText("终止原因") String reason) {
