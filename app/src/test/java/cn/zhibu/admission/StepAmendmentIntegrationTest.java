@@ -76,14 +76,14 @@ class StepAmendmentIntegrationTest {
         contactA = data.member(branch.id(), "联系人甲", MemberStatus.FULL);
         contactB = data.member(branch.id(), "联系人乙", MemberStatus.FULL);
         outsider = data.member(otherBranch.id(), "他方党员", MemberStatus.FULL);
-        organizations.startTerm(SYSTEM, branch.id(), LocalDate.of(2022, 1, 1), LocalDate.of(2027, 1, 1));
+        organizations.startTerm(SYSTEM, branch.id(), LocalDate.now().minusYears(1), LocalDate.now().plusYears(2));
         organizations.addSeat(SYSTEM, branch.id(), CommitteePosition.SECRETARY, secretary.id(), secretary.name());
         organizations.addSeat(SYSTEM, branch.id(), CommitteePosition.ORGANIZATION, organizer.id(), organizer.name());
         organizations.addSeat(SYSTEM, branch.id(), CommitteePosition.PROPAGANDA, propaganda.id(), propaganda.name());
     }
 
     private AdmissionCase applicant() {
-        return admission.apply(SYSTEM, new ApplicationForm(branch.id(), "申请人" + suffix,
+        return admission.apply(SYSTEM, new ApplicationForm(branch.id(), "更正申请人",
                 TestData.idNumber(LocalDate.of(1998, 4, 4), true), "汉族", Education.BACHELOR, Occupation.PROFESSIONAL,
                 null, null, APPLIED));
     }
@@ -303,7 +303,7 @@ class StepAmendmentIntegrationTest {
 
         ApiClient.Response refused = other.post(path, body);
         assertThat(refused.status()).isEqualTo(404);
-        assertThat(refused.body()).doesNotContain("申请人" + suffix);
+        assertThat(refused.body()).doesNotContain("更正申请人");
         assertThat(other.get("/api/v1/admission/cases/" + c.id() + "/amendments").status()).isEqualTo(404);
 
         ApiClient.Response outOfScope = own.post(path, Map.of("talkerIds", List.of(outsider.id()), "reason", "换人"));
@@ -323,7 +323,7 @@ class StepAmendmentIntegrationTest {
     }
 
     private AdmissionCase applicant2() {
-        return admission.apply(SYSTEM, new ApplicationForm(branch.id(), "另一申请人" + suffix,
+        return admission.apply(SYSTEM, new ApplicationForm(branch.id(), "另一申请人",
                 TestData.idNumber(LocalDate.of(1997, 5, 5), false), "汉族", Education.BACHELOR, Occupation.PROFESSIONAL,
                 null, null, APPLIED));
     }
