@@ -101,6 +101,12 @@ public class StepAmendments {
         return new Amended(updated, amendment, warnings);
     }
 
+    /** Why the date of a recorded step cannot be corrected, if it cannot (for the form to say so before it is tried). */
+    public Optional<String> dateLocked(DataScope scope, long caseId, long stepId) {
+        List<StepRecord> steps = admission.get(scope, caseId).steps();
+        return steps.stream().filter(s -> s.id() == stepId).findFirst().flatMap(s -> dateLocked(s, steps));
+    }
+
     /**
      * Why a step's date cannot be corrected, if it cannot: the application's date decides D2's age; an approval is in
      * the registry; a branch meeting once the 党委 has decided on it (D10: 党籍 and probation count from it).

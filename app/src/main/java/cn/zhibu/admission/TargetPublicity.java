@@ -47,9 +47,7 @@ public class TargetPublicity {
      * made (D5: a year after the activist was chosen), or today if that day has passed.
      */
     public RuleSet targetRuleSet(AdmissionCase c, LocalDate today) {
-        LocalDate earliest = AdmissionFlow.of(c).doneOn(AdmissionStep.ACTIVIST_CHOSEN).map(d -> d.plusYears(1))
-                .filter(today::isBefore).orElse(today);
-        return admission.ruleSets().inForce(earliest);
+        return AdmissionFlow.of(c).targetRuleSet(admission.ruleSets(), today);
     }
 
     /** Whether the case page offers this 公示: an activist whose 发展对象 decision needs one (D5 [2026?]). */

@@ -15,6 +15,10 @@ import cn.zhibu.admission.ExclusionGround;
 import cn.zhibu.admission.NextStep;
 import cn.zhibu.admission.RecommendationMethod;
 import cn.zhibu.admission.Recorded;
+import cn.zhibu.admission.Amended;
+import cn.zhibu.admission.Amendment;
+import cn.zhibu.admission.StepAmendment;
+import cn.zhibu.admission.StepAmendments;
 import cn.zhibu.admission.StepCheck;
 import cn.zhibu.admission.StepForm;
 import cn.zhibu.admission.StepRecord;
@@ -69,10 +73,12 @@ class AdmissionPageController {
     private final AdmissionDocuments documents;
     private final CaseMoves caseMoves;
     private final TargetPublicity targetPublicity;
+    private final StepAmendments amendments;
 
     AdmissionPageController(AdmissionService admission, OrganizationService organizations, MemberService members,
                             AdmissionDocuments documents, CaseMoves caseMoves, TargetPublicity targetPublicity,
-                            InputValidator input) {
+                            InputValidator input, StepAmendments amendments) {
+        this.amendments = amendments;
         this.input = input;
         this.documents = documents;
         this.caseMoves = caseMoves;
@@ -191,6 +197,10 @@ class AdmissionPageController {
                     .flatMap(r -> organizations.subtree(scope, r.id(), 500, 0).stream())
                     .filter(o -> o.active() && o.type().holdsMembers() && o.id() != c.orgId()).distinct().toList());
         }
+        model.addAttribute("amendments", amendments.of(scope, id).stream()
+                .collect(java.util.stream.Collectors.groupingBy(Amendment::stepId)));
+        model.addAttribute("amendable", c.steps().stream().filter(s -> admission.mayRecord(scope, c.orgPath(), s.step()))
+                .map(StepRecord::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("stepLabels", c.steps().stream().collect(java.util.stream.Collectors.toMap(StepRecord::id,
                 s -> s.step().label())));
         model.addAttribute("hasCommittee", organizations.committee(scope, c.orgId()).exists());
@@ -239,6 +249,47 @@ class AdmissionPageController {
         }
         return "redirect:/admission/cases/" + id + (form == null || form.step() == null ? "" : "?step=" + form.step().name())
                 + "#step-form";
+    }
+
+    /** The form correcting one recorded step (更正), with the step's corrections so far. */
+    @GetMapping("/admission/cases/{id}/steps/{stepId}/amend")
+    String amendForm(DataScope scope, @PathVariable long id, @PathVariable long stepId, Model model) {
+        AdmissionCase c = admission.get(scope, id);
+        StepRecord step = c.steps().stream().filter(s -> s.id() == stepId).findFirst()
+                .orElseThrow(() -> new NotFoundException("该步骤记录不存在"));
+        if (!admission.mayRecord(scope, c.orgPath(), step.step())) {
+            throw new ForbiddenException(step.step().title() + "是上级党委的决定，须由上级党委（基层党委）的组织管理员更正");
+        }
+        model.addAttribute("c", c);
+        model.addAttribute("s", step);
+        model.addAttribute("dateLocked", amendments.dateLocked(scope, id, stepId).orElse(null));
+        model.addAttribute("history", amendments.of(scope, id).stream().filter(a -> a.stepId() == stepId).toList());
+        if (step.step() == AdmissionStep.FIRST_TALK) {
+            model.addAttribute("talkerCandidates", admission.talkerCandidates(scope, id));
+        }
+        if (step.step() == AdmissionStep.CONTACTS_ASSIGNED || step.step() == AdmissionStep.SPONSORS) {
+            model.addAttribute("fullMembers", members.search(scope, new MemberSearch(c.orgId(), null,
+                    MemberStatus.FULL, null, null, null, null, null, 0, 100, null)).items());
+        }
+        return "admission/amend";
+    }
+
+    @PostMapping("/admission/cases/{id}/steps/{stepId}/amendments")
+    String amend(DataScope scope, @PathVariable long id, @PathVariable long stepId,
+                 @ModelAttribute AmendPageForm form, BindingResult binding, RedirectAttributes redirect) {
+        try {
+            BindingProblems.throwIfAny(binding);
+            StepAmendment amendment = form.toAmendment();
+            input.check(amendment);
+            Amended done = amendments.amend(scope, id, stepId, amendment);
+            redirect.addFlashAttribute("notice", "已更正" + done.amendment().step().title() + "，原记录和更正理由见该步骤下方");
+            redirect.addFlashAttribute("warnings", done.warnings());
+            return "redirect:/admission/cases/" + id + "#step-" + stepId;
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("amendErrors", e.fieldErrors());
+            redirect.addFlashAttribute("amendForm", form);
+            return "redirect:/admission/cases/" + id + "/steps/" + stepId + "/amend";
+        }
     }
 
     @PostMapping("/admission/cases/{id}/close")
