@@ -17,7 +17,10 @@ record TransferInput(boolean outbound, Long toOrgId, String toOrgName, String re
         try {
             toOrgId = request.getParameter("toOrgId") == null || request.getParameter("toOrgId").isBlank() ? null
                     : Long.valueOf(request.getParameter("toOrgId"));
-            toOrgName = toOrgId == null ? null : organizations.describe(toOrgId).name();
+            // named only if it is one the target search offers anyway (an active branch or 党小组)
+            var org = toOrgId == null ? null : organizations.describe(toOrgId);
+            toOrgName = org != null && org.active() && org.type().holdsMembers() ? org.name() : null;
+            toOrgId = toOrgName == null ? null : toOrgId;
         } catch (NumberFormatException | NotFoundException e) {
             toOrgId = null;
         }
