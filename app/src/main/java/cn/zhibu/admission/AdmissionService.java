@@ -14,8 +14,6 @@ import cn.zhibu.member.MembershipService;
 import cn.zhibu.member.StatusChange;
 import cn.zhibu.member.StatusChangeKind;
 import cn.zhibu.organization.Committee;
-import cn.zhibu.organization.CommitteePosition;
-import cn.zhibu.organization.CommitteeSeat;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
@@ -65,11 +63,13 @@ public class AdmissionService {
     private final IdNumberCheck idNumbers;
     private final IdNumberHits hits;
     private final MeetingRoll meetingRoll;
+    private final FirstTalkers firstTalkers;
 
     AdmissionService(AdmissionRollup rollup, AdmissionRecords records, OrganizationService organizations, MemberService members,
                      MembershipService membership, FieldCipher cipher, AuditLog audit, RuleSets rules,
                      PublicityLookup publicity, ApplicationEventPublisher events, IdNumberCheck idNumbers,
-                     IdNumberHits hits, MeetingRoll meetingRoll) {
+                     IdNumberHits hits, MeetingRoll meetingRoll, FirstTalkers firstTalkers) {
+        this.firstTalkers = firstTalkers;
         this.meetingRoll = meetingRoll;
         this.idNumbers = idNumbers;
         this.hits = hits;
@@ -307,10 +307,6 @@ public class AdmissionService {
         return result;
     }
 
-    /** D3 [S]: who holds the first talk. */
-    private static final java.util.Set<CommitteePosition> TALKERS = java.util.EnumSet.of(CommitteePosition.SECRETARY,
-            CommitteePosition.DEPUTY_SECRETARY, CommitteePosition.ORGANIZATION);
-
     /** The higher committee's decisions: a branch may not record them for its own candidates (预审, 审批, 转正审批). */
     private static final java.util.Set<AdmissionStep> HIGHER_DECISIONS = java.util.EnumSet.of(AdmissionStep.PRE_REVIEW,
             AdmissionStep.APPROVAL, AdmissionStep.CONVERSION_APPROVAL);
@@ -407,46 +403,15 @@ public class AdmissionService {
             }
         }
         Committee committee = organizations.committee(scope, row.orgId());
-        List<CommitteeSeat> seats = committee.seats().stream().filter(seat -> TALKERS.contains(seat.position())).toList();
         return new AdmissionRules.Facts(people,
                 form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId(), row.id()),
-                committee.exists(), seats.stream().map(CommitteeSeat::personName).collect(java.util.stream.Collectors.toSet()),
-                seats.stream().map(CommitteeSeat::memberId).filter(java.util.Objects::nonNull)
-                        .collect(java.util.stream.Collectors.toSet()), talkers(scope, form.talkerIds()));
+                committee.exists(), FirstTalkers.seatNames(committee), FirstTalkers.seatMembers(committee),
+                firstTalkers.found(scope, form.talkerIds()));
     }
 
-    /** D3: the talkers picked, by id, that are registry members in the caller's scope, with their names. */
-    private Map<Long, String> talkers(DataScope scope, List<Long> ids) {
-        Map<Long, String> found = new LinkedHashMap<>();
-        for (Long memberId : ids) {
-            try {
-                Member m = members.get(scope, memberId);
-                if (scope.managesMembersAt(m.orgPath())) {
-                    found.put(memberId, m.name());
-                }
-            } catch (NotFoundException absent) {
-                // left out: the rules say the talker is not on the caller's roll
-            }
-        }
-        return found;
-    }
-
-    /**
-     * D3: whom the first talk may be given to, for the form to offer — the 书记, 副书记 and 组织委员 of the branch on
-     * record first, then the other committee members, then the branch's 正式党员; each person once.
-     */
+    /** D3: whom the first talk may be given to, for the form to offer (see {@link FirstTalkers#candidates}). */
     public List<TalkerCandidate> talkerCandidates(DataScope scope, long caseId) {
-        AdmissionCase c = get(scope, caseId);
-        Map<Long, TalkerCandidate> result = new LinkedHashMap<>();
-        organizations.committee(scope, c.orgId()).seats().stream()
-                .filter(seat -> seat.memberId() != null)
-                .sorted(java.util.Comparator.comparing(seat -> !TALKERS.contains(seat.position())))
-                .forEach(seat -> result.putIfAbsent(seat.memberId(), new TalkerCandidate(seat.memberId(),
-                        seat.personName(), seat.position().label(), TALKERS.contains(seat.position()))));
-        members.search(scope, new cn.zhibu.member.MemberSearch(c.orgId(), null, MemberStatus.FULL, null, null, null,
-                        null, null, 0, 100, null)).items()
-                .forEach(m -> result.putIfAbsent(m.id(), new TalkerCandidate(m.id(), m.name(), null, false)));
-        return List.copyOf(result.values());
+        return firstTalkers.candidates(scope, get(scope, caseId).orgId());
     }
 
     /**
