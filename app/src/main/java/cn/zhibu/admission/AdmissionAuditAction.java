@@ -14,7 +14,8 @@ enum AdmissionAuditAction implements AuditAction {
     CLOSED("发展党员.终止", "终止发展"),
     MOVED("发展党员.转出", "发展党员材料转出"),
     DOCUMENT_ADDED("发展党员.上传材料", "上传发展党员材料"),
-    DOCUMENT_REMOVED("发展党员.删除材料", "删除发展党员材料");
+    DOCUMENT_REMOVED("发展党员.删除材料", "删除发展党员材料"),
+    STEP_AMENDED("发展党员.更正", "更正发展党员步骤");
 
     private final String code;
     private final String label;

@@ -284,6 +284,14 @@ public final class AdmissionFlow {
         return result;
     }
 
+    /**
+     * D5: the rule set the decision on a 发展对象 (step 7) will be judged by — the one in force on the first day it may
+     * be made (a year after the activist was chosen), or today once that day has passed.
+     */
+    public RuleSet targetRuleSet(RuleSets rules, LocalDate today) {
+        return rules.inForce(doneOn(ACTIVIST_CHOSEN).map(d -> d.plusYears(1)).filter(today::isBefore).orElse(today));
+    }
+
     /** D4: the next six-monthly review of an activist, counted from the last review or the day they were chosen. */
     public Optional<LocalDate> reviewDue() {
         if (!done(ACTIVIST_CHOSEN) || done(TARGET_CHOSEN)) {

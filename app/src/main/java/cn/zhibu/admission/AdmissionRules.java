@@ -36,11 +36,17 @@ public final class AdmissionRules {
 
     /**
      * What else the rules read: the people named in the form (by id; absent = not found in scope), the 公示, and
-     * whether the branch has a committee on record (D4: it decides; without one the 支部大会 does), and the names of
-     * its 书记, 副书记 and 组织委员 on record (D3: they hold the first talk; empty when none is recorded).
+     * whether the branch has a committee on record (D4: it decides; without one the 支部大会 does); for D3, the names
+     * and member ids of its 书记, 副书记 and 组织委员 on record (empty when none is recorded) and the talkers picked
+     * (by id; absent = not found in scope).
      */
     public record Facts(Map<Long, Person> people, Optional<Publicity> publicity, boolean branchHasCommittee,
-                        java.util.Set<String> talkers) {
+                        java.util.Set<String> talkers, java.util.Set<Long> talkerSeats, Map<Long, String> talkerPeople) {
+
+        public Facts(Map<Long, Person> people, Optional<Publicity> publicity, boolean branchHasCommittee,
+                     java.util.Set<String> talkers) {
+            this(people, publicity, branchHasCommittee, talkers, java.util.Set.of(), Map.of());
+        }
 
         public Facts(Map<Long, Person> people, Optional<Publicity> publicity) {
             this(people, publicity, true, java.util.Set.of());
@@ -82,11 +88,7 @@ public final class AdmissionRules {
         RuleSet set = rules.inForce(f.doneOn());
         switch (f.step()) {
             case FIRST_TALK -> {
-                required(f.actedBy(), "actedBy", "请填写谈话人（书记、副书记或组织委员）", errors);
-                if (f.actedBy() != null && !facts.talkers().isEmpty() && !facts.talkers().contains(f.actedBy().strip())) {
-                    warnings.add("谈话人一般由党支部书记、副书记或组织委员担任（本支部为" + String.join("、",
-                            new java.util.TreeSet<>(facts.talkers())) + "）");
-                }
+                firstTalker(f, facts, errors, warnings);
                 LocalDate due = flow.doneOn(APPLICATION).orElseThrow().plusMonths(1);
                 if (f.doneOn().isAfter(due)) {
                     warnings.add("谈话晚于收到申请书后一个月（应于" + due + "前，" + XIZE + "第七条）");
@@ -185,6 +187,38 @@ public final class AdmissionRules {
         flow.notBefore(f.step()).filter(f.doneOn()::isBefore).ifPresent(d ->
                 errors.reject("doneOn", "办理日期不能早于前一步骤的日期（" + d + "）"));
         return new Verdict(errors, warnings);
+    }
+
+    /** The separators people put between names typed into one field ("陈建国、王瑞"). */
+    private static final java.util.regex.Pattern NAME_SEPARATORS = java.util.regex.Pattern.compile("[、，,；;/\\s]+");
+
+    /**
+     * D3 [S]: the talk is held by the 书记, 副书记 or 组织委员 — one of them among the talkers is enough. Talkers are
+     * picked as members (ids in the caller's scope); a name typed into {@code actedBy} (someone not on the roll, or a
+     * talk recorded before talkers were picked) counts by its name, each of several names on its own.
+     */
+    private static void firstTalker(StepForm f, Facts facts, FieldErrors errors, List<String> warnings) {
+        List<Long> ids = f.talkerIds();
+        List<String> names = f.actedBy() == null ? List.of()
+                : java.util.Arrays.stream(NAME_SEPARATORS.split(f.actedBy().strip())).filter(n -> !n.isEmpty()).toList();
+        if (ids.isEmpty() && names.isEmpty()) {
+            errors.reject("talkerIds", "请选择谈话人（书记、副书记或组织委员）");
+            return;
+        }
+        if (new HashSet<>(ids).size() != ids.size()) {
+            errors.reject("talkerIds", "谈话人不能重复");
+            return;
+        }
+        if (ids.stream().anyMatch(id -> !facts.talkerPeople().containsKey(id))) {
+            errors.reject("talkerIds", "所选谈话人不在本组织党员名册中");
+            return;
+        }
+        boolean bySeat = ids.stream().anyMatch(facts.talkerSeats()::contains)
+                || names.stream().anyMatch(facts.talkers()::contains);
+        if (!bySeat && !facts.talkers().isEmpty()) {
+            warnings.add("谈话人一般由党支部书记、副书记或组织委员担任（本支部为" + String.join("、",
+                    new java.util.TreeSet<>(facts.talkers())) + "）");
+        }
     }
 
     /** D4: a branch with no committee on record decides by its 支部大会; the record may simply be missing, so warn. */

@@ -14,8 +14,6 @@ import cn.zhibu.member.MembershipService;
 import cn.zhibu.member.StatusChange;
 import cn.zhibu.member.StatusChangeKind;
 import cn.zhibu.organization.Committee;
-import cn.zhibu.organization.CommitteePosition;
-import cn.zhibu.organization.CommitteeSeat;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
@@ -65,11 +63,13 @@ public class AdmissionService {
     private final IdNumberCheck idNumbers;
     private final IdNumberHits hits;
     private final MeetingRoll meetingRoll;
+    private final FirstTalkers firstTalkers;
 
     AdmissionService(AdmissionRollup rollup, AdmissionRecords records, OrganizationService organizations, MemberService members,
                      MembershipService membership, FieldCipher cipher, AuditLog audit, RuleSets rules,
                      PublicityLookup publicity, ApplicationEventPublisher events, IdNumberCheck idNumbers,
-                     IdNumberHits hits, MeetingRoll meetingRoll) {
+                     IdNumberHits hits, MeetingRoll meetingRoll, FirstTalkers firstTalkers) {
+        this.firstTalkers = firstTalkers;
         this.meetingRoll = meetingRoll;
         this.idNumbers = idNumbers;
         this.hits = hits;
@@ -155,9 +155,24 @@ public class AdmissionService {
         return toCase(scope, row, records.steps(id));
     }
 
-    /** Records one step; refuses what a hard rule forbids and reports what a soft rule warns of. */
+    /**
+     * The checks of {@link #record} without recording: the step as it would be saved (the vote counted on the roll of
+     * its date, the talkers named) and the soft rules it breaks — what the browser shows before the user confirms.
+     */
     @Transactional
-    public Recorded record(DataScope scope, long id, StepForm request) {
+    public StepCheck check(DataScope scope, long id, StepForm request) {
+        Judged judged = judge(scope, id, request);
+        return new StepCheck(judged.form(), rules.inForce(judged.form().doneOn()), judged.verdict().warnings(),
+                judged.form().memberIds().stream().map(judged.facts().people()::get).filter(java.util.Objects::nonNull)
+                        .map(AdmissionRules.Person::name).toList());
+    }
+
+    /** A step judged on the locked case: refused (thrown) when a hard rule forbids it. */
+    private record Judged(CaseRow row, StepForm form, AdmissionFlow flow, AdmissionRules.Facts facts,
+                          AdmissionRules.Verdict verdict) {
+    }
+
+    private Judged judge(DataScope scope, long id, StepForm request) {
         CaseRow row = lockCase(scope, id, null);
         StepForm form = meetingRoll.apply(scope, row.orgId(), request);
         if (form.step() != null && !mayRecord(scope, row.orgPath(), form.step())) {
@@ -165,9 +180,28 @@ public class AdmissionService {
                     + "办理，党支部不能自行审批");
         }
         AdmissionFlow flow = new AdmissionFlow(records.steps(id), row.stage() == AdmissionStage.CLOSED);
-        LocalDate today = LocalDate.now();
-        AdmissionRules.Verdict verdict = AdmissionRules.check(form, flow, rules, facts(scope, row, form), today);
+        AdmissionRules.Facts facts = facts(scope, row, form);
+        form = namedTalkers(form, facts);
+        AdmissionRules.Verdict verdict = AdmissionRules.check(form, flow, rules, facts, LocalDate.now());
         verdict.errors().throwIfAny();
+        return new Judged(row, form, flow, facts, verdict);
+    }
+
+    /** D3: only the first talk names talkers; their names are the registry's, whatever a request says. */
+    static StepForm namedTalkers(StepForm form, AdmissionRules.Facts facts) {
+        return form.step() != AdmissionStep.FIRST_TALK ? form.withTalkers(List.of(), List.of())
+                : form.withTalkers(form.talkerIds(), form.talkerIds().stream().map(facts.talkerPeople()::get)
+                .filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** Records one step; refuses what a hard rule forbids and reports what a soft rule warns of. */
+    @Transactional
+    public Recorded record(DataScope scope, long id, StepForm request) {
+        Judged judged = judge(scope, id, request);
+        CaseRow row = judged.row();
+        StepForm form = judged.form();
+        AdmissionFlow flow = judged.flow();
+        AdmissionRules.Verdict verdict = judged.verdict();
         AdmissionCase before = toCase(scope, row, flow.records(AdmissionStep.APPLICATION));
         RuleSet set = rules.inForce(form.doneOn());
         long stepId = records.appendStep(id, form, set, scope.actorName());
@@ -273,10 +307,6 @@ public class AdmissionService {
         return result;
     }
 
-    /** D3 [S]: who holds the first talk. */
-    private static final java.util.Set<CommitteePosition> TALKERS = java.util.EnumSet.of(CommitteePosition.SECRETARY,
-            CommitteePosition.DEPUTY_SECRETARY, CommitteePosition.ORGANIZATION);
-
     /** The higher committee's decisions: a branch may not record them for its own candidates (预审, 审批, 转正审批). */
     private static final java.util.Set<AdmissionStep> HIGHER_DECISIONS = java.util.EnumSet.of(AdmissionStep.PRE_REVIEW,
             AdmissionStep.APPROVAL, AdmissionStep.CONVERSION_APPROVAL);
@@ -357,7 +387,7 @@ public class AdmissionService {
 
     // ---- helpers -----------------------------------------------------------------------------------------
 
-    private AdmissionRules.Facts facts(DataScope scope, CaseRow row, StepForm form) {
+    AdmissionRules.Facts facts(DataScope scope, CaseRow row, StepForm form) {
         Map<Long, AdmissionRules.Person> people = new HashMap<>();
         LocalDate on = form.doneOn() == null ? LocalDate.now() : form.doneOn();
         java.util.Set<Long> disciplined = membership.underPartyProbation(scope, form.memberIds(), on);
@@ -373,12 +403,15 @@ public class AdmissionService {
             }
         }
         Committee committee = organizations.committee(scope, row.orgId());
-        java.util.Set<String> talkers = committee.seats().stream()
-                .filter(seat -> TALKERS.contains(seat.position())).map(CommitteeSeat::personName)
-                .collect(java.util.stream.Collectors.toSet());
         return new AdmissionRules.Facts(people,
                 form.publicityId() == null ? Optional.empty() : publicity.find(scope, form.publicityId(), row.id()),
-                committee.exists(), talkers);
+                committee.exists(), FirstTalkers.seatNames(committee), FirstTalkers.seatMembers(committee),
+                firstTalkers.found(scope, form.talkerIds()));
+    }
+
+    /** D3: whom the first talk may be given to, for the form to offer (see {@link FirstTalkers#candidates}). */
+    public List<TalkerCandidate> talkerCandidates(DataScope scope, long caseId) {
+        return firstTalkers.candidates(scope, get(scope, caseId).orgId());
     }
 
     /**
@@ -394,7 +427,7 @@ public class AdmissionService {
     }
 
     /** Stores what the steps imply, and moves the case's counts in the roll-up from what it was to what it is. */
-    private void store(CaseRow before, CaseRow row, Derived d) {
+    void store(CaseRow before, CaseRow row, Derived d) {
         records.updateDerived(row.id(), d);
         rollup.change(row.orgPath(), before == null ? null : counted(before),
                 new AdmissionRollup.Counted(d.stage(), d.approvedOn(), d.convertedOn()));
@@ -404,7 +437,7 @@ public class AdmissionService {
         return new AdmissionRollup.Counted(r.stage(), r.approvedOn(), r.convertedOn());
     }
 
-    private Derived derive(CaseRow row, AdmissionFlow flow, Long memberId, LocalDate approvedOn, LocalDate convertedOn) {
+    Derived derive(CaseRow row, AdmissionFlow flow, Long memberId, LocalDate approvedOn, LocalDate convertedOn) {
         AdmissionStage stage = flow.stage();
         Optional<NextStep> next = flow.next(rules);
         LocalDate due = stage == AdmissionStage.CLOSED || stage == AdmissionStage.FULL ? null
@@ -429,7 +462,7 @@ public class AdmissionService {
                 r.nextDate(), r.nextEarliest(), overdue);
     }
 
-    private AdmissionCase toCase(DataScope scope, CaseRow r, List<StepRecord> steps) {
+    AdmissionCase toCase(DataScope scope, CaseRow r, List<StepRecord> steps) {
         String id = cipher.decrypt(r.idNumberEnc());
         String phone = r.phoneEnc() == null ? null : cipher.decrypt(r.phoneEnc());
         boolean full = scope.seesSensitive();

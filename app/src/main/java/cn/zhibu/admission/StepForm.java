@@ -28,6 +28,9 @@ import java.util.List;
  * @param groupOpinion     step 23: the 党小组's opinion (D12)
  * @param publicOpinion    step 23: opinions of members and non-members (D12)
  * @param publicityId      step 7 under the 2026 rules: the 公示 (D5)
+ * @param talkerIds        step 2: who held the talk, registry members in the caller's scope (D3: the 书记, 副书记 or
+ *                         组织委员 among them); someone not on the roll goes into {@code actedBy}
+ * @param talkerNames      step 2: their names on the day, filled in by the server (what a request sends is replaced)
  */
 public record StepForm(AdmissionStep step, @SensibleDate("办理日期") LocalDate doneOn,
                        @NameText("办理人或单位") String actedBy, @NoteText("备注") String note,
@@ -37,34 +40,67 @@ public record StepForm(AdmissionStep step, @SensibleDate("办理日期") LocalDa
                        Integer trainingHours, Boolean leavingSoon, @ShortText("编号") String reference,
                        @Valid BranchVote vote, ConversionDecision decision, Integer extensionMonths,
                        @NoteText("党小组意见") String groupOpinion, @NoteText("党内外群众意见") String publicOpinion,
-                       Long publicityId) {
+                       Long publicityId,
+                       @Size(max = StepForm.MAX_MEMBERS, message = "谈话人（talkerIds）最多" + StepForm.MAX_MEMBERS + "人")
+                       List<Long> talkerIds, List<String> talkerNames) {
 
     /** No step names more than two people (D4 contacts, D6 sponsors); a few more leave room, thousands are refused. */
     public static final int MAX_MEMBERS = 10;
 
     public StepForm {
         memberIds = memberIds == null ? List.of() : List.copyOf(memberIds);
+        talkerIds = talkerIds == null ? List.of() : List.copyOf(talkerIds);
+        talkerNames = talkerNames == null ? List.of() : List.copyOf(talkerNames);
+    }
+
+    /** A step with no talkers (every step but the first talk, and talks recorded by name before talkers were picked). */
+    public StepForm(AdmissionStep step, LocalDate doneOn, String actedBy, String note, List<Long> memberIds,
+                    RecommendationMethod method, DecidingBody body, Boolean passed, Integer trainingDays,
+                    Integer trainingHours, Boolean leavingSoon, String reference, BranchVote vote,
+                    ConversionDecision decision, Integer extensionMonths, String groupOpinion, String publicOpinion,
+                    Long publicityId) {
+        this(step, doneOn, actedBy, note, memberIds, method, body, passed, trainingDays, trainingHours, leavingSoon,
+                reference, vote, decision, extensionMonths, groupOpinion, publicOpinion, publicityId, null, null);
     }
 
     /** A step with only its date, actor and note. */
     public static StepForm simple(AdmissionStep step, LocalDate doneOn, String actedBy, String note) {
         return new StepForm(step, doneOn, actedBy, note, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     public StepForm withMembers(List<Long> ids) {
         return new StepForm(step, doneOn, actedBy, note, ids, method, body, passed, trainingDays, trainingHours,
-                leavingSoon, reference, vote, decision, extensionMonths, groupOpinion, publicOpinion, publicityId);
+                leavingSoon, reference, vote, decision, extensionMonths, groupOpinion, publicOpinion, publicityId,
+                talkerIds, talkerNames);
     }
 
     public StepForm withPassed(boolean value) {
         return new StepForm(step, doneOn, actedBy, note, memberIds, method, body, value, trainingDays, trainingHours,
-                leavingSoon, reference, vote, decision, extensionMonths, groupOpinion, publicOpinion, publicityId);
+                leavingSoon, reference, vote, decision, extensionMonths, groupOpinion, publicOpinion, publicityId,
+                talkerIds, talkerNames);
     }
 
     public StepForm withVote(BranchVote value) {
         return new StepForm(step, doneOn, actedBy, note, memberIds, method, body, passed, trainingDays, trainingHours,
-                leavingSoon, reference, value, decision, extensionMonths, groupOpinion, publicOpinion, publicityId);
+                leavingSoon, reference, value, decision, extensionMonths, groupOpinion, publicOpinion, publicityId,
+                talkerIds, talkerNames);
+    }
+
+    /** Step 2's talkers by id, with their names as the server found them. */
+    public StepForm withTalkers(List<Long> ids, List<String> names) {
+        return new StepForm(step, doneOn, actedBy, note, memberIds, method, body, passed, trainingDays, trainingHours,
+                leavingSoon, reference, vote, decision, extensionMonths, groupOpinion, publicOpinion, publicityId,
+                ids, names);
+    }
+
+    /** Who held the talk, as one line: the picked members, then anyone named in {@code actedBy}. */
+    public String talkersLabel() {
+        List<String> all = new java.util.ArrayList<>(talkerNames);
+        if (actedBy != null && !actedBy.isBlank()) {
+            all.add(actedBy.strip());
+        }
+        return String.join("、", all);
     }
 
     /** The positive outcome of a step that has one (a vote that passed, a review that was 合格); true otherwise. */

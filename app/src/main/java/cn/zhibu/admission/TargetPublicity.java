@@ -42,6 +42,19 @@ public class TargetPublicity {
                 text, startsOn, RuleSet.TARGET_PUBLICITY_WORKING_DAYS, SUBJECT, id));
     }
 
+    /**
+     * The rule set the decision on a 发展对象 (step 7) would be judged by: the one in force on the first day it may be
+     * made (D5: a year after the activist was chosen), or today if that day has passed.
+     */
+    public RuleSet targetRuleSet(AdmissionCase c, LocalDate today) {
+        return AdmissionFlow.of(c).targetRuleSet(admission.ruleSets(), today);
+    }
+
+    /** Whether the case page offers this 公示: an activist whose 发展对象 decision needs one (D5 [2026?]). */
+    public boolean offered(AdmissionCase c, LocalDate today) {
+        return c.stage() == AdmissionStage.ACTIVIST && targetRuleSet(c, today).publicityBeforeTarget();
+    }
+
     /** The 公示 published about a case, newest first. */
     public List<Publicity> of(DataScope scope, long id) {
         admission.get(scope, id);

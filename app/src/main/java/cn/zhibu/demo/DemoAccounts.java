@@ -16,6 +16,7 @@ public final class DemoAccounts {
     public static final String ORG_ADMIN = "jgdw";
     public static final String SECRETARY = "shuji";
     public static final String OTHER_SECRETARY = "shuji2";
+    public static final String OTHER_ORG_ADMIN = "jyjdw";
     public static final String MEMBER = "dangyuan";
 
     public static final String WORKING_COMMITTEE = "中共某某市直属机关工作委员会";
@@ -23,8 +24,13 @@ public final class DemoAccounts {
     public static final String ORG_ADMIN_COMMITTEE = "市发展和改革委员会机关党委";
     /** Branch of {@link #SECRETARY} and {@link #MEMBER}; its members sit directly in it (no 党小组). */
     public static final String SECRETARY_BRANCH = "市发展改革委办公室党支部";
-    /** Branch of {@link #OTHER_SECRETARY}, under a different 基层党委 (市教育局机关党委). */
+    /** Branch of {@link #OTHER_SECRETARY}, under a different 基层党委 ({@link #OTHER_COMMITTEE}). */
     public static final String OTHER_SECRETARY_BRANCH = "市教育局基础教育处党支部";
+    /**
+     * The 基层党委 that {@link #OTHER_ORG_ADMIN} administers: the receiving side's committee of the demo transfer
+     * (from {@link #SECRETARY_BRANCH} to {@link #OTHER_SECRETARY_BRANCH}), so it can be finished without 系统管理员.
+     */
+    public static final String OTHER_COMMITTEE = "市教育局机关党委";
 
     public static final String SECRETARY_NAME = "陈建国";
     public static final String OTHER_SECRETARY_NAME = "周丽华";
@@ -52,6 +58,7 @@ public final class DemoAccounts {
             new Account(ADMIN, Role.ADMIN, "系统管理员", null, null),
             new Account(ORG_ADMIN, Role.ORG_ADMIN, "发改委机关党委组织委员", ORG_ADMIN_COMMITTEE, null),
             new Account(SECRETARY, Role.SECRETARY, SECRETARY_NAME, SECRETARY_BRANCH, SECRETARY_NAME),
+            new Account(OTHER_ORG_ADMIN, Role.ORG_ADMIN, "教育局机关党委组织委员", OTHER_COMMITTEE, null),
             new Account(OTHER_SECRETARY, Role.SECRETARY, OTHER_SECRETARY_NAME, OTHER_SECRETARY_BRANCH,
                     OTHER_SECRETARY_NAME),
             new Account(MEMBER, Role.MEMBER, MEMBER_NAME, SECRETARY_BRANCH, MEMBER_NAME));

@@ -29,6 +29,7 @@ final class DemoAdmissions {
     private final DataScope scope;
     private final PersonalNumbers numbers;
     private final LocalDate today;
+    private long secretaryId;
 
     DemoAdmissions(AdmissionService admission, DataScope scope, PersonalNumbers numbers, LocalDate today) {
         this.admission = admission;
@@ -41,6 +42,7 @@ final class DemoAdmissions {
         List<Long> full = branch.members().stream().filter(m -> m.status() == MemberStatus.FULL).map(Member::id)
                 .limit(2).toList();
         long orgId = branch.org().id();
+        secretaryId = branch.member(DemoAccounts.SECRETARY_NAME).id();
         // a fresh application, and one whose talk is overdue (D3)
         apply(orgId, "苏晓雯", Gender.FEMALE, LocalDate.of(2001, 3, 14), today.minusDays(6));
         apply(orgId, "郝志远", Gender.MALE, LocalDate.of(1997, 10, 2), today.minusDays(45));
@@ -56,7 +58,9 @@ final class DemoAdmissions {
     }
 
     private void toActivist(AdmissionCase c, LocalDate talkOn, LocalDate chosenOn, List<Long> contacts) {
-        record(c, StepForm.simple(AdmissionStep.FIRST_TALK, talkOn, "支部书记", null));
+        // D3: the branch secretary holds the talk, picked from the roll
+        record(c, StepForm.simple(AdmissionStep.FIRST_TALK, talkOn, null, null).withTalkers(List.of(secretaryId),
+                List.of()));
         record(c, new StepForm(AdmissionStep.ACTIVIST_CHOSEN, chosenOn, "支部委员会", null, null,
                 RecommendationMethod.MEMBERS, DecidingBody.COMMITTEE, null, null, null, null, null, null, null, null,
                 null, null, null));

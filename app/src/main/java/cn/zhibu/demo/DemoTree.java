@@ -52,7 +52,7 @@ final class DemoTree {
     }
 
     private static OrgPlan education() {
-        return baseCommittee("市教育局机关党委", "教育局机关党委", "某某市教育局",
+        return baseCommittee(DemoAccounts.OTHER_COMMITTEE, "教育局机关党委", "某某市教育局",
                 branch("市教育局办公室党支部", 21, CURRENT),
                 branch(DemoAccounts.OTHER_SECRETARY_BRANCH, 19, CURRENT)
                         .withNamed(new NamedPerson(DemoAccounts.OTHER_SECRETARY_NAME, Gender.FEMALE)),

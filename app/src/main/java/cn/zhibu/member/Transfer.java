@@ -18,6 +18,24 @@ public record Transfer(long id, String letterNo, long memberId, String memberNam
         return kind == TransferKind.OUTBOUND && status == TransferStatus.COMPLETED ? "已转出" : status.label();
     }
 
+    /** 党费交至 as the letter prints it ("2026年11月"); null when not entered. */
+    public String duesPaidUntilLabel() {
+        return monthLabel(duesPaidUntil);
+    }
+
+    /** A month entered as yyyy-MM, as people write it ("2026年11月"); null when blank. */
+    public static String monthLabel(String month) {
+        if (month == null || month.isBlank()) {
+            return null;
+        }
+        try {
+            java.time.YearMonth m = java.time.YearMonth.parse(month.strip());
+            return m.getYear() + "年" + m.getMonthValue() + "月";
+        } catch (java.time.format.DateTimeParseException e) {
+            return month;
+        }
+    }
+
     /** The step awaited while in progress; null once finished. */
     public TransferStep awaiting() {
         return status == TransferStatus.IN_PROGRESS ? chain.get(nextStep) : null;

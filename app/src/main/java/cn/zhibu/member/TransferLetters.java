@@ -171,11 +171,8 @@ public class TransferLetters {
     }
 
     private static String dues(Transfer t) {
-        if (t.duesPaidUntil() == null) {
-            return "该同志党费缴纳情况以转出组织记录为准。";
-        }
-        java.time.YearMonth m = java.time.YearMonth.parse(t.duesPaidUntil());
-        return "该同志党费已交到" + m.getYear() + "年" + m.getMonthValue() + "月。";
+        String month = t.duesPaidUntilLabel();
+        return month == null ? "该同志党费缴纳情况以转出组织记录为准。" : "该同志党费已交到" + month + "。";
     }
 
     private static Paragraph centered(String s, Font f) {

@@ -71,23 +71,42 @@ public class TransferService {
     public Transfer start(DataScope scope, long memberId, TransferRequest request) {
         MemberRow member = members.lockForChange(scope, memberId, null);
         FieldErrors errors = new FieldErrors();
-        Organization to = null;
-        if (request.toOrgId() == null) {
+        Organization to = destination(member, request.toOrgId(), errors);
+        checkCommon(member, request.reason(), request.duesPaidUntil(), errors);
+        return open(scope, member, TransferKind.INTERNAL, to, null, chain, request.reason(), request.duesPaidUntil(),
+                MemberAuditAction.TRANSFER_STARTED);
+    }
+
+    /**
+     * The checks of {@link #start} without starting, every field at once: the browser asks "确定发起…？" only for a
+     * transfer that would be started. Returns the receiving organization.
+     */
+    @Transactional
+    public Organization check(DataScope scope, long memberId, TransferRequest request) {
+        MemberRow member = members.lockForChange(scope, memberId, null);
+        FieldErrors errors = new FieldErrors();
+        Organization to = destination(member, request.toOrgId(), errors);
+        checkCommon(member, request.reason(), request.duesPaidUntil(), errors);
+        return to;
+    }
+
+    private Organization destination(MemberRow member, Long toOrgId, FieldErrors errors) {
+        if (toOrgId == null) {
             errors.reject("toOrgId", "请选择转入的党组织");
-        } else {
-            try {
-                to = organizations.describe(request.toOrgId());
-                if (!to.active() || !to.type().holdsMembers()) {
-                    errors.reject("toOrgId", "转入组织应为正常存续的党支部或党小组");
-                } else if (to.id() == member.orgId()) {
-                    errors.reject("toOrgId", "转入组织与现所在组织相同");
-                }
-            } catch (NotFoundException e) {
-                errors.reject("toOrgId", "所选转入组织不存在");
-            }
+            return null;
         }
-        return open(scope, member, errors, TransferKind.INTERNAL, to, null, chain, request.reason(),
-                request.duesPaidUntil(), MemberAuditAction.TRANSFER_STARTED);
+        try {
+            Organization to = organizations.describe(toOrgId);
+            if (!to.active() || !to.type().holdsMembers()) {
+                errors.reject("toOrgId", "转入组织应为正常存续的党支部或党小组");
+            } else if (to.id() == member.orgId()) {
+                errors.reject("toOrgId", "转入组织与现所在组织相同");
+            }
+            return to;
+        } catch (NotFoundException e) {
+            errors.reject("toOrgId", "所选转入组织不存在");
+            return null;
+        }
     }
 
     /**
@@ -97,22 +116,31 @@ public class TransferService {
     @Transactional
     public Transfer startOutbound(DataScope scope, long memberId, OutboundRequest request) {
         MemberRow member = members.lockForChange(scope, memberId, null);
+        checkOutbound(member, request);
+        List<TransferStep> steps = new ArrayList<>(chain.stream().filter(s -> s == TransferStep.SENDING_COMMITTEE).toList());
+        steps.add(TransferStep.RECEIPT);
+        return open(scope, member, TransferKind.OUTBOUND, null, request.externalOrg(), steps, request.reason(),
+                request.duesPaidUntil(), MemberAuditAction.TRANSFER_OUT_OF_PLATFORM_STARTED);
+    }
+
+    /** The checks of {@link #startOutbound} without starting (the browser confirms only a valid letter). */
+    @Transactional
+    public void checkOutbound(DataScope scope, long memberId, OutboundRequest request) {
+        checkOutbound(members.lockForChange(scope, memberId, null), request);
+    }
+
+    private void checkOutbound(MemberRow member, OutboundRequest request) {
         FieldErrors errors = new FieldErrors();
         if (request.externalOrg() == null || request.externalOrg().isBlank()) {
             errors.reject("externalOrg", "请填写转入的党组织全称（不在本平台的）");
         } else if (request.externalOrg().length() > 200) {
             errors.reject("externalOrg", "组织名称不能超过200字");
         }
-        List<TransferStep> steps = new ArrayList<>(chain.stream().filter(s -> s == TransferStep.SENDING_COMMITTEE).toList());
-        steps.add(TransferStep.RECEIPT);
-        return open(scope, member, errors, TransferKind.OUTBOUND, null, request.externalOrg(), steps, request.reason(),
-                request.duesPaidUntil(), MemberAuditAction.TRANSFER_OUT_OF_PLATFORM_STARTED);
+        checkCommon(member, request.reason(), request.duesPaidUntil(), errors);
     }
 
-    /** What every new transfer checks besides its destination, then stores and audits it. */
-    private Transfer open(DataScope scope, MemberRow member, FieldErrors errors, TransferKind kind, Organization to,
-                          String externalOrg, List<TransferStep> steps, String reason, String duesPaidUntil,
-                          MemberAuditAction action) {
+    /** What every new transfer checks besides its destination; then throws what is wrong, every field at once. */
+    private void checkCommon(MemberRow member, String reason, String duesPaidUntil, FieldErrors errors) {
         if (reason == null || reason.isBlank()) {
             errors.reject("reason", "请填写转接原因（如：工作调动、户籍迁移、外出6个月以上相对固定）");
         } else if (reason.length() > TEXT_MAX) {
@@ -123,6 +151,12 @@ public class TransferService {
         records.expireFor(member.id(), today);
         records.openFor(member.id()).ifPresent(open -> errors.reject("", "该党员已有正在办理的组织关系转接，请先完成或撤回"));
         errors.throwIfAny();
+    }
+
+    /** Stores and audits a checked transfer. */
+    private Transfer open(DataScope scope, MemberRow member, TransferKind kind, Organization to, String externalOrg,
+                          List<TransferStep> steps, String reason, String duesPaidUntil, MemberAuditAction action) {
+        LocalDate today = LocalDate.now();
         long id = records.start(member, kind, to, externalOrg == null ? null : externalOrg.strip(), steps, reason.strip(),
                 blankToNull(duesPaidUntil), today, today.plusMonths(validityMonths), scope.actorName());
         Transfer started = records.find(id).orElseThrow();
@@ -223,6 +257,28 @@ public class TransferService {
             case RECEIVING_ORG -> scope.managesMembersAt(pathOf(t.toOrgId()));
             case RECEIPT -> scope.managesMembersAt(pathOf(t.fromOrgId()));
         };
+    }
+
+    /**
+     * Who the transfer waits for (empty once finished): a committee's approval falls to its 组织管理员 (the nearest
+     * 党委 above the branch, as {@link #mayDecide} checks), the acceptance and a 回执 to the branch's 书记.
+     */
+    public java.util.Optional<TransferWait> waitingFor(Transfer t) {
+        TransferStep step = t.awaiting();
+        if (step == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(switch (step) {
+            case SENDING_COMMITTEE -> committeeWait(step, t.fromOrgId());
+            case RECEIVING_COMMITTEE -> committeeWait(step, t.toOrgId());
+            case RECEIVING_ORG -> new TransferWait(step, t.toOrgId(), t.toOrgName(), "书记", "接收");
+            case RECEIPT -> new TransferWait(step, t.fromOrgId(), t.fromOrgName(), "书记", "登记回执");
+        });
+    }
+
+    private TransferWait committeeWait(TransferStep step, long branchId) {
+        Organization committee = organizations.nearestCommittee(organizations.describe(branchId));
+        return new TransferWait(step, committee.id(), committee.name(), "组织管理员", "审批");
     }
 
     public boolean mayCancel(DataScope scope, Transfer t) {

@@ -192,6 +192,24 @@ class AdmissionRulesTest {
         assertThat(errors(under2026.check(earlier))).isEmpty();
     }
 
+    @Test
+    void D5_the_publicity_is_required_by_the_rule_set_of_the_target_decisions_earliest_day_or_today() {
+        LocalDate applied = LocalDate.of(2025, 1, 6);
+        LocalDate chosen = LocalDate.of(2025, 3, 3);
+        RuleSets from2026 = RuleSets.of(LocalDate.of(2026, 5, 1));
+        AdmissionFlow flow = activist(applied, chosen).flow();
+        // the 2014 rules only: never a 公示, whatever the day
+        assertThat(flow.targetRuleSet(RuleSets.of(null), LocalDate.of(2030, 1, 1))).isEqualTo(RuleSet.V2014);
+        // earliest day (2026-03-03) under 2014 and today too: no 公示 offered
+        assertThat(flow.targetRuleSet(from2026, LocalDate.of(2026, 1, 10))).isEqualTo(RuleSet.V2014);
+        assertThat(flow.targetRuleSet(from2026, LocalDate.of(2026, 4, 30))).isEqualTo(RuleSet.V2014);
+        // from the revision's first day the decision is judged by 2026, so the 公示 is needed
+        assertThat(flow.targetRuleSet(from2026, LocalDate.of(2026, 5, 1))).isEqualTo(RuleSet.V2026);
+        // an activist whose year ends after the revision needs it even while 2014 still applies today
+        AdmissionFlow later = activist(applied, LocalDate.of(2025, 6, 2)).flow();
+        assertThat(later.targetRuleSet(from2026, LocalDate.of(2026, 1, 10))).isEqualTo(RuleSet.V2026);
+    }
+
     private History target() {
         History h = activist(APPLIED, CHOSEN);
         return h.add(target(CHOSEN.plusYears(1)));

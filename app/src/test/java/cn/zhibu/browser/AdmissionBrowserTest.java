@@ -29,11 +29,14 @@ class AdmissionBrowserTest extends BrowserTestBase {
     private static final LocalDate TARGET = ACTIVIST.plusYears(1).plusDays(10);
     private static final LocalDate MEETING = TARGET.plusMonths(3);
 
+    /** Fills a step, sends it, sees it on the confirmation page as it will be saved, and confirms. */
     private void step(Page page, long caseId, String step, LocalDate on, Consumer<Page> fill) {
         page.navigate("/admission/cases/" + caseId + "?step=" + step);
         page.fill("#doneOn", on.toString());
         fill.accept(page);
         page.click("#record-step");
+        assertThat(page.locator("#confirm-summary")).containsText(on.toString());
+        page.click("#confirm");
         assertThat(page.locator(".alert-success")).containsText("已办理");
     }
 
@@ -81,7 +84,30 @@ class AdmissionBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#document-list")).containsText("入党申请书.pdf");
         assertThat(page.locator("#document-list")).containsText("递交入党申请书");
 
-        step(page, id, "FIRST_TALK", APPLIED.plusDays(12));
+        // D3: the talkers are picked from the branch's committee and members; the secretary is offered first
+        page.navigate("/admission/cases/" + id + "?step=FIRST_TALK");
+        page.fill("#doneOn", APPLIED.plusDays(12).toString());
+        page.locator("#talkers input[type=checkbox]").first().check();
+        page.click("#record-step");
+        // nothing is saved before the user confirms; 返回修改 brings the form back as typed
+        assertThat(page.locator("#confirm-question")).containsText("确定办理钱程的“第2步 党组织派人谈话”吗");
+        assertThat(page.locator("#confirm-summary")).containsText(DemoAccounts.SECRETARY_NAME);
+        page.click("#revise");
+        assertThat(page.locator("#doneOn")).hasValue(APPLIED.plusDays(12).toString());
+        assertThat(page.locator("#talkers input[type=checkbox]").first()).isChecked();
+        page.click("#record-step");
+        page.click("#confirm");
+        assertThat(page.locator(".alert-success")).containsText("已办理");
+        assertThat(page.locator("#steps-done")).containsText("谈话人：" + DemoAccounts.SECRETARY_NAME);
+        // a wrong date is corrected, with its reason; the original stays visible under the step
+        page.locator("#steps-done li").nth(1).locator("a:has-text('更正')").click();
+        page.fill("#amend-doneOn", APPLIED.plusDays(13).toString());
+        page.fill("#amend-reason", "谈话日期录入错误");
+        page.click("#save-amendment");
+        assertThat(page.locator(".alert-success")).containsText("已更正第2步");
+        assertThat(page.locator("#steps-done li").nth(1)).containsText("更正办理日期：" + APPLIED.plusDays(12) + " → "
+                + APPLIED.plusDays(13));
+        assertThat(page.locator("#steps-done li").nth(1)).containsText("理由：谈话日期录入错误");
         step(page, id, "ACTIVIST_CHOSEN", ACTIVIST, p -> p.selectOption("#method", "MEMBERS"));
         assertThat(page.locator("#case-stage")).hasText("入党积极分子");
         step(page, id, "ACTIVIST_FILED", ACTIVIST.plusDays(5));
@@ -98,6 +124,7 @@ class AdmissionBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#note")).hasValue("支委会讨论通过");
         page.fill("#doneOn", TARGET.toString());
         page.click("#record-step");
+        page.click("#confirm");
         assertThat(page.locator("#case-stage")).hasText("发展对象");
 
         step(page, id, "TARGET_FILED", TARGET.plusDays(3));

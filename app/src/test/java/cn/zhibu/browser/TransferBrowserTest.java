@@ -46,10 +46,19 @@ class TransferBrowserTest extends BrowserTestBase {
         sender.locator("#target-q").pressSequentially("基础教育处");
         assertThat(sender.locator("#toOrgId option[value='" + to + "']")).hasCount(1);
         sender.selectOption("#toOrgId", Long.toString(to));
-        sender.fill("#transfer-reason", "工作调动");
+        // required fields are checked before anything is asked: the reason is missing
         sender.click("#start-transfer");
+        assertThat(sender.locator("#transfer-reason-error")).containsText("请填写转接原因");
+        assertThat(sender.locator("#toOrgId")).hasValue(Long.toString(to));
+        sender.fill("#transfer-reason", "工作调动");
+        sender.fill("#duesPaidUntil", "2026-10");
+        sender.click("#start-transfer");
+        assertThat(sender.locator("#confirm-question")).containsText("确定发起组织关系转接吗");
+        sender.click("#confirm");
         assertThat(sender.locator("#transfer-status")).hasText("办理中");
         assertThat(sender.locator("#transfer-awaiting")).containsText("转出方党委审批");
+        assertThat(sender.locator("#transfer-waits-for")).hasText("待 " + DemoAccounts.ORG_ADMIN_COMMITTEE + " 组织管理员 审批");
+        assertThat(sender.locator("#transfer-dues")).hasText("2026年10月");
         String transferUrl = sender.url();
 
         Page sendingCommittee = as(DemoAccounts.ORG_ADMIN);
@@ -57,7 +66,9 @@ class TransferBrowserTest extends BrowserTestBase {
         sendingCommittee.click("#approve");
         assertThat(sendingCommittee.locator("#transfer-awaiting")).containsText("转入方党委审批");
 
-        Page receivingCommittee = as(DemoAccounts.ADMIN);
+        // the receiving side's 党委 has its own demo account: no 系统管理员 needed
+        assertThat(sendingCommittee.locator("#transfer-waits-for")).hasText("待 " + DemoAccounts.OTHER_COMMITTEE + " 组织管理员 审批");
+        Page receivingCommittee = as(DemoAccounts.OTHER_ORG_ADMIN);
         receivingCommittee.navigate(transferUrl);
         receivingCommittee.fill("#approve-note", "同意接收");
         receivingCommittee.click("#approve");
@@ -101,6 +112,7 @@ class TransferBrowserTest extends BrowserTestBase {
         secretary.fill("#externalOrg", "外省某市某局机关党委");
         secretary.fill("#outbound-reason", "工作调动");
         secretary.click("#start-outbound");
+        secretary.click("#confirm");
         assertThat(secretary.locator("#transfer-kind")).containsText("转出系统外");
         assertThat(secretary.locator("#transfer-awaiting")).containsText("转出方党委审批");
         String transferUrl = secretary.url();

@@ -81,6 +81,8 @@ public final class OutsideScopeFingerprint {
                 new Table("admission_case", outside("t.org_path", "admission_case t")),
                 new Table("admission_step", "select to_jsonb(t) from admission_step t join admission_case c on c.id = t.case_id"
                         + " where not " + inside("c.org_path")),
+                new Table("admission_amendment", "select to_jsonb(t) from admission_amendment t "
+                        + "join admission_case c on c.id = t.case_id where not " + inside("c.org_path")),
                 new Table("admission_document", "select to_jsonb(t) from admission_document t "
                         + "join admission_case c on c.id = t.case_id where not " + inside("c.org_path")),
                 new Table("publicity", "select to_jsonb(t) - 'comment_count' from publicity t where not "

@@ -1,6 +1,7 @@
 package cn.zhibu.admission.internal;
 
 import cn.zhibu.admission.AdmissionStage;
+import cn.zhibu.admission.Amendment;
 import cn.zhibu.admission.AdmissionStep;
 import cn.zhibu.admission.RuleSet;
 import cn.zhibu.admission.StepForm;
@@ -112,6 +113,33 @@ public class AdmissionRecords {
                 rs.getObject("done_on", LocalDate.class), json.readValue(rs.getString("form_json"), StepForm.class),
                 RuleSet.valueOf(rs.getString("rule_set")), rs.getString("recorded_by"),
                 rs.getObject("recorded_at", Timestamp.class).toInstant());
+    }
+
+    /** A step corrected: its values as amended, and the rule set of its (possibly new) date. */
+    public void amendStep(long stepId, StepForm form, RuleSet ruleSet) {
+        jdbc.sql("update admission_step set done_on = ?, form_json = ?, rule_set = ? where id = ?")
+                .params(form.doneOn(), json.writeValueAsString(form), ruleSet.name(), stepId).update();
+    }
+
+    public long insertAmendment(long caseId, long stepId, List<Amendment.Change> changes, String reason, String by) {
+        return jdbc.sql("""
+                        insert into admission_amendment (case_id, step_id, changes_json, reason, amended_by)
+                        values (?, ?, ?, ?, ?) returning id""")
+                .params(caseId, stepId, json.writeValueAsString(changes), reason, by).query(Long.class).single();
+    }
+
+    /** The corrections of a case's steps, oldest first. */
+    public List<Amendment> amendments(long caseId) {
+        return jdbc.sql("""
+                        select a.*, s.step from admission_amendment a join admission_step s on s.id = a.step_id
+                        where a.case_id = ? order by a.id""")
+                .param(caseId)
+                .query((rs, i) -> new Amendment(rs.getLong("id"), rs.getLong("step_id"),
+                        AdmissionStep.ofNumber(rs.getInt("step")).orElseThrow(),
+                        List.of(json.readValue(rs.getString("changes_json"), Amendment.Change[].class)),
+                        rs.getString("reason"), rs.getString("amended_by"),
+                        rs.getObject("amended_at", Timestamp.class).toInstant()))
+                .list();
     }
 
     /** Stores what the steps imply: the stage, what is next and by when, the registry record, the key dates. */

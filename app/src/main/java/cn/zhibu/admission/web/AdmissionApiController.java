@@ -15,6 +15,12 @@ import cn.zhibu.admission.NextStep;
 import cn.zhibu.admission.PipelineCounts;
 import cn.zhibu.admission.Recorded;
 import cn.zhibu.admission.StepForm;
+import cn.zhibu.admission.Amended;
+import cn.zhibu.admission.Amendment;
+import cn.zhibu.admission.StepAmendment;
+import cn.zhibu.admission.StepAmendments;
+import cn.zhibu.admission.AdmissionStep;
+import cn.zhibu.admission.TalkerCandidate;
 import cn.zhibu.admission.TargetPublicity;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.input.LongText;
@@ -51,9 +57,11 @@ class AdmissionApiController {
     private final AdmissionDocuments documents;
     private final CaseMoves caseMoves;
     private final TargetPublicity targetPublicity;
+    private final StepAmendments amendments;
 
     AdmissionApiController(AdmissionService admission, AdmissionDocuments documents, CaseMoves caseMoves,
-                           TargetPublicity targetPublicity) {
+                           TargetPublicity targetPublicity, StepAmendments amendments) {
+        this.amendments = amendments;
         this.admission = admission;
         this.documents = documents;
         this.caseMoves = caseMoves;
@@ -81,19 +89,26 @@ class AdmissionApiController {
         return admission.get(scope, id);
     }
 
-    /** @param votingRoll today's voting 正式党员 of the branch (D9), to name exclusions from by {@code memberId} */
+    /**
+     * @param votingRoll       today's voting 正式党员 of the branch (D9), to name exclusions from by {@code memberId}
+     * @param talkerCandidates whom step 2's {@code talkerIds} may name (D3: the committee's 书记, 副书记 and 组织委员
+     *                         first, then the branch's 正式党员)
+     */
     record Status(AdmissionCase admissionCase, List<String> availableSteps, NextStep next,
-                  LocalDate probationEnds, int registryVoters, List<BranchVote.Voter> votingRoll) {
+                  LocalDate probationEnds, int registryVoters, List<BranchVote.Voter> votingRoll,
+                  List<TalkerCandidate> talkerCandidates) {
     }
 
     @GetMapping("/cases/{id}/status")
-    @Operation(summary = "当前可办理的步骤、下一步期限、预备期满日期和支部今日有表决权的正式党员（名单和人数）")
+    @Operation(summary = "当前可办理的步骤、下一步期限、预备期满日期、支部今日有表决权的正式党员（名单和人数），"
+            + "以及第2步可选的谈话人（talkerCandidates）")
     Status status(DataScope scope, @PathVariable long id) {
         AdmissionCase c = admission.get(scope, id);
         var flow = AdmissionFlow.of(c);
         List<BranchVote.Voter> roll = admission.votingRoll(scope, id, LocalDate.now());
         return new Status(c, flow.available().stream().map(Enum::name).toList(),
-                flow.next(admission.ruleSets()).orElse(null), flow.probationEnds().orElse(null), roll.size(), roll);
+                flow.next(admission.ruleSets()).orElse(null), flow.probationEnds().orElse(null), roll.size(), roll,
+                flow.available().contains(AdmissionStep.FIRST_TALK) ? admission.talkerCandidates(scope, id) : List.of());
     }
 
     @PostMapping("/cases/{id}/steps")
@@ -102,9 +117,27 @@ class AdmissionApiController {
             + "（《发展党员工作细则》第十三条）”）；超过期限等软性规定在 warnings 中提示。支部大会（第15、23步）的 vote "
             + "只填实到、赞成、反对、弃权、书面意见和不计入应到会人数的党员（excluded：memberId 与情形 ground，须为会议当日名册上"
             + "的党员，并填写 exclusionApprovedBy）；有表决权的正式党员名册由系统按会议日期计算（D9），请求中带 registryVoters "
-            + "或 roll 的会被拒绝")
+            + "或 roll 的会被拒绝。第2步的谈话人以党员编号 talkerIds 填写（须在本组织党员名册中，D3：其中有书记、副书记"
+            + "或组织委员即可），不在名册中的谈话人可写在 actedBy")
     Recorded record(DataScope scope, @PathVariable long id, @RequestBody StepForm form) {
         return admission.record(scope, id, form);
+    }
+
+    @PostMapping("/cases/{id}/steps/{stepId}/amendments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "更正已办步骤", description = "更正录入有误的日期、人员（谈话人 talkerIds、培养联系人或入党介绍人 "
+            + "memberIds）、编号、培训天数学时、意见和说明，须填写更正理由 reason；不填的项保持原样。表决结果、审批结论等决定"
+            + "不能更正；申请日期（D2）、已经上级党委审批的支部大会日期和审批日期（D10、D11）不能更正。更正后仍须符合全部规定"
+            + "（如 D5 满一年、D10 六个月、D11 预备期），否则拒绝并说明依据。原记录和每次更正都保留")
+    Amended amend(DataScope scope, @PathVariable long id, @PathVariable long stepId,
+                  @RequestBody StepAmendment amendment) {
+        return amendments.amend(scope, id, stepId, amendment);
+    }
+
+    @GetMapping("/cases/{id}/amendments")
+    @Operation(summary = "更正记录", description = "每次更正的步骤、各项原值和更正后的值、理由、更正人和时间，按时间先后")
+    List<Amendment> amendments(DataScope scope, @PathVariable long id) {
+        return amendments.of(scope, id);
     }
 
     record Closing(@SensibleDate("终止日期") LocalDate closedOn, @NoteText("终止原因") String reason) {

@@ -15,6 +15,11 @@ import cn.zhibu.admission.ExclusionGround;
 import cn.zhibu.admission.NextStep;
 import cn.zhibu.admission.RecommendationMethod;
 import cn.zhibu.admission.Recorded;
+import cn.zhibu.admission.Amended;
+import cn.zhibu.admission.Amendment;
+import cn.zhibu.admission.StepAmendment;
+import cn.zhibu.admission.StepAmendments;
+import cn.zhibu.admission.StepCheck;
 import cn.zhibu.admission.StepForm;
 import cn.zhibu.admission.StepRecord;
 import cn.zhibu.admission.TargetPublicity;
@@ -26,6 +31,7 @@ import cn.zhibu.member.Occupation;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.BindingProblems;
+import cn.zhibu.platform.Confirmation;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
@@ -49,9 +55,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** 发展党员 in the browser: the pipeline of a subtree, a new application, a case with its steps and the next one. */
 @Controller
@@ -64,10 +73,12 @@ class AdmissionPageController {
     private final AdmissionDocuments documents;
     private final CaseMoves caseMoves;
     private final TargetPublicity targetPublicity;
+    private final StepAmendments amendments;
 
     AdmissionPageController(AdmissionService admission, OrganizationService organizations, MemberService members,
                             AdmissionDocuments documents, CaseMoves caseMoves, TargetPublicity targetPublicity,
-                            InputValidator input) {
+                            InputValidator input, StepAmendments amendments) {
+        this.amendments = amendments;
         this.input = input;
         this.documents = documents;
         this.caseMoves = caseMoves;
@@ -162,6 +173,9 @@ class AdmissionPageController {
         model.addAttribute("deadlines", flow.deadlines(admission.ruleSets()));
         model.addAttribute("ruleSet", admission.ruleSets().inForce(LocalDate.now()));
         model.addAttribute("today", LocalDate.now());
+        if (chosen == AdmissionStep.FIRST_TALK) {
+            model.addAttribute("talkerCandidates", admission.talkerCandidates(scope, id));
+        }
         if (chosen == AdmissionStep.CONTACTS_ASSIGNED || chosen == AdmissionStep.SPONSORS) {
             model.addAttribute("fullMembers", members.search(scope, new MemberSearch(c.orgId(), null,
                     MemberStatus.FULL, null, null, null, null, null, 0, 100, null)).items());
@@ -173,6 +187,9 @@ class AdmissionPageController {
         model.addAttribute("documents", documents.list(scope, id));
         model.addAttribute("publicities", c.stage() == AdmissionStage.ACTIVIST || c.stage() == AdmissionStage.TARGET
                 ? targetPublicity.of(scope, id) : List.of());
+        // D5: the 公示 is offered only where the rule set of the 发展对象 decision requires it (2026 revision)
+        model.addAttribute("targetRuleSet", targetPublicity.targetRuleSet(c, LocalDate.now()));
+        model.addAttribute("publicityOffered", targetPublicity.offered(c, LocalDate.now()));
         model.addAttribute("moves", caseMoves.moves(scope, id));
         if (c.stage() == AdmissionStage.APPLICANT || c.stage() == AdmissionStage.ACTIVIST
                 || c.stage() == AdmissionStage.TARGET) {
@@ -180,6 +197,10 @@ class AdmissionPageController {
                     .flatMap(r -> organizations.subtree(scope, r.id(), 500, 0).stream())
                     .filter(o -> o.active() && o.type().holdsMembers() && o.id() != c.orgId()).distinct().toList());
         }
+        model.addAttribute("amendments", amendments.of(scope, id).stream()
+                .collect(java.util.stream.Collectors.groupingBy(Amendment::stepId)));
+        model.addAttribute("amendable", c.steps().stream().filter(s -> admission.mayRecord(scope, c.orgPath(), s.step()))
+                .map(StepRecord::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("stepLabels", c.steps().stream().collect(java.util.stream.Collectors.toMap(StepRecord::id,
                 s -> s.step().label())));
         model.addAttribute("hasCommittee", organizations.committee(scope, c.orgId()).exists());
@@ -190,24 +211,84 @@ class AdmissionPageController {
         return "admission/case";
     }
 
+    /**
+     * Records a step after the user confirmed it: no step can be withdrawn once recorded (an amendment corrects its
+     * details only), so a valid step is first shown as it will be saved, with the soft rules it breaks.
+     */
     @PostMapping("/admission/cases/{id}/steps")
     String record(DataScope scope, @PathVariable long id, @ModelAttribute StepPageForm form, BindingResult binding,
-                  RedirectAttributes redirect) {
+                  HttpServletRequest request, Model model, RedirectAttributes redirect) {
         try {
             BindingProblems.throwIfAny(binding);
             StepForm step = form.toStepForm();
             input.check(step);
+            if (Confirmation.revising(request)) {
+                return backToStepForm(id, form, Map.of(), redirect);
+            }
+            if (!Confirmation.confirmed(request)) {
+                StepCheck checked = admission.check(scope, id, step);
+                AdmissionCase c = admission.get(scope, id);
+                return Confirmation.of(request, "办理" + step.step().title(), "确定办理" + c.name() + "的“"
+                                + step.step().title() + "”吗？登记后不能撤销，日期、人员、编号等如有差错可办理更正。",
+                        StepSummary.of(c, checked), checked.warnings()).show(model);
+            }
             Recorded r = admission.record(scope, id, step);
             redirect.addFlashAttribute("notice", "已办理" + r.step().step().title());
             redirect.addFlashAttribute("warnings", r.warnings());
             return "redirect:/admission/cases/" + id;
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("stepErrors", e.fieldErrors());
-            if (form != null) {
-                redirect.addFlashAttribute("stepForm", form);
-            }
-            return "redirect:/admission/cases/" + id + (form == null || form.step() == null ? "" : "?step=" + form.step().name())
-                    + "#step-form";
+            return backToStepForm(id, form, e.fieldErrors(), redirect);
+        }
+    }
+
+    private static String backToStepForm(long id, StepPageForm form, Map<String, String> errors,
+                                         RedirectAttributes redirect) {
+        redirect.addFlashAttribute("stepErrors", errors);
+        if (form != null) {
+            redirect.addFlashAttribute("stepForm", form);
+        }
+        return "redirect:/admission/cases/" + id + (form == null || form.step() == null ? "" : "?step=" + form.step().name())
+                + "#step-form";
+    }
+
+    /** The form correcting one recorded step (更正), with the step's corrections so far. */
+    @GetMapping("/admission/cases/{id}/steps/{stepId}/amend")
+    String amendForm(DataScope scope, @PathVariable long id, @PathVariable long stepId, Model model) {
+        AdmissionCase c = admission.get(scope, id);
+        StepRecord step = c.steps().stream().filter(s -> s.id() == stepId).findFirst()
+                .orElseThrow(() -> new NotFoundException("该步骤记录不存在"));
+        if (!admission.mayRecord(scope, c.orgPath(), step.step())) {
+            throw new ForbiddenException(step.step().title() + "是上级党委的决定，须由上级党委（基层党委）的组织管理员更正");
+        }
+        model.addAttribute("c", c);
+        model.addAttribute("s", step);
+        model.addAttribute("dateLocked", amendments.dateLocked(scope, id, stepId).orElse(null));
+        model.addAttribute("history", amendments.of(scope, id).stream().filter(a -> a.stepId() == stepId).toList());
+        if (step.step() == AdmissionStep.FIRST_TALK) {
+            model.addAttribute("talkerCandidates", admission.talkerCandidates(scope, id));
+        }
+        if (step.step() == AdmissionStep.CONTACTS_ASSIGNED || step.step() == AdmissionStep.SPONSORS) {
+            model.addAttribute("fullMembers", members.search(scope, new MemberSearch(c.orgId(), null,
+                    MemberStatus.FULL, null, null, null, null, null, 0, 100, null)).items());
+        }
+        return "admission/amend";
+    }
+
+    @PostMapping("/admission/cases/{id}/steps/{stepId}/amendments")
+    String amend(DataScope scope, @PathVariable long id, @PathVariable long stepId,
+                 @ModelAttribute AmendPageForm form, BindingResult binding, RedirectAttributes redirect) {
+        try {
+            BindingProblems.throwIfAny(binding);
+            StepAmendment amendment = form.toAmendment();
+            input.check(amendment);
+            Amended done = amendments.amend(scope, id, stepId, amendment);
+            redirect.addFlashAttribute("notice", "已更正" + done.amendment().step().title() + "，原记录和更正理由见该步骤下方");
+            redirect.addFlashAttribute("warnings", done.warnings());
+            return "redirect:/admission/cases/" + id + "#step-" + stepId;
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("amendErrors", e.fieldErrors());
+            redirect.addFlashAttribute("amendForm", form);
+            return "redirect:/admission/cases/" + id + "/steps/" + stepId + "/amend";
         }
     }
 

@@ -23,7 +23,8 @@ record StepPageForm(AdmissionStep step, @DateTimeFormat(iso = DateTimeFormat.ISO
                     Integer present, Integer yes, Integer no, Integer abstain,
                     Integer writtenYes, Integer writtenNo, List<Long> excludedMember,
                     List<ExclusionGround> excludedGround, String exclusionApprovedBy, ConversionDecision decision,
-                    Integer extensionMonths, String groupOpinion, String publicOpinion, Long publicityId)
+                    Integer extensionMonths, String groupOpinion, String publicOpinion, Long publicityId,
+                    List<Long> talkerIds)
         implements java.io.Serializable {
 
     StepForm toStepForm() {
@@ -43,7 +44,7 @@ record StepPageForm(AdmissionStep step, @DateTimeFormat(iso = DateTimeFormat.ISO
         }
         return new StepForm(step, doneOn, blank(actedBy), blank(note), memberIds, method, body, passed, trainingDays,
                 trainingHours, leavingSoon, blank(reference), vote, decision, extensionMonths, blank(groupOpinion),
-                blank(publicOpinion), publicityId);
+                blank(publicOpinion), publicityId, talkerIds, null);
     }
 
     private static int n(Integer v) {

@@ -1,12 +1,17 @@
 package cn.zhibu.member.web;
 
+import cn.zhibu.member.Member;
+import cn.zhibu.member.MemberService;
+import cn.zhibu.member.OutboundRequest;
 import cn.zhibu.member.Transfer;
 import cn.zhibu.member.TransferLetters;
 import cn.zhibu.member.TransferPage;
 import cn.zhibu.member.TransferRequest;
 import cn.zhibu.member.TransferService;
 import cn.zhibu.member.TransferStatus;
+import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.Confirmation;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.Downloads;
 import cn.zhibu.platform.ForbiddenException;
@@ -25,6 +30,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.List;
 import java.util.Map;
 
 /** 组织关系转接 in the browser: started on a member's page, then approved, refused or accepted here. */
@@ -34,8 +42,11 @@ class TransferPageController {
     private final TransferService transfers;
     private final OrganizationService organizations;
     private final TransferLetters letters;
+    private final MemberService members;
 
-    TransferPageController(TransferService transfers, OrganizationService organizations, TransferLetters letters) {
+    TransferPageController(TransferService transfers, OrganizationService organizations, TransferLetters letters,
+                           MemberService members) {
+        this.members = members;
         this.letters = letters;
         this.transfers = transfers;
         this.organizations = organizations;
@@ -102,19 +113,47 @@ class TransferPageController {
         return "redirect:/transfers/" + id;
     }
 
+    /**
+     * Starts a transfer from the member's page: the input is checked first (every field's message at once) and only a
+     * valid transfer is shown for confirmation ({@link Confirmation}); the confirmed post starts it.
+     */
     @PostMapping("/members/{id}/transfers")
     String start(DataScope scope, @PathVariable long id, @RequestParam(required = false) Long toOrgId,
                  @RequestParam(required = false) @NoteText("转接原因") String reason,
-                 @RequestParam(required = false) @ShortText("党费交至") String duesPaidUntil, RedirectAttributes redirect) {
+                 @RequestParam(required = false) @ShortText("党费交至") String duesPaidUntil,
+                 HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        TransferRequest form = new TransferRequest(toOrgId, reason, duesPaidUntil);
         try {
-            Transfer t = transfers.start(scope, id, new TransferRequest(toOrgId, reason, duesPaidUntil));
+            if (Confirmation.revising(request)) {
+                return backToForm(id, redirect, request, Map.of());
+            }
+            if (!Confirmation.confirmed(request)) {
+                Organization to = transfers.check(scope, id, form);
+                Member m = members.get(scope, id);
+                return Confirmation.of(request, "发起组织关系转接", "确定发起组织关系转接吗？转入组织接收前，该党员仍由本组织管理。",
+                        List.of(Confirmation.line("党员", m.name()), Confirmation.line("转出组织", m.orgName()),
+                                Confirmation.line("转入组织", to.name()), Confirmation.line("转接原因", reason),
+                                Confirmation.line("党费交至", duesLabel(duesPaidUntil))), List.of()).show(model);
+            }
+            Transfer t = transfers.start(scope, id, form);
             redirect.addFlashAttribute("notice", "已发起组织关系转接，介绍信编号 " + t.letterNo());
             return "redirect:/transfers/" + t.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("transferErrors", e.fieldErrors());
-            redirect.addFlashAttribute("transferReason", reason);
-            return "redirect:/members/" + id + "#transfer-card";
+            return backToForm(id, redirect, request, e.fieldErrors());
         }
+    }
+
+    /** The member's page with the transfer forms as typed, and the messages by field. */
+    private String backToForm(long memberId, RedirectAttributes redirect, HttpServletRequest request,
+                              Map<String, String> errors) {
+        redirect.addFlashAttribute("transferErrors", errors);
+        redirect.addFlashAttribute("transferInput", TransferInput.of(request, organizations));
+        return "redirect:/members/" + memberId + "#transfer-card";
+    }
+
+    private static String duesLabel(String month) {
+        String label = Transfer.monthLabel(month);
+        return label == null ? "未填写" : label;
     }
 
     /** The 组织关系介绍信 as a PDF, its QR code pointing at this platform's public check. */
@@ -143,16 +182,25 @@ class TransferPageController {
                          @RequestParam(required = false) @NameText("转入党组织全称") String externalOrg,
                          @RequestParam(required = false) @NoteText("转接原因") String reason,
                          @RequestParam(required = false) @ShortText("党费交至") String duesPaidUntil,
-                         RedirectAttributes redirect) {
+                         HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        OutboundRequest form = new OutboundRequest(externalOrg, reason, duesPaidUntil);
         try {
-            Transfer t = transfers.startOutbound(scope, id,
-                    new cn.zhibu.member.OutboundRequest(externalOrg, reason, duesPaidUntil));
+            if (Confirmation.revising(request)) {
+                return backToForm(id, redirect, request, Map.of());
+            }
+            if (!Confirmation.confirmed(request)) {
+                transfers.checkOutbound(scope, id, form);
+                Member m = members.get(scope, id);
+                return Confirmation.of(request, "转往系统外党组织", "确定开具转往系统外党组织的介绍信吗？收到回执前，该党员仍由本组织管理。",
+                        List.of(Confirmation.line("党员", m.name()), Confirmation.line("转出组织", m.orgName()),
+                                Confirmation.line("转入组织", externalOrg), Confirmation.line("转接原因", reason),
+                                Confirmation.line("党费交至", duesLabel(duesPaidUntil))), List.of()).show(model);
+            }
+            Transfer t = transfers.startOutbound(scope, id, form);
             redirect.addFlashAttribute("notice", "已发起转出，介绍信编号 " + t.letterNo() + "；收到回执后请在此登记");
             return "redirect:/transfers/" + t.id();
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("transferErrors", e.fieldErrors());
-            redirect.addFlashAttribute("transferReason", reason);
-            return "redirect:/members/" + id + "#transfer-card";
+            return backToForm(id, redirect, request, e.fieldErrors());
         }
     }
 
@@ -170,6 +218,7 @@ class TransferPageController {
         model.addAttribute("transfer", t);
         model.addAttribute("mayDecide", transfers.mayDecide(scope, t));
         model.addAttribute("mayCancel", transfers.mayCancel(scope, t));
+        model.addAttribute("waitsFor", transfers.waitingFor(t).orElse(null));
         model.addAttribute("note", note);
         model.addAttribute("errors", errors);
         return "member/transfer";
