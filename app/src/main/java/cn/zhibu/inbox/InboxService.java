@@ -61,8 +61,8 @@ public class InboxService {
         Collected found = collect(queries);
         List<InboxItem> items = mineOnly ? found.items().stream().filter(InboxItem::mine).toList() : found.items();
         Collected shown = new Collected(items, found.capped());
-        return page(new InboxView.OrgRef(org.id(), org.name()),
-                organizations.ancestorsWithin(scope, org).stream().map(o -> new InboxView.OrgRef(o.id(), o.name())).toList(),
+        return page(new InboxView.InboxOrg(org.id(), org.name()),
+                organizations.ancestorsWithin(scope, org).stream().map(o -> new InboxView.InboxOrg(o.id(), o.name())).toList(),
                 shown, mineOnly, paging, byOrganization(scope, org, items));
     }
 
@@ -98,8 +98,8 @@ public class InboxService {
         return new Collected(sorted, capped);
     }
 
-    private static InboxView page(InboxView.OrgRef org, List<InboxView.OrgRef> trail, Collected found, boolean mineOnly,
-                                  Paging paging, List<InboxView.OrgCount> byOrganization) {
+    private static InboxView page(InboxView.InboxOrg org, List<InboxView.InboxOrg> trail, Collected found, boolean mineOnly,
+                                  Paging paging, List<InboxView.InboxOrgCount> byOrganization) {
         List<InboxItem> items = found.items();
         int from = (int) Math.min(items.size(), paging.offset());
         return new InboxView(org, trail, items.subList(from, Math.min(items.size(), from + paging.size())),
@@ -108,7 +108,7 @@ public class InboxService {
     }
 
     /** Counts per child of {@code org} (an item belongs to the child whose subtree holds it), busiest first. */
-    private List<InboxView.OrgCount> byOrganization(DataScope scope, Organization org, List<InboxItem> items) {
+    private List<InboxView.InboxOrgCount> byOrganization(DataScope scope, Organization org, List<InboxItem> items) {
         List<Organization> children = organizations.children(scope, org.id(), false);
         Map<String, List<InboxItem>> byPath = new LinkedHashMap<>();
         for (InboxItem item : items) {
@@ -117,12 +117,12 @@ public class InboxService {
             }
             byPath.computeIfAbsent(childPath(org, item.orgPath()), k -> new ArrayList<>()).add(item);
         }
-        List<InboxView.OrgCount> counts = new ArrayList<>();
+        List<InboxView.InboxOrgCount> counts = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Organization o : prepend(org, children)) {
             List<InboxItem> of = byPath.get(o.path().value());
             if (of != null && seen.add(o.path().value())) {
-                counts.add(new InboxView.OrgCount(o.id(), o.name(), of.size(), count(of, InboxItem::mine),
+                counts.add(new InboxView.InboxOrgCount(o.id(), o.name(), of.size(), count(of, InboxItem::mine),
                         count(of, InboxItem::overdue), o.id() != org.id()));
             }
         }

@@ -15,15 +15,15 @@ import java.util.List;
  * @param capped   a module had more than the inbox reads of it: the most urgent are shown, counts are lower bounds
  * @param byOrganization counts per organization directly below {@code org} (and {@code org} itself), busiest first
  */
-public record InboxView(OrgRef org, List<OrgRef> trail, List<InboxItem> items, long total, long mine, long overdue,
-                        boolean capped, boolean mineOnly, int page, int size, List<OrgCount> byOrganization) {
+public record InboxView(InboxOrg org, List<InboxOrg> trail, List<InboxItem> items, long total, long mine, long overdue,
+                        boolean capped, boolean mineOnly, int page, int size, List<InboxOrgCount> byOrganization) {
 
     public int totalPages() {
         return (int) Math.max(1, (total + size - 1) / size);
     }
 
     /** An organization as the inbox names it. */
-    public record OrgRef(long id, String name) {
+    public record InboxOrg(long id, String name) {
     }
 
     /**
@@ -31,6 +31,6 @@ public record InboxView(OrgRef org, List<OrgRef> trail, List<InboxItem> items, l
      *
      * @param drillable a child of the organization viewed (opens its own inbox)
      */
-    public record OrgCount(long orgId, String name, long items, long mine, long overdue, boolean drillable) {
+    public record InboxOrgCount(long orgId, String name, long items, long mine, long overdue, boolean drillable) {
     }
 }
