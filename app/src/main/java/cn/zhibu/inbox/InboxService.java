@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 public class InboxService {
 
     /** Items read from each source for one inbox page. */
-    static final int SOURCE_LIMIT = 100;
+    static final int SOURCE_LIMIT = 50;
     /** The badge counts to this many (then shows "99+"). */
     static final int COUNT_CAP = 100;
 

@@ -41,7 +41,7 @@ class InboxPageController {
     @GetMapping("/inbox/badge")
     String badge(DataScope scope, Model model) {
         model.addAttribute("count", inbox.count(scope));
-        return "inbox/inbox :: badge";
+        return "inbox/badge :: badge";
     }
 
     /** 我的信息: the caller's own member record. */
