@@ -72,13 +72,13 @@ class InboxBrowserTest extends BrowserTestBase {
         assertThat(card.locator(".zb-card-action a")).isVisible();
         org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(
                 "document.documentElement.scrollWidth <= window.innerWidth")).as("no horizontal scrolling").isTrue();
-        assertThat(page.locator("#inbox-badge")).isVisible();
+        assertThat(page.locator("#inbox-count-phone .badge")).isVisible(); // the menu is folded: the count beside it
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/inbox-member-390.png")));
 
         card.locator(".zb-card-action a").click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/publicity/" + id + "$"));
         page.fill("#text", "同意公示对象转正。");
-        page.click("#comment-form button[type=submit]");
+        page.click("#submit-comment");
         page.navigate("/");
         assertThat(page.locator("#inbox")).not().containsText(title);
     }
