@@ -4,6 +4,7 @@ import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.Paging;
+import cn.zhibu.platform.db.BoundedReads;
 import cn.zhibu.platform.inbox.InboxItem;
 import cn.zhibu.platform.inbox.InboxQuery;
 import cn.zhibu.platform.inbox.InboxSource;
@@ -33,10 +34,12 @@ public class InboxService {
 
     private final List<InboxSource> sources;
     private final OrganizationService organizations;
+    private final BoundedReads boundedReads;
 
-    InboxService(List<InboxSource> sources, OrganizationService organizations) {
+    InboxService(List<InboxSource> sources, OrganizationService organizations, BoundedReads boundedReads) {
         this.sources = List.copyOf(sources);
         this.organizations = organizations;
+        this.boundedReads = boundedReads;
     }
 
     /**
@@ -46,6 +49,7 @@ public class InboxService {
     @Transactional(readOnly = true)
     public InboxView view(DataScope scope, Long orgId, boolean mineOnly, int page, int size) {
         Paging paging = Paging.of(page, size);
+        boundedReads.withoutParallelWorkers();
         LocalDate today = LocalDate.now();
         List<Organization> roots = organizations.managedRoots(scope);
         if (roots.isEmpty() && orgId == null) {
@@ -69,6 +73,7 @@ public class InboxService {
     /** How many items the caller must act on, over all their organizations and as a member: the badge. */
     @Transactional(readOnly = true)
     public InboxCount count(DataScope scope) {
+        boundedReads.withoutParallelWorkers();
         LocalDate today = LocalDate.now();
         List<InboxQuery> queries = new ArrayList<>();
         for (Organization root : organizations.managedRoots(scope)) {

@@ -111,7 +111,7 @@ class DataScopeIntegrationTest {
                 "/api/v1/members/" + archivedB + "/status-changes", "/api/v1/transfers/" + transferB,
                 "/api/v1/transfers/" + transferB + "/letter.pdf", "/api/v1/orgs/" + b + "/outflows",
                 "/api/v1/orgs/" + b + "/inflows", "/api/v1/orgs/" + b + "/floating-reminders",
-                "/api/v1/orgs/" + b + "/transfer-reminders");
+                "/api/v1/orgs/" + b + "/transfer-reminders", "/api/v1/inbox?orgId=" + b);
     }
 
     @Test
