@@ -25,6 +25,7 @@ import cn.zhibu.platform.IdNumberHits;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.TreePath;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -291,9 +292,17 @@ public class AdmissionService {
 
     /** Deadlines within {@code days} (or passed) on the cases the caller manages: talks, reviews, approvals, probation. */
     public List<AdmissionReminder> reminders(DataScope scope, LocalDate today, int days) {
+        return reminders(scope, null, today, days, 200);
+    }
+
+    /**
+     * The same within one subtree ({@code subtree} null: the caller's whole scope), on at most {@code limit} cases, the
+     * nearest deadlines first: the inbox's and the to-do page's bound, read from the case's stored next deadline.
+     */
+    public List<AdmissionReminder> reminders(DataScope scope, TreePath subtree, LocalDate today, int days, int limit) {
         List<AdmissionReminder> result = new ArrayList<>();
         LocalDate horizon = today.plusDays(days);
-        List<CaseRow> due = records.dueBy(scope, horizon, 200);
+        List<CaseRow> due = records.dueBy(scope, subtree, horizon, limit);
         Map<Long, List<StepRecord>> steps = records.steps(due.stream().map(CaseRow::id).toList());
         for (CaseRow row : due) {
             for (NextStep d : new AdmissionFlow(steps.getOrDefault(row.id(), List.of())).deadlines(rules)) {
@@ -305,6 +314,18 @@ public class AdmissionService {
         }
         result.sort(java.util.Comparator.comparing(AdmissionReminder::due));
         return result;
+    }
+
+    /**
+     * D8: cases of a subtree whose 支委会 has reviewed them and which wait for the higher committee's 预审 (a decision
+     * with no deadline of its own, so not among the {@link #reminders}), oldest first.
+     */
+    public List<AdmissionReminder> awaitingPreReview(DataScope scope, TreePath subtree, int limit) {
+        return records.waitingAt(scope, subtree, AdmissionStep.PRE_REVIEW.number(), limit).stream()
+                .map(row -> new AdmissionReminder(row.id(), row.name(), row.orgId(), row.orgName(), row.orgPath(),
+                        AdmissionStep.PRE_REVIEW, StepActor.HIGHER, null, false, "D8 支委会审查后报上级党委预审（第十九条）",
+                        callerActs(scope, row.orgPath(), StepActor.HIGHER)))
+                .toList();
     }
 
     /** The higher committee's decisions: a branch may not record them for its own candidates (预审, 审批, 转正审批). */

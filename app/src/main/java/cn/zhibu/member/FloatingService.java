@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -161,25 +162,28 @@ public class FloatingService {
     public List<MemberReminder> reminders(DataScope scope, long orgId) {
         LocalDate today = LocalDate.now();
         List<MemberReminder> due = new ArrayList<>();
+        Map<Long, String> paths = new HashMap<>(); // few outflows are due: their organizations' paths one by one
         for (Outflow f : outflows(scope, orgId, true)) {
+            String path = paths.computeIfAbsent(f.orgId(), id -> organizations.describe(id).path().value());
             LocalDate contactDue = f.lastContactOn().plusMonths(contactMonths);
             if (!contactDue.isAfter(today)) {
-                due.add(reminder("R2", f, contactDue, "已" + contactMonths + "个月未联系（最后联系" + f.lastContactOn()
+                due.add(reminder("R2", f, path, contactDue, "已" + contactMonths + "个月未联系（最后联系" + f.lastContactOn()
                         + "），党组织应与外出党员保持经常联系"));
             }
             if (f.fixedPlace() && f.monthsAway(today) >= TRANSFER_MONTHS) {
-                due.add(reminder("R1", f, f.leftOn().plusMonths(TRANSFER_MONTHS), "外出满6个月且地点相对固定，应转接组织关系"
+                due.add(reminder("R1", f, path, f.leftOn().plusMonths(TRANSFER_MONTHS), "外出满6个月且地点相对固定，应转接组织关系"
                         + "（《党员教育管理工作条例》第二十五条）"));
             }
             if (f.certificateNo() == null && f.monthsAway(today) >= certificateMonths) {
-                due.add(reminder("R3", f, f.leftOn().plusMonths(certificateMonths), "尚未发放流动党员活动证"));
+                due.add(reminder("R3", f, path, f.leftOn().plusMonths(certificateMonths), "尚未发放流动党员活动证"));
             }
         }
         return due;
     }
 
-    private static MemberReminder reminder(String rule, Outflow f, LocalDate dueOn, String message) {
-        return new MemberReminder(rule, f.memberId(), f.memberName(), f.orgId(), f.orgName(), dueOn, message, false);
+    private static MemberReminder reminder(String rule, Outflow f, String orgPath, LocalDate dueOn, String message) {
+        return new MemberReminder(rule, f.memberId(), f.memberName(), f.orgId(), f.orgName(), orgPath, dueOn, message,
+                false);
     }
 
     private Outflow managedOutflow(DataScope scope, long id) {

@@ -234,21 +234,22 @@ public class MembershipService {
         Map<Long, LocalDate> extendedTo = events.probationsExtendedTo(probationOver.stream().map(MemberRow::id).toList());
         for (MemberRow m : probationOver) {
             LocalDate dueOn = extendedTo.getOrDefault(m.id(), MembershipRules.conversionDue(m.joinedOn()));
-            due.add(new MemberReminder("D11", m.id(), m.name(), m.orgId(), m.orgName(), dueOn,
+            due.add(new MemberReminder("D11", m.id(), m.name(), m.orgId(), m.orgName(), m.orgPath(), dueOn,
                     "预备期已于" + dueOn + "届满，应及时讨论其转正（按期转正、延长预备期或取消预备党员资格）", false));
         }
         for (MemberRow m : registry.lostContact(org.path(), today.minusMonths(MembershipRules.LOST_CONTACT_MONTHS), limit)) {
             LocalDate dueOn = MembershipRules.suspensionDue(m.lostContactSince());
-            due.add(new MemberReminder("R5", m.id(), m.name(), m.orgId(), m.orgName(), dueOn,
+            due.add(new MemberReminder("R5", m.id(), m.name(), m.orgId(), m.orgName(), m.orgPath(), dueOn,
                     "自" + m.lostContactSince() + "起失去联系已满6个月，经多方寻找仍无音讯的，应停止其党籍", false));
         }
-        for (Object[] c : events.correctionsDue(org.path(), today, limit)) {
-            due.add(new MemberReminder("R6", (Long) c[0], (String) c[1], (Long) c[2], (String) c[3], (LocalDate) c[4],
-                    "限期改正期满（" + c[4] + "），应根据其表现作出处理：有转变的予以肯定，仍无转变的予以除名", false));
+        for (StatusEvents.CorrectionDue c : events.correctionsDue(org.path(), today, limit)) {
+            due.add(new MemberReminder("R6", c.memberId(), c.name(), c.orgId(), c.orgName(), c.orgPath(), c.deadline(),
+                    "限期改正期满（" + c.deadline() + "），应根据其表现作出处理：有转变的予以肯定，仍无转变的予以除名", false));
         }
         for (ArchivedRow a : archive.suspendedSince(org.path(), today.minusYears(MembershipRules.SUSPENSION_YEARS), limit)) {
             LocalDate dueOn = MembershipRules.removalDue(a.archivedOn());
-            due.add(new MemberReminder("R5", a.row().id(), a.row().name(), a.row().orgId(), a.row().orgName(), dueOn,
+            due.add(new MemberReminder("R5", a.row().id(), a.row().name(), a.row().orgId(), a.row().orgName(),
+                    a.row().orgPath(), dueOn,
                     "停止党籍（" + a.archivedOn() + "）已满2年仍未取得联系，应按自行脱党予以除名", true));
         }
         return due;

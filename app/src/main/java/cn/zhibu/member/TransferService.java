@@ -34,6 +34,8 @@ public class TransferService {
     private static final String ENTITY = "member_transfer";
     private static final String NOT_FOUND = "转接记录不存在或不在您的管理范围内";
     static final int TEXT_MAX = 500;
+    /** 需我办理 lists at most this many transfers (the nearest end of validity first). */
+    static final int AWAITING_LIMIT = 500;
 
     private final TransferRecords records;
     private final MemberRepository registry;
@@ -292,13 +294,40 @@ public class TransferService {
                 records.count(scope, outgoing, status), paging.page(), paging.size());
     }
 
+    /**
+     * 需我办理: transfers in progress whose awaited step the caller may decide (the receiving organization's acceptance,
+     * a committee's approval, the 回执), the nearest end of validity first; within {@code subtree} when given.
+     */
+    public List<Transfer> awaitingMe(DataScope scope, cn.zhibu.platform.TreePath subtree, int limit) {
+        return records.openTouching(scope, subtree, LocalDate.now(), limit).stream()
+                .filter(t -> mayDecide(scope, t)).toList();
+    }
+
+    /** A page of {@link #awaitingMe}: the list page's first tab. */
+    public TransferPage awaitingMe(DataScope scope, int page, int size) {
+        Paging paging = Paging.of(page, size);
+        List<Transfer> all = awaitingMe(scope, null, AWAITING_LIMIT);
+        int from = (int) Math.min(all.size(), paging.offset());
+        return new TransferPage(all.subList(from, Math.min(all.size(), from + paging.size())), all.size(),
+                paging.page(), paging.size());
+    }
+
+    /** The organization path of the side the awaited step belongs to (for the inbox's grouping). */
+    public String awaitedAt(Transfer t) {
+        return switch (t.awaiting()) {
+            case SENDING_COMMITTEE, RECEIPT -> pathOf(t.fromOrgId());
+            case RECEIVING_COMMITTEE, RECEIVING_ORG -> pathOf(t.toOrgId());
+        };
+    }
+
     /** R4: transfers out of an organization's subtree whose letter expires within two weeks. */
     public List<MemberReminder> reminders(DataScope scope, long orgId, int limit) {
         Organization org = organizations.getManaged(scope, orgId);
         LocalDate today = LocalDate.now();
+        Map<Long, String> paths = new java.util.HashMap<>(); // few transfers are open: their paths one by one
         return records.endingBy(org.path(), today, today.plusDays(14), limit).stream()
                 .map(t -> new MemberReminder("R4", t.memberId(), t.memberName(), t.fromOrgId(), t.fromOrgName(),
-                        t.validUntil(), "组织关系转接（" + t.letterNo() + "，" + t.awaiting().label() + "）将于" + t.validUntil()
+                        paths.computeIfAbsent(t.fromOrgId(), this::pathOf), t.validUntil(), "组织关系转接（" + t.letterNo() + "，" + t.awaiting().label() + "）将于" + t.validUntil()
                                 + "到期，请督促办理", false))
                 .toList();
     }

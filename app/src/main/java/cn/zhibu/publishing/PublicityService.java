@@ -160,6 +160,16 @@ public class PublicityService {
                 paging.page(), paging.size());
     }
 
+    /** 公示 open today that the caller may see, the newest first, at most {@code limit} (the inbox's). */
+    public List<Publicity> openNow(DataScope scope, int limit) {
+        return records.visible(scope, PublicityStatus.OPEN, LocalDate.now(), limit, 0);
+    }
+
+    /** The caller has already given their opinion on this 公示 (one each). */
+    public boolean commentedBy(DataScope scope, long id) {
+        return records.hasCommentBy(id, authorKey(id, scope));
+    }
+
     @Transactional
     public Publicity withdraw(DataScope scope, long id, String reason) {
         LocalDate today = LocalDate.now();

@@ -22,6 +22,9 @@ import java.util.Objects;
 @Service
 public class StatisticsService {
 
+    private static final int MIN_BATCH = 50;
+    private static final int MAX_BATCH = 500;
+
     private final OrganizationService organizations;
     private final MemberService members;
     private final OrganizationRules rules;
@@ -53,8 +56,9 @@ public class StatisticsService {
     public List<OrgCheck> todo(DataScope scope, long rootId, int limit) {
         List<OrgCheck> found = new ArrayList<>();
         LocalDate today = LocalDate.now();
-        int batch = 500;
-        for (int offset = 0; found.size() < limit; offset += batch) {
+        // a short list (the inbox's) needs few organizations checked where warnings are common: start small, then grow
+        int batch = Math.min(MAX_BATCH, Math.max(MIN_BATCH, 2 * limit));
+        for (int offset = 0; found.size() < limit; offset += batch, batch = Math.min(MAX_BATCH, 2 * batch)) {
             List<Organization> orgs = organizations.subtree(scope, rootId, batch, offset);
             for (OrgCheck c : checks(scope, orgs, today)) {
                 if (!c.warnings().isEmpty() && found.size() < limit) {

@@ -175,7 +175,7 @@ class AdmissionBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#minutes")).containsText("决议通过");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/admission-minutes.png")));
 
-        page.navigate("/");
+        page.navigate("/dashboard");
         assertThat(page.locator("#admission-figures")).containsText("入党积极分子 2");
         page.navigate("/todo");
         assertThat(page.locator("#admission-reminders")).containsText("郝志远");

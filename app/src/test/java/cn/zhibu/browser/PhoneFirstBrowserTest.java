@@ -186,7 +186,8 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         pages.put("/publicity", new String[]{DemoAccounts.SECRETARY, "#new-publicity"});
         pages.put("/todo", new String[]{DemoAccounts.SECRETARY, "main table a"});
         pages.put("/orgs/" + branch, new String[]{DemoAccounts.SECRETARY, "#org-name"});
-        pages.put("/", new String[]{DemoAccounts.SECRETARY, "#admission-figures a"});
+        pages.put("/", new String[]{DemoAccounts.SECRETARY, "#inbox-items .zb-card-action a"});
+        pages.put("/dashboard", new String[]{DemoAccounts.SECRETARY, "#admission-figures a"});
         pages.put("/audit", new String[]{DemoAccounts.ORG_ADMIN, "#audit-filter button[type=submit]"});
         pages.put("/admin/calendar?year=2026", new String[]{DemoAccounts.ADMIN, "#save-day"});
         return pages;
@@ -205,7 +206,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
             shoot(page, path.replaceAll("[^a-z0-9]+", "-"));
         });
         Page secretary = as(DemoAccounts.SECRETARY);
-        secretary.navigate("/");
+        secretary.navigate("/dashboard");
         Locator genderData = secretary.locator("#chart-data-gender");
         genderData.locator("summary").click();
         assertThat(genderData.locator("tbody tr")).hasCount(2);
@@ -238,6 +239,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         pages.add(new String[]{s, "/members/archived/" + deceasedId});
         pages.add(new String[]{DemoAccounts.OTHER_SECRETARY, "/transfers/" + transferId});
         pages.add(new String[]{DemoAccounts.MEMBER, "/"});
+        pages.add(new String[]{DemoAccounts.MEMBER, "/me"});
         pages.add(new String[]{DemoAccounts.MEMBER, "/publicity"});
         pages.add(new String[]{DemoAccounts.MEMBER, "/publicity/" + publicityId});
         pages.add(new String[]{DemoAccounts.MEMBER, "/no-such-page"});

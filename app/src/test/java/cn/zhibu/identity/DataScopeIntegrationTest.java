@@ -111,7 +111,7 @@ class DataScopeIntegrationTest {
                 "/api/v1/members/" + archivedB + "/status-changes", "/api/v1/transfers/" + transferB,
                 "/api/v1/transfers/" + transferB + "/letter.pdf", "/api/v1/orgs/" + b + "/outflows",
                 "/api/v1/orgs/" + b + "/inflows", "/api/v1/orgs/" + b + "/floating-reminders",
-                "/api/v1/orgs/" + b + "/transfer-reminders");
+                "/api/v1/orgs/" + b + "/transfer-reminders", "/api/v1/inbox?orgId=" + b);
     }
 
     @Test
@@ -201,7 +201,7 @@ class DataScopeIntegrationTest {
         for (String path : List.of("/orgs/" + b, "/orgs/" + b + "/children", "/orgs/" + b + "/edit",
                 "/orgs/" + b + "/move", "/orgs/" + b + "/dissolve", "/orgs/new?parentId=" + b, "/members/" + m,
                 "/members/" + m + "/edit", "/members?orgId=" + b, "/members/new?orgId=" + b,
-                "/members/options?orgId=" + b, "/?org=" + b, "/todo?org=" + b, "/checks/orgs/" + b, "/audit",
+                "/members/options?orgId=" + b, "/dashboard?org=" + b, "/inbox?org=" + b, "/todo?org=" + b, "/checks/orgs/" + b, "/audit",
                 "/members/archived?orgId=" + b, "/members/archived/" + archivedB, "/transfers/" + transferB,
                 "/transfers/" + transferB + "/letter.pdf", "/floating?orgId=" + b)) {
             BrowserSession.Page page = secA.get(path);

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * Turns the sampled organizations and members into the read operations of the issue: dashboard, search by name,
- * by initials and by 身份证号, list page 1 and page 200, member detail and tree expand, per level where the
+ * by initials and by 身份证号, list page 1 and page 200, member detail, tree expand and the inbox, per level where the
  * issue asks for levels. Whatever cannot be measured on this data set is left out with a note.
  */
 final class ReadPlanner {
@@ -56,6 +56,9 @@ final class ReadPlanner {
         add("detail", members.stream().map(m -> "/api/v1/members/" + m.id()).toList(), Map.of());
         perLevel("tree_expand", EnumSet.allOf(Level.class), org -> "/api/v1/orgs/" + org.id() + "/children");
         perLevel("admission_pipeline", EnumSet.allOf(Level.class), org -> "/api/v1/admission/cases?orgId=" + org.id());
+        // the first page of every user: the inbox of the organization (drilled into from above) and the navigation's badge
+        perLevel("inbox", EnumSet.allOf(Level.class), org -> "/api/v1/inbox?orgId=" + org.id());
+        add("inbox_count", List.of("/api/v1/inbox/count"), Map.of());
         return operations;
     }
 

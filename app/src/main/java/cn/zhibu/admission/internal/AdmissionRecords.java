@@ -194,13 +194,32 @@ public class AdmissionRecords {
         return sql.toString();
     }
 
-    /** Open cases in the caller's scope whose next date is a deadline due by {@code until}. */
-    public List<CaseRow> dueBy(DataScope scope, LocalDate until, int limit) {
+    /** Open cases in the caller's scope (and {@code subtree}, if given) whose next deadline is due by {@code until}. */
+    public List<CaseRow> dueBy(DataScope scope, TreePath subtree, LocalDate until, int limit) {
         Map<String, Object> p = DataScope.params();
         p.put("until", until);
         p.put("limit", limit);
+        String within = "";
+        if (subtree != null) {
+            within = " and c.org_path >= :lo and c.org_path < :hi";
+            p.put("lo", subtree.value());
+            p.put("hi", subtree.upperBound());
+        }
         return jdbc.sql("select " + COLUMNS + FROM + " where c.stage not in ('CLOSED','FULL') and c.next_due <= :until and "
-                        + scope.memberScopeSql("c.org_path", p) + " order by c.next_due, c.id limit :limit")
+                        + scope.memberScopeSql("c.org_path", p) + within + " order by c.next_due, c.id limit :limit")
+                .params(p).query(MAPPER).list();
+    }
+
+    /** Open cases of a subtree whose next step is {@code step} (a decision waiting on someone), oldest first. */
+    public List<CaseRow> waitingAt(DataScope scope, TreePath subtree, int step, int limit) {
+        Map<String, Object> p = DataScope.params();
+        p.put("step", step);
+        p.put("lo", subtree.value());
+        p.put("hi", subtree.upperBound());
+        p.put("limit", limit);
+        return jdbc.sql("select " + COLUMNS + FROM + " where c.next_step = :step and c.stage not in ('CLOSED','FULL')"
+                        + " and c.org_path >= :lo and c.org_path < :hi and " + scope.memberScopeSql("c.org_path", p)
+                        + " order by c.id limit :limit")
                 .params(p).query(MAPPER).list();
     }
 

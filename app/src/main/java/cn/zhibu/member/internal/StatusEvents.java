@@ -50,17 +50,22 @@ public class StatusEvents {
      * R6: 限期改正 of members in a subtree whose deadline has come with nothing decided since: member id, name,
      * organization id and name, deadline.
      */
-    public List<Object[]> correctionsDue(cn.zhibu.platform.TreePath subtree, LocalDate today, int limit) {
+    /** A 限期改正 whose deadline has come (R6), with the member and their organization. */
+    public record CorrectionDue(long memberId, String name, long orgId, String orgName, String orgPath,
+                                LocalDate deadline) {
+    }
+
+    public List<CorrectionDue> correctionsDue(cn.zhibu.platform.TreePath subtree, LocalDate today, int limit) {
         return jdbc.sql("""
-                        select m.id, m.name, m.org_id, o.name as org_name, e.deadline from member_status_event e
+                        select m.id, m.name, m.org_id, o.name as org_name, m.org_path, e.deadline from member_status_event e
                         join member m on m.id = e.member_id join organization o on o.id = m.org_id
                         where e.kind = 'CORRECTION' and e.deadline <= ? and m.org_path >= ? and m.org_path < ?
                           and not exists (select 1 from member_status_event later
                                           where later.member_id = e.member_id and later.id > e.id)
                         order by e.deadline, e.id limit ?""")
                 .params(today, subtree.value(), subtree.upperBound(), limit)
-                .query((rs, i) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class)})
+                .query((rs, i) -> new CorrectionDue(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDate.class)))
                 .list();
     }
 

@@ -82,6 +82,25 @@ public class TransferRecords {
                 .params(today, by, subtree.value(), subtree.upperBound(), limit).query(this::map).list();
     }
 
+    /**
+     * Transfers in progress and still valid that touch the caller's member scope on either side (and {@code subtree},
+     * if given), the nearest end of validity first: the candidates for 需我办理, which the caller then filters by who
+     * may decide the awaited step.
+     */
+    public List<Transfer> openTouching(DataScope scope, TreePath subtree, LocalDate today, int limit) {
+        Map<String, Object> p = DataScope.params();
+        p.put("today", today);
+        p.put("limit", limit);
+        String where = " where t.status = 'IN_PROGRESS' and t.valid_until >= :today and ("
+                + scope.memberScopeSql("t.from_org_path", p) + " or " + scope.memberScopeSql("t.to_org_path", p) + ")";
+        if (subtree != null) {
+            p.put("lo", subtree.value());
+            p.put("hi", subtree.upperBound());
+            where += " and ((t.from_org_path >= :lo and t.from_org_path < :hi) or (t.to_org_path >= :lo and t.to_org_path < :hi))";
+        }
+        return jdbc.sql(SELECT + where + " order by t.valid_until, t.id limit :limit").params(p).query(this::map).list();
+    }
+
     public Optional<Transfer> find(long id) {
         return jdbc.sql(SELECT + " where t.id = ?").param(id).query(this::map).optional().map(this::withDecisions);
     }

@@ -52,21 +52,25 @@ class TransferPageController {
         this.organizations = organizations;
     }
 
+    /** The list opens on 需我办理 (the transfers whose awaited step is the caller's), before 转入 and 转出. */
     @GetMapping("/transfers")
-    String list(DataScope scope, @RequestParam(defaultValue = "INCOMING") @ShortText("方向") String direction,
+    String list(DataScope scope, @RequestParam(defaultValue = "AWAITING") @ShortText("方向") String direction,
                 @RequestParam(required = false) TransferStatus status, @RequestParam(defaultValue = "0") int page,
                 Model model) {
         if (!scope.hasManagedScope()) {
             throw new ForbiddenException("您没有办理组织关系转接的权限");
         }
+        boolean awaiting = !"OUTGOING".equals(direction) && !"INCOMING".equals(direction);
         boolean outgoing = "OUTGOING".equals(direction);
-        TransferPage result = transfers.list(scope, outgoing, status, page, 20);
+        TransferPage result = awaiting ? transfers.awaitingMe(scope, page, 20)
+                : transfers.list(scope, outgoing, status, page, 20);
+        model.addAttribute("awaiting", awaiting);
         model.addAttribute("outgoing", outgoing);
         model.addAttribute("status", status);
         model.addAttribute("statuses", TransferStatus.values());
         model.addAttribute("page", result);
         model.addAttribute("pager", new Pager(result.page(), result.totalPages(), result.total()));
-        model.addAttribute("baseUrl", "/transfers?direction=" + (outgoing ? "OUTGOING" : "INCOMING")
+        model.addAttribute("baseUrl", "/transfers?direction=" + (awaiting ? "AWAITING" : outgoing ? "OUTGOING" : "INCOMING")
                 + (status == null ? "" : "&status=" + status) + "&");
         return "member/transfers";
     }

@@ -55,11 +55,12 @@ class StatisticsPageController {
         this.json = json;
     }
 
-    @GetMapping("/")
-    String home(DataScope scope, @RequestParam(required = false) Long org, Model model) {
+    /** The dashboard (驾驶舱), one click from the inbox that is now the first page; a member has none. */
+    @GetMapping("/dashboard")
+    String dashboard(DataScope scope, @RequestParam(required = false) Long org, Model model) {
         List<Organization> roots = organizations.roots(scope);
         if (!scope.hasManagedScope()) {
-            return scope.selfMemberId() == null ? "member/none" : "redirect:/members/" + scope.selfMemberId();
+            return "redirect:/";
         }
         long orgId = org != null ? org : roots.get(0).id();
         Dashboard d = statistics.dashboard(scope, orgId);
@@ -88,8 +89,7 @@ class StatisticsPageController {
         reminders.addAll(floating.reminders(scope, root.id()));
         reminders.addAll(transfers.reminders(scope, root.id(), TODO_LIMIT));
         model.addAttribute("reminders", reminders);
-        model.addAttribute("admissionReminders", admission.reminders(scope, LocalDate.now(), 30).stream()
-                .filter(r -> root.path().contains(r.orgPath())).limit(TODO_LIMIT).toList());
+        model.addAttribute("admissionReminders", admission.reminders(scope, root.path(), LocalDate.now(), 30, TODO_LIMIT));
         model.addAttribute("limit", TODO_LIMIT);
         return "statistics/todo";
     }
