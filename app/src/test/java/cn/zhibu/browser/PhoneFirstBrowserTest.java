@@ -142,6 +142,8 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         secretary.selectOption("#toOrgId", Long.toString(otherBranch));
         secretary.fill("#transfer-reason", "工作调动");
         secretary.click("#start-transfer");
+        assertFitsThePhone(secretary, "#confirm");
+        secretary.click("#confirm");
         assertThat(secretary.locator("#transfer-status")).hasText("办理中");
         transferId = Long.parseLong(secretary.url().replaceAll(".*/transfers/(\\d+).*", "$1"));
 
@@ -228,6 +230,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         String o = DemoAccounts.ORG_ADMIN;
         for (String path : List.of("/transfers", "/members/new", "/members/" + memberId, "/members/" + memberId + "/edit",
                 "/members/import", "/members/export", "/admission/new", "/admission/cases/" + caseId,
+                "/admission/cases/" + caseId + "/steps/" + id("select id from admission_step where case_id = ? order by id limit 1", caseId) + "/amend",
                 "/publicity/new", "/publicity/" + publicityId, "/transfers/" + transferId, "/account/password",
                 "/orgs")) {
             pages.add(new String[]{s, path});
