@@ -67,6 +67,24 @@ class PdfFontsTest {
         }
     }
 
+    /** The pattern, not one case: a new PDF generator (a transcript, a certificate) gets the font and PDF/A here. */
+    @Test
+    void every_pdf_generator_uses_the_platforms_font_and_archival_writer() throws Exception {
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            var offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.endsWith("PdfFonts.java") && !f.endsWith("ArchivalPdf.java"))
+                    .filter(f -> {
+                        try {
+                            String source = java.nio.file.Files.readString(f);
+                            return source.contains("BaseFont.createFont(") || source.contains("PdfWriter.getInstance(");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+            assertThat(offenders).as("use PdfFonts.serif() and ArchivalPdf.open(...)").isEmpty();
+        }
+    }
+
     private static byte[] document(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document();
