@@ -55,4 +55,13 @@
       }
     });
   }
+
+  // Installable app: the service worker keeps the static files and shows the offline page (see /sw.js).
+  if ('serviceWorker' in navigator) {
+    window.addEventListener('load', function () {
+      navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function (error) {
+        console.warn('离线支持未启用：', error);
+      });
+    });
+  }
 })();

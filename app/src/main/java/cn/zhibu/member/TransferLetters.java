@@ -4,9 +4,11 @@ import cn.zhibu.member.internal.MemberArchive;
 import cn.zhibu.member.internal.MemberRepository;
 import cn.zhibu.member.internal.MemberRow;
 import cn.zhibu.member.internal.TransferRecords;
+import cn.zhibu.platform.ArchivalPdf;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldCipher;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.platform.PdfFonts;
 import cn.zhibu.platform.PublicAddress;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -35,7 +37,8 @@ import java.util.Map;
 /**
  * The 组织关系介绍信 of a transfer as a PDF in the usual layout — 存根 above the cut line, 正文 below — with a QR code
  * that opens the platform's public check of the letter. The check needs the letter number and a keyed code derived
- * from it, so letters cannot be enumerated.
+ * from it, so letters cannot be enumerated. PDF/A-1b with the platform's embedded font ({@link ArchivalPdf},
+ * {@link PdfFonts}): it prints the same everywhere and can be filed as an archive.
  */
 @Service
 public class TransferLetters {
@@ -93,15 +96,14 @@ public class TransferLetters {
     }
 
     private static byte[] render(Transfer t, Member m, String url) throws DocumentException, IOException, WriterException {
-        BaseFont song = BaseFont.createFont("STSong-Light", "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED);
+        BaseFont song = PdfFonts.serif();
         Font title = new Font(song, 18, Font.BOLD);
         Font text = new Font(song, 12);
         Font small = new Font(song, 10);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 56, 56, 48, 48);
-        PdfWriter writer = PdfWriter.getInstance(doc, out);
         doc.addTitle("中国共产党党员组织关系介绍信 " + t.letterNo());
-        doc.open();
+        PdfWriter writer = ArchivalPdf.open(doc, out);
         long days = ChronoUnit.DAYS.between(t.startedOn(), t.validUntil());
         String who = m.name() + "同志（" + m.gender().label() + "，" + m.age() + "岁，" + m.ethnicity() + "）";
         String kind = m.status() == MemberStatus.FULL ? "正式党员" : "预备党员";

@@ -5,6 +5,7 @@ import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.support.IntegrationTest;
+import cn.zhibu.support.PdfChecks;
 import cn.zhibu.support.TestData;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -52,6 +53,11 @@ class TransferLetterIntegrationTest {
             text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
         }
         assertThat(text).contains(t.letterNo(), "介绍信党员", "介绍信转出支部", "介绍信转入支部", "存根", "党费已交到2026年10月");
+        // the same on every machine and fit to file: the platform's font embedded (a subset), PDF/A-1b
+        assertThat(PdfChecks.fonts(pdf)).isNotEmpty().allSatisfy(font -> assertThat(font.embedded() && font.subset())
+                .as("%s embedded as a subset", font.name()).isTrue());
+        assertThat(PdfChecks.text(pdf)).contains("中国共产党党员组织关系介绍信（存根）", "扫码在支部平台核验本介绍信");
+        assertThat(PdfChecks.pdfA1bProblems(pdf)).isEmpty();
 
         // The QR code the letter draws decodes to the public check link.
         String link = letters.link(t.letterNo());

@@ -55,6 +55,8 @@ public class PasswordChangeGate extends OncePerRequestFilter {
 
     private static boolean allowed(String uri) {
         return uri.equals(PAGE) || uri.equals("/logout") || uri.startsWith("/css/") || uri.startsWith("/js/")
-                || uri.startsWith("/img/") || uri.startsWith("/webjars/") || uri.equals("/error");
+                || uri.startsWith("/img/") || uri.startsWith("/webjars/") || uri.equals("/error")
+                // the installable app's files: a redirect would make the service worker's registration fail
+                || uri.equals("/sw.js") || uri.equals("/offline.html") || uri.equals("/manifest.webmanifest");
     }
 }

@@ -65,8 +65,8 @@ class SecurityConfig {
         http.authenticationManager(throttledLogin)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-                                "/manifest.webmanifest", "/error", "/actuator/health", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html", "/verify/**").permitAll()
+                                "/manifest.webmanifest", "/sw.js", "/offline.html", "/error", "/actuator/health",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/verify/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(PasswordChangeGate.loginHandler(accounts))
                         .permitAll())

@@ -8,14 +8,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
 
 import java.util.List;
 
 /**
- * Puts the signed-in user's name and roles into every rendered page, for the layout's header. An interceptor on
- * rendered views rather than a controller advice: advice on {@code @Controller} also runs for every REST call
- * ({@code @RestController} is a {@code @Controller}), which would cost the API a query per request.
+ * Puts the signed-in user's name and roles into every rendered page (error pages too), for the layout's header. An
+ * interceptor on page handlers rather than a controller advice: advice on {@code @Controller} also runs for every
+ * REST call ({@code @RestController} is a {@code @Controller}), which would cost the API a query per request.
  */
 @Component
 class CurrentUserAdvice implements HandlerInterceptor {
@@ -30,22 +33,33 @@ class CurrentUserAdvice implements HandlerInterceptor {
                        boolean manager) {
     }
 
+    /**
+     * Before the handler rather than after it: when a page handler throws (a 404 or 403 of {@code PageErrorAdvice})
+     * no post-handle runs, and the error page would lose the user's navigation. A request attribute is a variable
+     * of the template as a model attribute is. Handlers that write a body (REST) are skipped: no query for them.
+     */
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                           ModelAndView view) {
-        if (view == null || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
-            return;
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || writesBody(method)) {
+            return true;
         }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof ZhibuUser user)) {
-            return;
+            return true;
         }
         var grants = accounts.roles(user.userId());
         List<String> labels = grants.stream().map(g -> g.role().label()).distinct().toList();
         boolean admin = grants.stream().anyMatch(g -> g.role() == Role.ADMIN);
         boolean orgAdmin = admin || grants.stream().anyMatch(g -> g.role() == Role.ORG_ADMIN);
         boolean manager = orgAdmin || grants.stream().anyMatch(g -> g.role() == Role.SECRETARY);
-        view.addObject("currentUser",
+        request.setAttribute("currentUser",
                 new CurrentUser(user.displayName(), user.getUsername(), labels, admin, orgAdmin, manager));
+        return true;
+    }
+
+    private static boolean writesBody(HandlerMethod method) {
+        return method.hasMethodAnnotation(ResponseBody.class)
+                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), ResponseBody.class)
+                || ResponseEntity.class.isAssignableFrom(method.getReturnType().getParameterType());
     }
 }

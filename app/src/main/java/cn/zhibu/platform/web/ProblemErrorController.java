@@ -18,7 +18,7 @@ import java.util.Map;
  * The servlet container's error dispatch ({@code /error}), in place of Spring Boot's: whatever failed outside a
  * controller — an unknown path, a method or media type no mapping takes, an upload over the limit, a 401 or 403 of
  * Spring Security, an exception in a filter — answers an API path ({@code /api/**}) with a problem document, whatever
- * the client accepts, and a page with the friendly error page. Kept trivial: an error here would be the container's
+ * the client accepts, and a page with the friendly error page ({@code error/problem}, the navigation kept). Kept trivial: an error here would be the container's
  * own page.
  */
 @Controller
@@ -46,7 +46,27 @@ class ProblemErrorController implements ErrorController {
                     (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE));
         }
         HttpStatus known = HttpStatus.resolve(status.value());
-        return new ModelAndView("error", Map.of("status", status.value()),
-                known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known);
+        // the same page as a controller's 404 or 403 (PageErrorAdvice), with the navigation of whoever is signed in
+        return new ModelAndView("error/problem", Map.of("title", title(status.value()), "message",
+                message(status.value())), known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 404 -> "页面不存在";
+            case 403 -> "无权访问";
+            case 413 -> "文件过大";
+            default -> status >= 500 ? "出错了" : "无法完成请求";
+        };
+    }
+
+    private static String message(int status) {
+        return switch (status) {
+            case 404 -> "您访问的页面不存在，请检查地址或从导航进入。";
+            case 403 -> "您没有访问该页面的权限。";
+            case 413 -> "上传的文件超过了大小限制，请压缩或拆分后再上传。";
+            default -> status >= 500 ? "系统暂时无法完成请求，请稍后再试；如果问题持续，请联系管理员。"
+                    : "请求无法完成，请返回上一页后重试。";
+        };
     }
 }
