@@ -85,6 +85,8 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
     }
 
     private static void assertFitsThePhone(Page page, String primaryAction) {
+        // a click that submits a form returns once the next page is committed, possibly before its stylesheet applies
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         assertThat(PageChecks.layoutProblems(page)).as(page.url()).isEmpty();
         assertThat(PageChecks.smallTouchTargets(page)).as("touch targets under 44 px on %s", page.url()).isEmpty();
         Locator action = page.locator(primaryAction).first();
