@@ -80,13 +80,13 @@ public class InviteeRecords {
                 .params(decision.name(), by, meetingId, memberId).update();
     }
 
-    /** The planned meetings a member is invited to that have not ended by {@code now}, the soonest first. */
-    public List<Long> upcomingMeetingIds(long memberId, LocalDateTime now, int limit) {
+    /** A member's invitations to the planned meetings that have not ended by {@code now}, the soonest first. */
+    public List<Invitee> upcoming(long memberId, LocalDateTime now, int limit) {
         return jdbc.sql("""
-                        select m.id from life_invitee i join life_meeting m on m.id = i.meeting_id
+                        select i.* from life_invitee i join life_meeting m on m.id = i.meeting_id
                         where i.member_id = ? and m.status = 'PLANNED' and m.ends_at > ?
                         order by m.starts_at, m.id limit ?""")
-                .params(memberId, MeetingRecords.at(now), limit).query(Long.class).list();
+                .params(memberId, MeetingRecords.at(now), limit).query(InviteeRecords::map).list();
     }
 
     /** A leave request waiting for a decision, with the meeting's when and where (the inbox's). */

@@ -106,6 +106,15 @@ public class MeetingRecords {
         return jdbc.sql(SELECT + " where m.id = ?").param(id).query(MeetingRecords::map).optional();
     }
 
+    /** The meetings of these ids, in no particular order. */
+    public List<Meeting> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where m.id = any(?)").param(ids.toArray(Long[]::new)).query(MeetingRecords::map)
+                .list();
+    }
+
     /** Locks the meeting's row until the end of the transaction (edits, answers and records of one meeting queue). */
     public Optional<Meeting> lock(long id) {
         boolean exists = jdbc.sql("select id from life_meeting where id = ? for update").param(id).query(Long.class)

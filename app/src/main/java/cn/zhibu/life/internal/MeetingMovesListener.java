@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
  * roll-ups per organization and period then move with the subtree. Planned and cancelled meetings count for nothing.
  */
 @Component
-class OrganizationMovesListener {
+class MeetingMovesListener {
 
     private final MeetingRecords records;
     private final MeetingChanges changes;
 
-    OrganizationMovesListener(MeetingRecords records, MeetingChanges changes) {
+    MeetingMovesListener(MeetingRecords records, MeetingChanges changes) {
         this.records = records;
         this.changes = changes;
     }
