@@ -52,9 +52,15 @@ class MeetingChecks {
 
     MeetingRecords.Row check(DataScope scope, Organization org, Committee committee, MeetingDraft d,
                              FieldErrors errors) {
+        return check(scope, org, committee, d, errors, LocalDate.now());
+    }
+
+    /** The checks as of {@code today} (the demo loads a year of history as if each meeting was scheduled in time). */
+    MeetingRecords.Row check(DataScope scope, Organization org, Committee committee, MeetingDraft d,
+                             FieldErrors errors, LocalDate today) {
         String title = required(errors, "title", d.title(), TITLE_LIMIT, "请填写会议名称", "会议名称", TextKind.SHORT);
         checkKinds(org, committee, d, errors);
-        checkTimes(d, errors);
+        checkTimes(d, errors, today);
         String place = optional(errors, "place", d.place(), PLACE_LIMIT, "会议地点", TextKind.SHORT);
         String link = optional(errors, "onlineLink", d.onlineLink(), LINK_LIMIT, "线上会议链接", TextKind.SHORT);
         if (place == null && link == null && !errors.has("place") && !errors.has("onlineLink")) {
@@ -84,8 +90,7 @@ class MeetingChecks {
         }
     }
 
-    private void checkTimes(MeetingDraft d, FieldErrors errors) {
-        LocalDate today = LocalDate.now();
+    private void checkTimes(MeetingDraft d, FieldErrors errors, LocalDate today) {
         if (d.startsAt() == null) {
             errors.reject("startsAt", "请填写会议开始时间");
         } else if (d.startsAt().toLocalDate().isBefore(earliestDay(today))) {

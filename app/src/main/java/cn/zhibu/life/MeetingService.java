@@ -66,6 +66,18 @@ public class MeetingService {
 
     @Transactional
     public Meeting schedule(DataScope scope, MeetingDraft draft) {
+        return scheduleAsOf(scope, draft, LocalDate.now());
+    }
+
+    /**
+     * Schedules as if on {@code asOf} (not after today): the late-recording window and the year ahead are counted from
+     * that day. For loading history — the demo's year of meetings —, never for a user's request.
+     */
+    @Transactional
+    public Meeting scheduleAsOf(DataScope scope, MeetingDraft draft, LocalDate asOf) {
+        if (asOf.isAfter(LocalDate.now())) {
+            throw new IllegalArgumentException("asOf in the future: " + asOf);
+        }
         requireManager(scope);
         if (draft.orgId() <= 0) {
             throw InvalidInputException.of("orgId", "请选择召开会议的党组织");
@@ -77,7 +89,7 @@ public class MeetingService {
         if (!org.active()) {
             errors.reject("orgId", "“" + org.name() + "”已撤销，不能安排会议");
         }
-        MeetingRecords.Row row = checks.check(scope, org, committee, draft, errors);
+        MeetingRecords.Row row = checks.check(scope, org, committee, draft, errors, asOf);
         errors.throwIfAny();
         List<Invitation> invited = invitations(scope, org, committee, draft.kinds(), row);
         long id = records.insert(org.id(), org.path(), org.rootId(), row, draft.kinds(), scope.actorName());
@@ -125,6 +137,17 @@ public class MeetingService {
         return after;
     }
 
+    /** Checks a cancellation without making it (the page confirms it first): the same refusals as {@link #cancel}. */
+    public Meeting checkCancel(DataScope scope, long id, String reason) {
+        Meeting m = managed(scope, id);
+        requirePlanned(m, "取消");
+        FieldErrors errors = new FieldErrors();
+        MeetingChecks.required(errors, "reason", reason, MeetingChecks.REASON_LIMIT, "请填写取消原因", "取消原因",
+                TextKind.NOTE);
+        errors.throwIfAny();
+        return m;
+    }
+
     /** Calls off a planned meeting, with the reason; the invitees are told. */
     @Transactional
     public Meeting cancel(DataScope scope, long id, String reason) {
@@ -160,6 +183,9 @@ public class MeetingService {
      */
     public MeetingPage list(DataScope scope, MeetingFilter filter, int page, int size) {
         Paging paging = Paging.of(page, size);
+        if (filter.month() != null && (filter.month().getYear() < 1900 || filter.month().getYear() > 2100)) {
+            throw InvalidInputException.of("month", "月份应在1900年至2100年之间");
+        }
         TreePath subtree = filter.orgId() == null ? null : organizations.getManaged(scope, filter.orgId()).path();
         if (subtree == null && !scope.hasManagedScope() && scope.selfMemberId() == null) {
             return new MeetingPage(List.of(), 0, true, paging.page(), paging.size());

@@ -182,9 +182,8 @@ public class MeetingRecords {
 
     /** Planned meetings of a subtree that have ended without a record, the longest waiting first (the inbox's). */
     public List<Meeting> endedUnrecorded(TreePath subtree, LocalDateTime now, int limit) {
-        return jdbc.sql(SELECT + """
-                         where m.org_path >= ? and m.org_path < ? and m.status = 'PLANNED' and m.ends_at <= ?
-                         order by m.ends_at, m.id limit ?""")
+        return jdbc.sql(SELECT + " where m.org_path >= ? and m.org_path < ? and m.status = 'PLANNED' and m.ends_at <= ?"
+                        + " order by m.ends_at, m.id limit ?")
                 .params(subtree.value(), subtree.upperBound(), at(now), limit).query(MeetingRecords::map).list();
     }
 
