@@ -11,7 +11,7 @@ import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldErrors;
-import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.input.TextKind;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The last step of P1: the 支委会 (where the branch has one) or the 党员大会 proposes each 正式党员's grade, and the
@@ -66,27 +67,13 @@ public class AppraisalGrading {
     @Transactional
     public Appraisal record(DataScope scope, long id, GradeSheet sheet) {
         Appraisal a = access.lockManaged(scope, id, MANAGERS_ONLY);
-        AppraisalAccess.requireOpen(a, AppraisalStage.GRADING, "");
-        Organization branch = organizations.describe(a.orgId());
-        FieldErrors errors = new FieldErrors();
-        if (sheet.proposedBy() == null) {
-            errors.reject("proposedBy", "请选择提出评定意见的会议（支委会或党员大会）");
-        } else if (sheet.proposedBy() == ProposingBody.COMMITTEE && roster.committeeMemberIds(branch).isEmpty()) {
-            errors.reject("proposedBy", "“" + branch.name() + "”未设支部委员会，评定意见由支部党员大会提出（P1）");
-        }
-        MeetingFacts linked = sheet.meetingId() == null ? null : linkedMeeting(a, sheet, errors);
-        LocalDate heldOn = linked != null ? linked.heldOn() : sheet.heldOn();
-        checkDay(a, heldOn, sheet, linked, errors);
-        List<Participant> participants = records.participants(id);
-        Map<Long, GradeSheet.Entry> grades = checkedGrades(participants, sheet.grades(), errors);
-        errors.throwIfAny();
-
-        for (GradeSheet.Entry e : grades.values()) {
+        Checked c = checked(a, sheet, true);
+        for (GradeSheet.Entry e : c.grades().values()) {
             records.grade(id, e.memberId(), e.grade(), e.note());
         }
-        long meetingId = linked != null ? addAppraisalKind(linked) : recordMeeting(scope, a, branch, heldOn,
-                sheet.proposedBy());
-        records.complete(id, sheet.proposedBy(), heldOn, meetingId);
+        long meetingId = c.linked() != null ? addAppraisalKind(c.linked())
+                : recordMeeting(scope, a, c.branch(), c.heldOn(), sheet.proposedBy());
+        records.complete(id, sheet.proposedBy(), c.heldOn(), meetingId);
         records.closeStage(id, AppraisalStage.GRADING, scope.actorName());
         Appraisal after = records.find(id).orElseThrow();
         Map<String, Object> what = AppraisalService.snapshot(after);
@@ -96,11 +83,46 @@ public class AppraisalGrading {
         return after;
     }
 
+    /**
+     * Checks the grades as {@link #record} would, writing nothing: the page shows them for confirmation first, since
+     * they complete the appraisal.
+     */
+    public void check(DataScope scope, long id, GradeSheet sheet) {
+        Appraisal a = access.read(scope, id);
+        if (!access.manages(scope, a)) {
+            throw new ForbiddenException(MANAGERS_ONLY);
+        }
+        checked(a, sheet, false);
+    }
+
+    /** A sheet that passed every check, with what it resolved to. */
+    private record Checked(Organization branch, MeetingFacts linked, LocalDate heldOn,
+                           Map<Long, GradeSheet.Entry> grades) {
+    }
+
+    /** Every check of a sheet, every field's message at once; {@code lock}: the linked meeting is locked for the write. */
+    private Checked checked(Appraisal a, GradeSheet sheet, boolean lock) {
+        AppraisalAccess.requireOpen(a, AppraisalStage.GRADING, "");
+        Organization branch = organizations.describe(a.orgId());
+        FieldErrors errors = new FieldErrors();
+        if (sheet.proposedBy() == null) {
+            errors.reject("proposedBy", "请选择提出评定意见的会议（支委会或党员大会）");
+        } else if (sheet.proposedBy() == ProposingBody.COMMITTEE && roster.committeeMemberIds(branch).isEmpty()) {
+            errors.reject("proposedBy", "“" + branch.name() + "”未设支部委员会，评定意见由支部党员大会提出（P1）");
+        }
+        MeetingFacts linked = sheet.meetingId() == null ? null : linkedMeeting(a, sheet, errors, lock);
+        LocalDate heldOn = linked != null ? linked.heldOn() : sheet.heldOn();
+        checkDay(a, heldOn, sheet, linked, errors);
+        Map<Long, GradeSheet.Entry> grades = checkedGrades(records.participants(a.id()), sheet.grades(), errors);
+        errors.throwIfAny();
+        return new Checked(branch, linked, heldOn, grades);
+    }
+
     /** The grades recorded so far (none before the appraisal completes), against P2: for those who manage the branch. */
     public GradeSummary summary(DataScope scope, long id) {
         Appraisal a = access.read(scope, id);
         if (!access.manages(scope, a)) {
-            throw new cn.zhibu.platform.ForbiddenException("评定结果由党支部查看；党员可在评议页面查看本人的等次");
+            throw new ForbiddenException("评定结果由党支部查看；党员可在评议页面查看本人的等次");
         }
         return GradeSummary.of(records.participants(id));
     }
@@ -109,24 +131,25 @@ public class AppraisalGrading {
     public List<MeetingOption> meetingOptions(DataScope scope, long id) {
         Appraisal a = access.read(scope, id);
         if (!access.manages(scope, a)) {
-            throw new cn.zhibu.platform.ForbiddenException(MANAGERS_ONLY);
+            throw new ForbiddenException(MANAGERS_ONLY);
         }
         return meetings.candidates(a.orgId(), a.year());
     }
 
     /** The caller's own grade, once the appraisal is complete (empty for a 预备党员 or before). */
-    public java.util.Optional<Grade> ownGrade(DataScope scope, long id) {
+    public Optional<Grade> ownGrade(DataScope scope, long id) {
         Appraisal a = access.read(scope, id);
         if (!a.completed() || !access.takesPart(scope, a)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return records.participants(id).stream().filter(p -> p.memberId() == scope.selfMemberId())
                 .map(Participant::grade).filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** The meeting named: held by the branch and recorded, of the proposing body's kind, concluding no other appraisal. */
-    private MeetingFacts linkedMeeting(Appraisal a, GradeSheet sheet, FieldErrors errors) {
-        MeetingFacts m = meetings.lock(sheet.meetingId()).filter(f -> f.orgId() == a.orgId()).orElse(null);
+    private MeetingFacts linkedMeeting(Appraisal a, GradeSheet sheet, FieldErrors errors, boolean lock) {
+        MeetingFacts m = (lock ? meetings.lock(sheet.meetingId()) : meetings.facts(sheet.meetingId()))
+                .filter(f -> f.orgId() == a.orgId()).orElse(null);
         if (m == null) {
             errors.reject("meetingId", "所选会议不存在或不是本支部的会议");
             return null;

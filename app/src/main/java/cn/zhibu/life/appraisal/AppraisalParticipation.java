@@ -24,7 +24,6 @@ import java.util.Optional;
 public class AppraisalParticipation {
 
     public static final int SELF_ASSESSMENT_LIMIT = TextKind.LONG.max();
-    public static final int REVIEW_LIMIT = TextKind.NOTE.max();
 
     private final AppraisalRecords records;
     private final AppraisalAccess access;

@@ -7,6 +7,7 @@ import cn.zhibu.member.MemberService;
 import cn.zhibu.organization.CommitteeSeat;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,25 +41,25 @@ public class BranchRoster {
      * The branch an organization's members belong to for organizational life: the organization itself when it is a
      * branch, the branch above it when it is a 党小组; empty for a committee or a 总支 (they hold no members, B3).
      */
-    public java.util.Optional<Organization> branchOf(Organization org) {
+    public Optional<Organization> branchOf(Organization org) {
         if (org.type().isBranch()) {
-            return java.util.Optional.of(org);
+            return Optional.of(org);
         }
-        if (org.type() == cn.zhibu.organization.OrganizationType.GROUP && org.parentId() != null) {
-            return java.util.Optional.of(organizations.describe(org.parentId())).filter(p -> p.type().isBranch());
+        if (org.type() == OrganizationType.GROUP && org.parentId() != null) {
+            return Optional.of(organizations.describe(org.parentId())).filter(p -> p.type().isBranch());
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The branch of the caller's own member record, if they have one. */
-    public java.util.Optional<Organization> ownBranch(DataScope scope) {
+    public Optional<Organization> ownBranch(DataScope scope) {
         if (scope.selfOrgPath() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             return branchOf(organizations.describe(scope.selfOrgPath().lastId()));
         } catch (NotFoundException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

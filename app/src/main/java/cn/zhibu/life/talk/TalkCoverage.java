@@ -3,6 +3,7 @@ package cn.zhibu.life.talk;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A branch's 谈心谈话 of one year against B11: for each pairing whether it applies to the branch and is covered, and for
@@ -27,6 +28,11 @@ public record TalkCoverage(long orgId, String orgName, int year, boolean committ
 
     public List<PairingCoverage> missing() {
         return pairings.stream().filter(p -> p.applies() && !p.covered()).toList();
+    }
+
+    /** The pairings still to cover, named in a sentence: "支委之间、党员之间". */
+    public String missingLabel() {
+        return missing().stream().map(PairingCoverage::label).collect(Collectors.joining("、"));
     }
 
     public long membersWithoutTalk() {

@@ -30,14 +30,11 @@ public class AppraisalFixtures {
 
     private final TestData data;
     private final AppraisalService appraisals;
-    private final AppraisalParticipation participation;
     private final AppraisalBallots ballots;
 
-    AppraisalFixtures(TestData data, AppraisalService appraisals, AppraisalParticipation participation,
-                      AppraisalBallots ballots) {
+    AppraisalFixtures(TestData data, AppraisalService appraisals, AppraisalBallots ballots) {
         this.data = data;
         this.appraisals = appraisals;
-        this.participation = participation;
         this.ballots = ballots;
     }
 
@@ -108,9 +105,5 @@ public class AppraisalFixtures {
         Map<Long, Grade> ballot = new HashMap<>();
         b.full().forEach(m -> ballot.put(m.id(), grade));
         return ballot;
-    }
-
-    public AppraisalParticipation participation() {
-        return participation;
     }
 }

@@ -114,6 +114,10 @@ class TalkScopeIntegrationTest {
         assertThat(r.errors()).containsKeys("memberId", "otherId", "heldOn", "topic");
         assertThat(secB.get("/api/v1/life/talks/coverage?orgId=" + b.org().id() + "&year=99999").status()).isEqualTo(400);
         assertThat(secB.get("/api/v1/life/talks/coverage?orgId=" + b.org().id()).json().get("talks").asInt()).isEqualTo(1);
+        BrowserSession.Page refused = pages("tsecB").post("/life/talks", Map.of("orgId", Long.toString(b.org().id()),
+                "heldOn", LocalDate.now().toString(), "topic", ""));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("请填写谈话主题", "请选择谈话的一方", "aria-invalid=\"true\"");
         BrowserSession.Page page = pages("tsecB").get("/life/talks");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("秘密谈话", "coverage", "no-committee", "talk-form");

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public class AppraisalMeetings {
                         order by m.held_on desc, m.id desc limit 50""")
                 .params(orgId, LocalDate.of(year, 1, 1))
                 .query((rs, i) -> {
-                    List<String> labels = new java.util.ArrayList<>();
+                    List<String> labels = new ArrayList<>();
                     for (String k : (String[]) rs.getArray("kinds").getArray()) {
                         labels.add(MeetingKind.valueOf(k).label());
                     }

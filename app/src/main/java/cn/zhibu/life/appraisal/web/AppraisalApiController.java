@@ -17,6 +17,7 @@ import cn.zhibu.life.appraisal.PeerReview;
 import cn.zhibu.life.appraisal.ProposingBody;
 import cn.zhibu.life.appraisal.SelfAssessment;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.input.LongText;
 import cn.zhibu.platform.input.NoteText;
 import cn.zhibu.platform.input.SensibleDate;
@@ -35,7 +36,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @RestController
 @RequestMapping("/api/v1/life/appraisals")
@@ -105,7 +108,7 @@ class AppraisalApiController {
             + "参评名单为发起时本支部（含党小组）的正式党员和预备党员，随即开始个人自评")
     Appraisal open(DataScope scope, @RequestBody OpenRequest request) {
         if (request.orgId() == null || request.year() == null) {
-            throw cn.zhibu.platform.InvalidInputException.of(request.orgId() == null ? "orgId" : "year",
+            throw InvalidInputException.of(request.orgId() == null ? "orgId" : "year",
                     request.orgId() == null ? "请选择党支部" : "请填写评议年度");
         }
         return appraisals.open(scope, request.orgId(), request.year());
@@ -174,13 +177,13 @@ class AppraisalApiController {
             + "EXCELLENT 优秀、QUALIFIED 合格、BASIC 基本合格或 UNQUALIFIED 不合格。只记录本人已投票，所投内容只计入各等次的票数，"
             + "与投票人无任何关联；投出后不能查看或更改。应答不回显所投内容")
     void castBallot(DataScope scope, @PathVariable long id, @RequestBody BallotRequest request) {
-        java.util.Map<Long, Grade> ballot = new java.util.HashMap<>();
+        Map<Long, Grade> ballot = new HashMap<>();
         for (BallotEntry e : request.grades() == null ? List.<BallotEntry>of() : request.grades()) {
             if (e == null || e.memberId() == null) {
-                throw cn.zhibu.platform.InvalidInputException.of("grades", "每一项须填写党员（memberId）");
+                throw InvalidInputException.of("grades", "每一项须填写党员（memberId）");
             }
             if (ballot.put(e.memberId(), e.grade()) != null) {
-                throw cn.zhibu.platform.InvalidInputException.of("grades", "同一名党员只能选择一个等次");
+                throw InvalidInputException.of("grades", "同一名党员只能选择一个等次");
             }
         }
         ballots.cast(scope, id, ballot);

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +65,7 @@ class GradingPageController {
             }
             GradeSheet sheet = posted.sheet();
             if (!Confirmation.confirmed(request)) {
-                checkFirst(sheet);
+                grading.check(scope, id, sheet);
                 List<Confirmation.Line> lines = new ArrayList<>();
                 lines.add(Confirmation.line("提出评定意见", sheet.proposedBy() == null ? null : sheet.proposedBy().label()));
                 lines.add(Confirmation.line("会议日期", sheet.heldOn()));
@@ -88,16 +89,6 @@ class GradingPageController {
         }
     }
 
-    /** What the confirmation page would hide: a sheet that cannot pass is refused before it is shown. */
-    private static void checkFirst(GradeSheet sheet) {
-        if (sheet.proposedBy() == null) {
-            throw InvalidInputException.of("proposedBy", "请选择提出评定意见的会议（支委会或党员大会）");
-        }
-        if (sheet.heldOn() == null && sheet.meetingId() == null) {
-            throw InvalidInputException.of("heldOn", "请填写支委会或党员大会提出评定意见的日期");
-        }
-    }
-
     private Appraisal managed(DataScope scope, long id) {
         Appraisal a = appraisals.get(scope, id);
         if (!appraisals.manages(scope, a)) {
@@ -109,7 +100,7 @@ class GradingPageController {
     private String form(Model model, DataScope scope, Appraisal a, Posted posted, Map<String, String> errors) {
         model.addAttribute("a", a);
         model.addAttribute("participants", appraisals.participants(scope, a.id()));
-        Map<Long, GradeTotals> totals = new java.util.HashMap<>();
+        Map<Long, GradeTotals> totals = new HashMap<>();
         ballots.result(scope, a.id()).totals().forEach(t -> totals.put(t.memberId(), t));
         model.addAttribute("totals", totals);
         model.addAttribute("summary", grading.summary(scope, a.id()));
@@ -129,7 +120,7 @@ class GradingPageController {
                   Map<Long, String> notes) {
 
         static Posted of(HttpServletRequest request) {
-            Map<Long, String> notes = new java.util.HashMap<>();
+            Map<Long, String> notes = new HashMap<>();
             for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
                 if (e.getKey().startsWith(NOTE_FIELD) && e.getValue().length > 0 && !e.getValue()[0].isBlank()) {
                     try {

@@ -1,6 +1,5 @@
 package cn.zhibu.life.talk.internal;
 
-import cn.zhibu.life.talk.PairingLabels;
 import cn.zhibu.life.talk.TalkCoverage;
 import cn.zhibu.life.talk.TalkCoverageReader;
 import cn.zhibu.organization.Organization;
@@ -49,7 +48,7 @@ class TalkInboxItems implements InboxSource {
         if (c.complete() && c.membersWithoutTalk() == 0) {
             return List.of();
         }
-        String detail = (c.complete() ? "应谈的类型均已覆盖" : "尚未覆盖：" + PairingLabels.of(c.missing()))
+        String detail = (c.complete() ? "应谈的类型均已覆盖" : "尚未覆盖：" + c.missingLabel())
                 + (c.membersWithoutTalk() == 0 ? "" : "；本年度尚无谈话记录的党员" + c.membersWithoutTalk() + "名");
         return List.of(InboxItem.of("谈心谈话", today.getYear() + "年度谈心谈话尚未全覆盖", org.name()).detail(detail)
                 .at(org.id(), org.name(), org.path().value()).due(LocalDate.of(today.getYear(), 12, 31), today)
