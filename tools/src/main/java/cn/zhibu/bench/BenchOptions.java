@@ -29,7 +29,7 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --write-seconds N     duration of the write workload (20; quick: 5)
               --warmup-seconds N    untimed requests before measuring (10; quick: 2)
               --seed N              makes the sample of organizations and members repeatable (42)
-              --checkin-seconds N   the check-in burst: 1,000 invitees scan within this many seconds (30)
+              --checkin-seconds N   the check-in burst: 1,000 invitees scan within this many seconds (60)
               --skip-checkin        no check-in burst
               --out FILE            results (bench/results/latest.json); machine facts go next to it (-meta.json)
               --skip-writes         no write workload
@@ -82,7 +82,7 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                 v.number("warmup-seconds", quick ? 2 : 10), Path.of(v.text("out", "bench/results/latest.json")),
                 flags.contains("skip-writes"), flags.contains("skip-move"), flags.contains("roster"),
                 flags.contains("skip-export"), quick,
-                v.number("seed", 42), flags.contains("skip-checkin"), v.positive("checkin-seconds", 30));
+                v.number("seed", 42), flags.contains("skip-checkin"), v.positive("checkin-seconds", 60));
     }
 
     /** Where the machine facts go: latest.json → latest-meta.json. */

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * {@code checkin_burst_1000}: a thousand invitees of one meeting check in within {@code --checkin-seconds} (30) over
+ * {@code checkin_burst_1000}: a thousand invitees of one meeting check in within {@code --checkin-seconds} (60) over
  * HTTP, each at a random moment of that time (open loop: arrivals do not wait for answers), each with the code the
  * room screen shows then — the manager's screen fetches the current code from the API as each 30-second window turns.
  * Reports the scans' latencies and errors, and {@code counted_once}: the invitees whose row is checked in afterwards

@@ -30,7 +30,8 @@ import java.time.OffsetDateTime;
 @RestController
 @RequestMapping("/api/v1/life/meetings/{id}")
 @Tag(name = "会议签到", description = "组织生活会议的扫码签到、签退，手工签到，补课登记与出勤名单。会场屏幕上的二维码每30秒更换，"
-        + "码中含会议、用途（签到/签退）与时段，并经平台密钥签名；当前时段及前一时段（扫码时恰逢更换）的码有效")
+        + "码中含会议、用途（签到/签退）与时段，并经平台密钥签名；当前时段及前一时段（扫码时恰逢更换）的码有效，即每个码可用30至60秒。"
+        + "被拍照转发的码在这段时间内仍可被其他参会人员使用，这是扫码签到无法避免的；过期、伪造、其他会议的码和签到码用于签退均被拒绝")
 class CheckinApiController {
 
     private final CheckinService checkins;
