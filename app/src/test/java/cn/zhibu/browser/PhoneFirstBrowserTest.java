@@ -46,6 +46,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
     private long publicityId;
     private long transferId;
     private long deceasedId;
+    private long meetingId;
 
     private long id(String sql, Object... params) {
         var statement = jdbc.sql(sql);
@@ -164,6 +165,22 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         secretary.click("#inflow-submit");
         assertThat(secretary.locator("#inflow-table")).containsText("手机流入");
 
+        secretary.navigate("/life/meetings/new");
+        assertFitsThePhone(secretary, "#save-meeting");
+        secretary.click("#save-meeting");
+        assertThat(secretary.locator("#title")).hasAttribute("aria-invalid", "true");
+        assertThat(secretary.locator("#kinds")).hasAttribute("aria-invalid", "true");
+        assertThat(secretary.locator("label[for=kind-THEME_DAY]")).isVisible();
+        assertFitsThePhone(secretary, "#save-meeting");
+        shoot(secretary, "meeting-form-errors");
+        secretary.fill("#title", "手机上安排的主题党日");
+        secretary.check("#kind-THEME_DAY");
+        secretary.fill("#place", "党员活动室");
+        secretary.click("#save-meeting");
+        assertThat(secretary.locator("#meeting-title")).hasText("手机上安排的主题党日");
+        meetingId = Long.parseLong(secretary.url().replaceAll(".*/life/meetings/(\\d+).*", "$1"));
+        assertFitsThePhone(secretary, "#invitee-table");
+
         secretary.navigate("/admission/new");
         assertFitsThePhone(secretary, "#submit-application");
         secretary.navigate("/admission/cases/" + caseId);
@@ -188,6 +205,8 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         pages.put("/transfers?direction=OUTGOING", new String[]{DemoAccounts.SECRETARY, ".transfer-link"});
         pages.put("/admission", new String[]{DemoAccounts.SECRETARY, "#new-application"});
         pages.put("/publicity", new String[]{DemoAccounts.SECRETARY, "#new-publicity"});
+        pages.put("/life", new String[]{DemoAccounts.SECRETARY, "#new-meeting"});
+        pages.put("/life?status=PLANNED", new String[]{DemoAccounts.MEMBER, ".meeting-link"});
         pages.put("/todo", new String[]{DemoAccounts.SECRETARY, "main table a"});
         pages.put("/orgs/" + branch, new String[]{DemoAccounts.SECRETARY, "#org-name"});
         pages.put("/", new String[]{DemoAccounts.SECRETARY, "#inbox-items .zb-card-action a"});
@@ -234,7 +253,8 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
                 "/members/import", "/members/export", "/admission/new", "/admission/cases/" + caseId,
                 "/admission/cases/" + caseId + "/steps/" + id("select id from admission_step where case_id = ? order by id limit 1", caseId) + "/amend",
                 "/publicity/new", "/publicity/" + publicityId, "/transfers/" + transferId, "/account/password",
-                "/orgs")) {
+                "/orgs", "/life/meetings/new", "/life/meetings/" + meetingId, "/life/meetings/" + meetingId + "/edit",
+                "/account/email")) {
             pages.add(new String[]{s, path});
         }
         for (String path : List.of("/", "/orgs/" + committee, "/orgs/" + committee + "/edit", "/orgs/new?parentId=" + committee,
@@ -247,6 +267,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         pages.add(new String[]{DemoAccounts.MEMBER, "/me"});
         pages.add(new String[]{DemoAccounts.MEMBER, "/publicity"});
         pages.add(new String[]{DemoAccounts.MEMBER, "/publicity/" + publicityId});
+        pages.add(new String[]{DemoAccounts.MEMBER, "/life/meetings/" + meetingId});
         pages.add(new String[]{DemoAccounts.MEMBER, "/no-such-page"});
         return pages;
     }
