@@ -93,6 +93,11 @@ class CheckinBrowserTest extends BrowserTestBase {
         assertThat(screen.locator("#count-in")).hasText("1", new com.microsoft.playwright.assertions.LocatorAssertions
                 .HasTextOptions().setTimeout(12_000));
         screen.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/checkin-screen.png")));
+        // the meeting's page includes the panel
+        screen.navigate("/life/meetings/" + meeting);
+        assertThat(screen.locator("#attendance-panel")).containsText("已签到 1 人");
+        phone.navigate("/life/meetings/" + meeting);
+        assertThat(phone.locator("#my-attendance")).containsText("您已于");
 
         Page secretary = newPhonePage();
         secretary.navigate("/login");

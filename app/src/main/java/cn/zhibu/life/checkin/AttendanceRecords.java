@@ -1,7 +1,5 @@
 package cn.zhibu.life.checkin;
 
-import cn.zhibu.life.MeetingFacts;
-import cn.zhibu.life.MeetingKind;
 import cn.zhibu.life.MeetingStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,10 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Meetings as check-in reads them and their invitees' rows ({@code life_meeting}, {@code life_invitee} of V25, with
@@ -125,23 +121,6 @@ class AttendanceRecords {
     long count(long meetingId, RollFilter filter) {
         return jdbc.sql("select count(*) from life_invitee where meeting_id = ? and " + filter.condition())
                 .param(meetingId).query(Long.class).single();
-    }
-
-    /** What compliance knows of the meeting, attendance as it is now (in the caller's transaction). */
-    MeetingFacts facts(long meetingId) {
-        return jdbc.sql("""
-                        select m.id, m.org_id, m.org_path, m.held_on, m.status, m.late,
-                               array(select kind from life_meeting_kind k where k.meeting_id = m.id order by kind) as kinds,
-                               (select count(*) from life_invitee i where i.meeting_id = m.id) as invited,
-                               (select count(checked_in_at) from life_invitee i where i.meeting_id = m.id) as attended
-                        from life_meeting m where m.id = ?""")
-                .param(meetingId)
-                .query((rs, i) -> new MeetingFacts(rs.getLong("id"), rs.getLong("org_id"), rs.getString("org_path"),
-                        Arrays.stream((String[]) rs.getArray("kinds").getArray()).map(MeetingKind::valueOf)
-                                .collect(Collectors.toSet()),
-                        rs.getObject("held_on", LocalDate.class), MeetingStatus.valueOf(rs.getString("status")),
-                        rs.getInt("invited"), rs.getInt("attended"), rs.getBoolean("late")))
-                .single();
     }
 
     private static CheckinMeeting meeting(ResultSet rs) throws SQLException {

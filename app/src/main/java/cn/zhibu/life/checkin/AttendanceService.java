@@ -1,5 +1,6 @@
 package cn.zhibu.life.checkin;
 
+import cn.zhibu.life.LifeAuditAction;
 import cn.zhibu.life.MeetingStatus;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
@@ -141,7 +142,7 @@ public class AttendanceService {
             throw InvalidInputException.of("", "该党员刚刚已签到，无需补课");
         }
         Attendance after = records.attendance(meetingId, memberId).orElseThrow();
-        audit.record(scope, CheckinAuditAction.MAKEUP_RECORDED, CheckinAuditVocabulary.SUBJECT, after.entityId(),
+        audit.record(scope, LifeAuditAction.MAKEUP_RECORDED, CheckinAuditVocabulary.SUBJECT, after.entityId(),
                 meeting.orgPath(), row.madeUp() ? CheckinService.snapshot(meeting, row) : null,
                 CheckinService.snapshot(meeting, after));
         return after;

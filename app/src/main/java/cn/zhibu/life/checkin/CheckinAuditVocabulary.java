@@ -1,5 +1,6 @@
 package cn.zhibu.life.checkin;
 
+import cn.zhibu.life.LifeAuditAction;
 import cn.zhibu.platform.AuditAction;
 import cn.zhibu.platform.AuditSubject;
 import cn.zhibu.platform.AuditVocabulary;
@@ -28,9 +29,10 @@ class CheckinAuditVocabulary implements AuditVocabulary {
         this.jdbc = jdbc;
     }
 
+    /** None of its own: check-in's actions are {@link LifeAuditAction}'s, which the module's vocabulary lists. */
     @Override
     public List<? extends AuditAction> actions() {
-        return List.of(CheckinAuditAction.values());
+        return List.of();
     }
 
     @Override

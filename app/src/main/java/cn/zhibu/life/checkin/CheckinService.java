@@ -1,5 +1,6 @@
 package cn.zhibu.life.checkin;
 
+import cn.zhibu.life.LifeAuditAction;
 import cn.zhibu.life.MeetingStatus;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
@@ -88,7 +89,7 @@ public class CheckinService {
         if (purpose == CheckinPurpose.IN) {
             compliance.checkedInAfterRecord(meeting);
         }
-        audit.record(scope, purpose == CheckinPurpose.IN ? CheckinAuditAction.CHECKED_IN : CheckinAuditAction.CHECKED_OUT,
+        audit.record(scope, purpose == CheckinPurpose.IN ? LifeAuditAction.CHECKED_IN : LifeAuditAction.CHECKED_OUT,
                 CheckinAuditVocabulary.SUBJECT, after.entityId(), meeting.orgPath(), null, snapshot(meeting, after));
         return ScanResult.of(meeting, purpose, after, false);
     }
@@ -130,8 +131,8 @@ public class CheckinService {
             compliance.checkedInAfterRecord(hand.meeting());
         }
         Attendance after = records.attendance(meetingId, memberId).orElseThrow();
-        audit.record(scope, purpose == CheckinPurpose.IN ? CheckinAuditAction.CHECKED_IN_BY_HAND
-                        : CheckinAuditAction.CHECKED_OUT_BY_HAND, CheckinAuditVocabulary.SUBJECT, after.entityId(),
+        audit.record(scope, purpose == CheckinPurpose.IN ? LifeAuditAction.CHECKED_IN_BY_HAND
+                        : LifeAuditAction.CHECKED_OUT_BY_HAND, CheckinAuditVocabulary.SUBJECT, after.entityId(),
                 hand.meeting().orgPath(), snapshot(hand.meeting(), hand.before()), snapshot(hand.meeting(), after));
         return after;
     }

@@ -1,8 +1,8 @@
 package cn.zhibu.life.checkin;
 
 import cn.zhibu.life.MeetingChangeListener;
+import cn.zhibu.life.MeetingChanges;
 import cn.zhibu.life.MeetingFacts;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 class ComplianceNotice {
 
     private final AttendanceRecords records;
-    private final ObjectProvider<MeetingChangeListener> listeners;
+    private final MeetingChanges changes;
 
-    ComplianceNotice(AttendanceRecords records, ObjectProvider<MeetingChangeListener> listeners) {
+    ComplianceNotice(AttendanceRecords records, MeetingChanges changes) {
         this.records = records;
-        this.listeners = listeners;
+        this.changes = changes;
     }
 
     /** One more member attended a recorded meeting. */
@@ -29,9 +29,9 @@ class ComplianceNotice {
             return;
         }
         records.lockMeetingRow(meeting.id());
-        MeetingFacts after = records.facts(meeting.id());
+        MeetingFacts after = changes.facts(meeting.id());
         MeetingFacts before = new MeetingFacts(after.meetingId(), after.orgId(), after.orgPath(), after.kinds(),
                 after.heldOn(), after.status(), after.invited(), after.attended() - 1, after.late());
-        listeners.orderedStream().forEach(listener -> listener.changed(before, after));
+        changes.announce(before, after);
     }
 }
