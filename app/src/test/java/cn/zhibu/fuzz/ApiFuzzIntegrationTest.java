@@ -131,6 +131,7 @@ class ApiFuzzIntegrationTest {
                     "某单位", "13700137000", today.minusMonths(2)));
             documents.attach(SYSTEM, c.id(), null, "入党申请书.pdf",
                     "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+            meetingUnderWay(branch);
         }
     }
 
@@ -177,6 +178,19 @@ class ApiFuzzIntegrationTest {
             changed.forEach(c -> problems.add(username + " changed data outside its scope: " + c));
         }
         return report.sent();
+    }
+
+    /** A meeting of the branch under way, its first members invited (check-in scans, by hand, 补课, the roll). */
+    private void meetingUnderWay(long branch) {
+        long meeting = jdbc.sql("""
+                        insert into life_meeting (org_id, org_path, root_id, title, starts_at, ends_at, held_on, created_by)
+                        select id, path, root_id, '主题党日', now() - interval '10 minutes', now() + interval '2 hours',
+                               current_date, '测试'
+                        from organization where id = ? returning id""").param(branch).query(Long.class).single();
+        jdbc.sql("""
+                        insert into life_invitee (meeting_id, member_id, member_name, voting)
+                        select ?, id, name, status = 'FULL' from member where org_id = ? order by id limit 8""")
+                .params(meeting, branch).update();
     }
 
     private long branchOf(String username) {
