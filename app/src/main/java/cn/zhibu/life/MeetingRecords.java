@@ -12,6 +12,7 @@ import cn.zhibu.life.internal.RollRows;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldErrors;
+import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.TreePath;
 import org.springframework.stereotype.Service;
@@ -127,14 +128,7 @@ public class MeetingRecords {
     @Transactional
     public MeetingRecord confirm(DataScope scope, long meetingId) {
         MeetingRow m = access.writable(scope, meetingId);
-        switch (m.status()) {
-            case PLANNED -> throw InvalidInputException.of("", "会议尚未记录：请先保存会议记录，再确认");
-            case CANCELLED -> throw InvalidInputException.of("", "会议已取消，没有可确认的记录");
-            case CONFIRMED -> throw InvalidInputException.of("", "会议记录已于" + time(m.confirmedAt()) + "由"
-                    + m.confirmedBy() + "确认");
-            case HELD -> {
-            }
-        }
+        refuseUnlessHeld(m.status(), m.confirmedAt(), m.confirmedBy());
         MeetingRecord before = views.of(m);
         var facts = changes.facts(meetingId);
         meetings.confirm(meetingId, scope.actorName());
@@ -148,6 +142,25 @@ public class MeetingRecords {
     /** Records saved but not confirmed in a subtree the caller manages, the oldest first (the secretary's inbox). */
     public List<MeetingHeading> unconfirmed(DataScope scope, TreePath subtree, int limit) {
         return meetings.unconfirmed(scope, subtree, limit).stream().map(views::heading).toList();
+    }
+
+    /** Refuses, before the confirmation is asked, a record the caller may not or cannot confirm now. */
+    public void refuseUnconfirmable(DataScope scope, MeetingRecord r) {
+        if (!manages(scope, r)) {
+            throw new ForbiddenException("只有党组织书记和组织管理员可以确认会议记录");
+        }
+        refuseUnlessHeld(r.meeting().status(), r.meeting().confirmedAt(), r.meeting().confirmedBy());
+    }
+
+    private static void refuseUnlessHeld(MeetingStatus status, Instant confirmedAt, String confirmedBy) {
+        switch (status) {
+            case PLANNED -> throw InvalidInputException.of("", "会议尚未记录：请先保存会议记录，再确认");
+            case CANCELLED -> throw InvalidInputException.of("", "会议已取消，没有可确认的记录");
+            case CONFIRMED -> throw InvalidInputException.of("", "会议记录已于" + time(confirmedAt) + "由"
+                    + confirmedBy + "确认");
+            case HELD -> {
+            }
+        }
     }
 
     private static void refuseUnlessEditable(MeetingRow m) {

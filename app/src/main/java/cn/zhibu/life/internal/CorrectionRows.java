@@ -14,6 +14,9 @@ import java.util.Map;
 @Repository
 public class CorrectionRows {
 
+    /** The field of a change that holds the minutes' HTML. */
+    public static final String MINUTES = "minutes";
+
     private final JdbcClient jdbc;
 
     CorrectionRows(JdbcClient jdbc) {
@@ -44,8 +47,7 @@ public class CorrectionRows {
                         where a.meeting_id = ? order by c.amendment_id, c.position""")
                 .param(meetingId)
                 .query((rs, i) -> changes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new RecordCorrection.Change(rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5))))
+                        .add(change(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))))
                 .list();
         return jdbc.sql("""
                         select id, reason, amended_by, amended_at from life_record_amendment where meeting_id = ?
@@ -60,5 +62,14 @@ public class CorrectionRows {
     public int count(long meetingId) {
         return jdbc.sql("select count(*) from life_record_amendment where meeting_id = ?").param(meetingId)
                 .query(Integer.class).single();
+    }
+
+    /** A change as read; the minutes' HTML sanitised again, since the history shows it as HTML. */
+    private static RecordCorrection.Change change(String field, String label, String before, String after) {
+        if (MINUTES.equals(field)) {
+            return new RecordCorrection.Change(field, label, before == null ? null : MinutesHtml.sanitize(before),
+                    after == null ? null : MinutesHtml.sanitize(after));
+        }
+        return new RecordCorrection.Change(field, label, before, after);
     }
 }
