@@ -29,7 +29,7 @@ public class RollRows {
     public List<RollEntry> roll(long meetingId) {
         return jdbc.sql("""
                         select member_id, member_name, voting, checked_in_at, checked_in_by, leave_status
-                        from life_invitee where meeting_id = ? order by member_name collate "C", member_id""")
+                        from life_invitee where meeting_id = ? order by member_id""")
                 .param(meetingId)
                 .query((rs, i) -> new RollEntry(rs.getLong("member_id"), rs.getString("member_name"),
                         rs.getBoolean("voting"), presence(rs.getTimestamp("checked_in_at") != null,
