@@ -71,6 +71,11 @@ public class MeetingRecords {
         return views.of(access.readable(scope, meetingId));
     }
 
+    /** The caller is invited to the meeting: they will read its record once it is confirmed. */
+    public boolean invited(DataScope scope, long meetingId) {
+        return access.invitedTo(scope, meetingId);
+    }
+
     /** The caller may save, confirm and correct this record: they manage the meeting's organization. */
     public boolean manages(DataScope scope, MeetingRecord record) {
         return scope.managesMembersAt(record.meeting().orgPath());

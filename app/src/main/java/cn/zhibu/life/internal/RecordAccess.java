@@ -46,6 +46,11 @@ public class RecordAccess {
         return meetings.lock(meetingId).orElseThrow(() -> new NotFoundException(NOT_FOUND));
     }
 
+    /** The caller is invited to the meeting, whether or not its record can be read yet. */
+    public boolean invitedTo(DataScope scope, long meetingId) {
+        return meetings.find(meetingId).map(m -> invited(scope, m)).orElse(false);
+    }
+
     public boolean manages(DataScope scope, MeetingRow m) {
         return scope.managesMembersAt(m.orgPath());
     }

@@ -86,7 +86,7 @@ class RecordPageController {
         return "redirect:/life/meetings/" + id + "/record";
     }
 
-    /** The record, read-only, for the meeting page (loaded there by htmx); nothing when the caller may not read it yet. */
+    /** The record, read-only, for the meeting page (loaded there by htmx); an invitee learns it is not confirmed yet. */
     @GetMapping("/life/meetings/{id}/record/summary")
     String summary(DataScope scope, @PathVariable long id, Model model) {
         try {
@@ -94,6 +94,9 @@ class RecordPageController {
             model.addAttribute("r", r);
             model.addAttribute("manages", records.manages(scope, r));
         } catch (NotFoundException notYet) {
+            if (!records.invited(scope, id)) {
+                throw notYet;
+            }
             model.addAttribute("r", null);
         }
         return "life/record-view :: summary";
