@@ -46,8 +46,12 @@ public class MeetingFixture {
     }
 
     public void invite(long meetingId, Member member, boolean voting) {
+        invite(meetingId, member.id(), member.name(), voting);
+    }
+
+    public void invite(long meetingId, long memberId, String name, boolean voting) {
         jdbc.sql("insert into life_invitee (meeting_id, member_id, member_name, voting) values (?, ?, ?, ?)")
-                .params(meetingId, member.id(), member.name(), voting).update();
+                .params(meetingId, memberId, name, voting).update();
     }
 
     /** The member scanned the meeting's code. */
