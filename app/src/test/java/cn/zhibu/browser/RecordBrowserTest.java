@@ -9,6 +9,7 @@ import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.support.TestData;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,12 @@ class RecordBrowserTest extends BrowserTestBase {
 
     private static void login(Page page, String user) {
         page.onDialog(dialog -> dialog.accept());
-        BrowserSupport.login(page, user, DemoAccounts.PASSWORD);
+        page.navigate("/login");
+        page.fill("#username", user);
+        page.fill("#password", DemoAccounts.PASSWORD);
+        page.click("#login-submit");
+        // on a phone the navigation is collapsed: the user's name is in the page, not on screen
+        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
     }
 
     private static void fits(Page page) {
@@ -74,7 +80,7 @@ class RecordBrowserTest extends BrowserTestBase {
         secretary.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/phone-record-form.png"))
                 .setFullPage(true));
         secretary.click("#save-record");
-        assertThat(secretary.locator(".alert-success")).containsText("已保存会议记录");
+        assertThat(secretary.locator(".alert-dismissible")).containsText("已保存会议记录");
         assertThat(secretary.locator("#record-quorum")).hasText("已达到法定人数");
         fits(secretary);
 
@@ -93,7 +99,7 @@ class RecordBrowserTest extends BrowserTestBase {
         secretary.fill("#reason", "主持人写错");
         secretary.fill("#chair", "刘晓雯");
         secretary.click("#save-amendment");
-        assertThat(secretary.locator(".alert-success")).containsText("已更正主持人");
+        assertThat(secretary.locator(".alert-dismissible")).containsText("已更正主持人");
         secretary.navigate(record + "/history");
         assertThat(secretary.locator("#original")).containsText(DemoAccounts.SECRETARY_NAME);
         fits(secretary);
