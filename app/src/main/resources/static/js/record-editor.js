@@ -81,6 +81,12 @@
       line.className = 'small ' + (quorate ? 'text-success' : 'text-danger');
     };
     roll.addEventListener('change', update);
+    // the line follows the boxes from now on; the saved roll's count would only contradict it
+    var saved = roll.querySelector('#quorum');
+    if (saved) {
+      saved.hidden = true;
+    }
+    update();
   }
 
   document.querySelectorAll('textarea[data-editor]').forEach(startEditor);

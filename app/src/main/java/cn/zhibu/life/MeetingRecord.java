@@ -7,7 +7,7 @@ import java.util.List;
  * roll with its totals, the quorum of a meeting that votes (B6, B7), the files and photos, and how many times the
  * confirmed record was corrected (更正).
  */
-public record MeetingRecord(MeetingHeading meeting, Minutes minutes, Attendance attendance, List<RollEntry> roll,
+public record MeetingRecord(MeetingHeading meeting, Minutes minutes, AttendanceTotals attendance, List<RollEntry> roll,
                             Quorum quorum, List<RecordFile> files, int corrections) {
 
     public MeetingRecord {

@@ -98,7 +98,7 @@ public class RecordAmendments {
         LateRecording.Timeliness timeliness = heldOn.equals(m.heldOn()) ? null : timeliness(errors, m, heldOn, reason);
         errors.throwIfAny();
 
-        List<RecordCorrection.Change> changed = new ArrayList<>();
+        List<RecordCorrection.CorrectedField> changed = new ArrayList<>();
         change(changed, "heldOn", "召开日期", m.heldOn(), heldOn);
         change(changed, "kinds", "会议类型", labels(m.kinds()), labels(kinds));
         change(changed, "chair", "主持人", minutes.chair(), chair);
@@ -149,12 +149,12 @@ public class RecordAmendments {
         }
     }
 
-    private static void change(List<RecordCorrection.Change> changes, String field, String label, Object was,
+    private static void change(List<RecordCorrection.CorrectedField> changes, String field, String label, Object was,
                                Object is) {
         String before = was == null || was.toString().isEmpty() ? null : was.toString();
         String after = is == null || is.toString().isEmpty() ? null : is.toString();
         if (!Objects.equals(before, after)) {
-            changes.add(new RecordCorrection.Change(field, label, before, after));
+            changes.add(new RecordCorrection.CorrectedField(field, label, before, after));
         }
     }
 
@@ -169,11 +169,11 @@ public class RecordAmendments {
                 .map(RollEntry::name).collect(Collectors.joining("、"));
     }
 
-    private static Map<String, Object> snapshot(MeetingRow m, List<RecordCorrection.Change> changes, boolean before,
+    private static Map<String, Object> snapshot(MeetingRow m, List<RecordCorrection.CorrectedField> changes, boolean before,
                                                 String reason) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("title", m.title());
-        for (RecordCorrection.Change c : changes) {
+        for (RecordCorrection.CorrectedField c : changes) {
             s.put(c.field(), before ? c.before() : c.after());
         }
         if (reason != null) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A correction (更正) of a confirmed record: what each field was and became, why, by whom and when. */
-public record RecordCorrection(long id, long meetingId, List<Change> changes, String reason, String amendedBy,
+public record RecordCorrection(long id, long meetingId, List<CorrectedField> changes, String reason, String amendedBy,
                                Instant amendedAt) {
 
     public RecordCorrection {
@@ -15,6 +15,6 @@ public record RecordCorrection(long id, long meetingId, List<Change> changes, St
      * One field corrected; {@code before} is what the record said until then (the original, for the first correction
      * of the field). The minutes are sanitised HTML; resolutions and names one per line.
      */
-    public record Change(String field, String label, String before, String after) {
+    public record CorrectedField(String field, String label, String before, String after) {
     }
 }

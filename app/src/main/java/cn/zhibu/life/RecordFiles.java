@@ -107,7 +107,7 @@ public class RecordFiles {
         long id = files.insert(meetingId, name, actual.mediaType(), content, Sm3.digest(content), scope.actorName());
         RecordFile saved = files.find(meetingId, id).orElseThrow();
         if (confirmed) {
-            corrections.insert(meetingId, List.of(new RecordCorrection.Change("files", "附件", null, name)), why,
+            corrections.insert(meetingId, List.of(new RecordCorrection.CorrectedField("files", "附件", null, name)), why,
                     scope.actorName());
         }
         audit.record(scope, RecordAuditAction.FILE_ADDED, MeetingRecords.ENTITY, meetingId, m.orgPath(), null,

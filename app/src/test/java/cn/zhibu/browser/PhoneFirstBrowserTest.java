@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PhoneFirstBrowserTest extends BrowserTestBase {
 
     @Autowired JdbcClient jdbc;
+    @Autowired cn.zhibu.organization.OrganizationService organizations;
     @Autowired TestData data;
+    @Autowired cn.zhibu.life.MeetingFixture meetings;
 
     private final Map<String, Page> sessions = new HashMap<>();
     private long branch;
@@ -46,6 +48,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
     private long publicityId;
     private long transferId;
     private long deceasedId;
+    private long meetingId;
 
     private long id(String sql, Object... params) {
         var statement = jdbc.sql(sql);
@@ -63,6 +66,9 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         caseId = id("select id from admission_case where org_id = ? order by id", branch);
         memberId = data.member(branch, "手机卡片", MemberStatus.FULL).id();
         deceasedId = data.member(branch, "手机故去", MemberStatus.FULL).id();
+        meetingId = meetings.heldDaysAgo(organizations.describe(branch), "手机支部党员大会", 1,
+                cn.zhibu.life.MeetingKind.GENERAL_ASSEMBLY);
+        meetings.invite(meetingId, memberId, "手机卡片", true);
     }
 
     /** The phone of a role, logged in once. */
@@ -234,7 +240,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
                 "/members/import", "/members/export", "/admission/new", "/admission/cases/" + caseId,
                 "/admission/cases/" + caseId + "/steps/" + id("select id from admission_step where case_id = ? order by id limit 1", caseId) + "/amend",
                 "/publicity/new", "/publicity/" + publicityId, "/transfers/" + transferId, "/account/password",
-                "/orgs")) {
+                "/orgs", "/life/meetings/" + meetingId + "/record")) {
             pages.add(new String[]{s, path});
         }
         for (String path : List.of("/", "/orgs/" + committee, "/orgs/" + committee + "/edit", "/orgs/new?parentId=" + committee,

@@ -116,7 +116,7 @@ class MeetingRecordIntegrationTest {
         assertThat(saved.meeting().recordedAt()).isNotNull();
         assertThat(saved.minutes().html()).isEqualTo("<p>学习<strong>党章</strong></p>");
         assertThat(saved.minutes().resolutions()).containsExactly("同意甲", "同意乙");
-        assertThat(saved.attendance()).isEqualTo(new Attendance(3, 2, 0, 1, "应到3人，实到2人，请假0人，缺席1人"));
+        assertThat(saved.attendance()).isEqualTo(new AttendanceTotals(3, 2, 0, 1, "应到3人，实到2人，请假0人，缺席1人"));
         assertThat(saved.roll()).extracting(RollEntry::presence)
                 .containsExactly(Presence.CHECKED_IN, Presence.MARKED, Presence.ABSENT);
         assertThat(saved.quorum().applies()).isFalse();
@@ -207,7 +207,7 @@ class MeetingRecordIntegrationTest {
         assertThat(r.quorum().voting()).isEqualTo(8);
         assertThat(r.quorum().presentVoting()).isEqualTo(5);
         assertThat(r.quorum().quorate()).isTrue();
-        assertThat(r.attendance()).isEqualTo(new Attendance(9, 5, 1, 3, "应到9人，实到5人，请假1人，缺席3人"));
+        assertThat(r.attendance()).isEqualTo(new AttendanceTotals(9, 5, 1, 3, "应到9人，实到5人，请假1人，缺席3人"));
     }
 
     @Test
@@ -254,7 +254,7 @@ class MeetingRecordIntegrationTest {
         RecordCorrection first = amendments.amend(SYSTEM, id, new RecordAmendment(wasHeld.minusDays(1),
                 List.of(MeetingKind.THEME_DAY, MeetingKind.LECTURE), "<p>学习<strong>党章</strong>第二章</p>", null, null,
                 null, firstPresent(3), "日期录错，应为前一天；党课同时进行"));
-        assertThat(first.changes()).extracting(RecordCorrection.Change::field)
+        assertThat(first.changes()).extracting(RecordCorrection.CorrectedField::field)
                 .containsExactly("heldOn", "kinds", "minutes", "present");
         assertThat(first.changes().get(0).before()).isEqualTo(wasHeld.toString());
         assertThat(first.changes().get(1).after()).isEqualTo("党课、主题党日");

@@ -23,13 +23,13 @@ public class CorrectionRows {
         this.jdbc = jdbc;
     }
 
-    public long insert(long meetingId, List<RecordCorrection.Change> changes, String reason, String by) {
+    public long insert(long meetingId, List<RecordCorrection.CorrectedField> changes, String reason, String by) {
         long id = jdbc.sql("""
                         insert into life_record_amendment (meeting_id, reason, amended_by) values (?, ?, ?)
                         returning id""")
                 .params(meetingId, reason, by).query(Long.class).single();
         for (int i = 0; i < changes.size(); i++) {
-            RecordCorrection.Change c = changes.get(i);
+            RecordCorrection.CorrectedField c = changes.get(i);
             jdbc.sql("""
                             insert into life_record_change (amendment_id, position, field, label, before_value,
                               after_value) values (?, ?, ?, ?, ?, ?)""")
@@ -40,7 +40,7 @@ public class CorrectionRows {
 
     /** The corrections of a meeting's record, oldest first. */
     public List<RecordCorrection> of(long meetingId) {
-        Map<Long, List<RecordCorrection.Change>> changes = new LinkedHashMap<>();
+        Map<Long, List<RecordCorrection.CorrectedField>> changes = new LinkedHashMap<>();
         jdbc.sql("""
                         select c.amendment_id, c.field, c.label, c.before_value, c.after_value
                         from life_record_change c join life_record_amendment a on a.id = c.amendment_id
@@ -65,11 +65,11 @@ public class CorrectionRows {
     }
 
     /** A change as read; the minutes' HTML sanitised again, since the history shows it as HTML. */
-    private static RecordCorrection.Change change(String field, String label, String before, String after) {
+    private static RecordCorrection.CorrectedField change(String field, String label, String before, String after) {
         if (MINUTES.equals(field)) {
-            return new RecordCorrection.Change(field, label, before == null ? null : MinutesHtml.sanitize(before),
+            return new RecordCorrection.CorrectedField(field, label, before == null ? null : MinutesHtml.sanitize(before),
                     after == null ? null : MinutesHtml.sanitize(after));
         }
-        return new RecordCorrection.Change(field, label, before, after);
+        return new RecordCorrection.CorrectedField(field, label, before, after);
     }
 }

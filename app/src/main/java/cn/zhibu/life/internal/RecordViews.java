@@ -1,6 +1,6 @@
 package cn.zhibu.life.internal;
 
-import cn.zhibu.life.Attendance;
+import cn.zhibu.life.AttendanceTotals;
 import cn.zhibu.life.MeetingHeading;
 import cn.zhibu.life.MeetingKind;
 import cn.zhibu.life.MeetingRecord;
@@ -38,7 +38,7 @@ public class RecordViews {
         // sanitised again on the way out: a row written by any other path is shown safe too
         Minutes minutes = records.find(m.id()).map(r -> new Minutes(MinutesHtml.sanitize(r.html()), r.resolutions(),
                 r.chair(), r.minutesTaker(), r.savedBy(), r.savedAt())).orElse(null);
-        return new MeetingRecord(heading(m), minutes, Attendance.of(entries), entries, quorum(m, entries),
+        return new MeetingRecord(heading(m), minutes, AttendanceTotals.of(entries), entries, quorum(m, entries),
                 files.of(m.id()), corrections.count(m.id()));
     }
 

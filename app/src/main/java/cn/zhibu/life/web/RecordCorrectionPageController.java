@@ -66,7 +66,7 @@ class RecordCorrectionPageController {
             RecordAmendment amendment = form.toAmendment();
             input.check(amendment);
             RecordCorrection done = amendments.amend(scope, id, amendment);
-            redirect.addFlashAttribute("notice", "已更正" + done.changes().stream().map(RecordCorrection.Change::label)
+            redirect.addFlashAttribute("notice", "已更正" + done.changes().stream().map(RecordCorrection.CorrectedField::label)
                     .reduce((a, b) -> a + "、" + b).orElse("") + "，原记录和更正理由见更正记录");
             return "redirect:/life/meetings/" + id + "/record";
         } catch (InvalidInputException e) {
@@ -144,10 +144,10 @@ class RecordCorrectionPageController {
     }
 
     /** Each corrected field as first recorded: the {@code before} of its first correction. */
-    private static List<RecordCorrection.Change> original(List<RecordCorrection> corrections) {
-        Map<String, RecordCorrection.Change> first = new LinkedHashMap<>();
+    private static List<RecordCorrection.CorrectedField> original(List<RecordCorrection> corrections) {
+        Map<String, RecordCorrection.CorrectedField> first = new LinkedHashMap<>();
         for (RecordCorrection c : corrections) {
-            for (RecordCorrection.Change ch : c.changes()) {
+            for (RecordCorrection.CorrectedField ch : c.changes()) {
                 first.putIfAbsent(ch.field(), ch);
             }
         }
