@@ -2,7 +2,6 @@ package cn.zhibu.life;
 
 import cn.zhibu.life.internal.CorrectionRows;
 import cn.zhibu.life.internal.KindRules;
-import cn.zhibu.life.internal.MeetingChanges;
 import cn.zhibu.life.internal.MeetingRow;
 import cn.zhibu.life.internal.MeetingRows;
 import cn.zhibu.life.internal.RecordAccess;
@@ -125,8 +124,8 @@ public class RecordAmendments {
             marks.apply(meetingId, was.roll(), present, m.startsAt(), scope.actorName());
         }
         long id = corrections.insert(meetingId, changed, reason, scope.actorName());
-        changes.after(facts);
-        audit.record(scope, RecordAuditAction.AMENDED, MeetingRecords.ENTITY, meetingId, m.orgPath(),
+        changes.announce(facts, changes.facts(meetingId));
+        audit.record(scope, RecordAuditAction.AMENDED, RecordService.ENTITY, meetingId, m.orgPath(),
                 snapshot(m, changed, true, null), snapshot(m, changed, false, reason));
         return corrections.of(meetingId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
     }

@@ -30,7 +30,7 @@ class RecordAuditVocabulary implements AuditVocabulary {
 
     @Override
     public List<AuditSubject> subjects() {
-        return List.of(AuditSubject.of(MeetingRecords.ENTITY, "会议记录")
+        return List.of(AuditSubject.of(RecordService.ENTITY, "会议记录")
                 .field("title", "会议")
                 .field("heldOn", "召开日期")
                 .field("kinds", "会议类型")

@@ -110,7 +110,7 @@ public class RecordFiles {
             corrections.insert(meetingId, List.of(new RecordCorrection.CorrectedField("files", "附件", null, name)), why,
                     scope.actorName());
         }
-        audit.record(scope, RecordAuditAction.FILE_ADDED, MeetingRecords.ENTITY, meetingId, m.orgPath(), null,
+        audit.record(scope, RecordAuditAction.FILE_ADDED, RecordService.ENTITY, meetingId, m.orgPath(), null,
                 snapshot(m, saved, why));
         return saved;
     }
@@ -135,7 +135,7 @@ public class RecordFiles {
             throw InvalidInputException.of("", "会议记录已确认，附件不能删除；如附件有误，请上传正确的附件并说明理由（更正）");
         }
         files.delete(f.id());
-        audit.record(scope, RecordAuditAction.FILE_REMOVED, MeetingRecords.ENTITY, meetingId, m.orgPath(),
+        audit.record(scope, RecordAuditAction.FILE_REMOVED, RecordService.ENTITY, meetingId, m.orgPath(),
                 snapshot(m, f, null), null);
     }
 

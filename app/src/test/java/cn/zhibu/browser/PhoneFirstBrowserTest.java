@@ -37,7 +37,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
     @Autowired JdbcClient jdbc;
     @Autowired cn.zhibu.organization.OrganizationService organizations;
     @Autowired TestData data;
-    @Autowired cn.zhibu.life.MeetingFixture meetings;
+    @Autowired cn.zhibu.life.MeetingFixture meetingFixture;
 
     private final Map<String, Page> sessions = new HashMap<>();
     private long branch;
@@ -49,6 +49,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
     private long transferId;
     private long deceasedId;
     private long meetingId;
+    private long recordMeetingId;
 
     private long id(String sql, Object... params) {
         var statement = jdbc.sql(sql);
@@ -66,9 +67,9 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         caseId = id("select id from admission_case where org_id = ? order by id", branch);
         memberId = data.member(branch, "手机卡片", MemberStatus.FULL).id();
         deceasedId = data.member(branch, "手机故去", MemberStatus.FULL).id();
-        meetingId = meetings.heldDaysAgo(organizations.describe(branch), "手机支部党员大会", 1,
+        recordMeetingId = meetingFixture.heldDaysAgo(organizations.describe(branch), "手机支部党员大会", 1,
                 cn.zhibu.life.MeetingKind.GENERAL_ASSEMBLY);
-        meetings.invite(meetingId, memberId, "手机卡片", true);
+        meetingFixture.invite(recordMeetingId, memberId, "手机卡片", true);
     }
 
     /** The phone of a role, logged in once. */
@@ -170,6 +171,22 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         secretary.click("#inflow-submit");
         assertThat(secretary.locator("#inflow-table")).containsText("手机流入");
 
+        secretary.navigate("/life/meetings/new");
+        assertFitsThePhone(secretary, "#save-meeting");
+        secretary.click("#save-meeting");
+        assertThat(secretary.locator("#title")).hasAttribute("aria-invalid", "true");
+        assertThat(secretary.locator("#kinds")).hasAttribute("aria-invalid", "true");
+        assertThat(secretary.locator("label[for=kind-THEME_DAY]")).isVisible();
+        assertFitsThePhone(secretary, "#save-meeting");
+        shoot(secretary, "meeting-form-errors");
+        secretary.fill("#title", "手机上安排的主题党日");
+        secretary.check("#kind-THEME_DAY");
+        secretary.fill("#place", "党员活动室");
+        secretary.click("#save-meeting");
+        assertThat(secretary.locator("#meeting-title")).hasText("手机上安排的主题党日");
+        meetingId = Long.parseLong(secretary.url().replaceAll(".*/life/meetings/(\\d+).*", "$1"));
+        assertFitsThePhone(secretary, "#invitee-table");
+
         secretary.navigate("/admission/new");
         assertFitsThePhone(secretary, "#submit-application");
         secretary.navigate("/admission/cases/" + caseId);
@@ -194,6 +211,8 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         pages.put("/transfers?direction=OUTGOING", new String[]{DemoAccounts.SECRETARY, ".transfer-link"});
         pages.put("/admission", new String[]{DemoAccounts.SECRETARY, "#new-application"});
         pages.put("/publicity", new String[]{DemoAccounts.SECRETARY, "#new-publicity"});
+        pages.put("/life", new String[]{DemoAccounts.SECRETARY, "#new-meeting"});
+        pages.put("/life?status=PLANNED", new String[]{DemoAccounts.MEMBER, ".meeting-link"});
         pages.put("/todo", new String[]{DemoAccounts.SECRETARY, "main table a"});
         pages.put("/orgs/" + branch, new String[]{DemoAccounts.SECRETARY, "#org-name"});
         pages.put("/", new String[]{DemoAccounts.SECRETARY, "#inbox-items .zb-card-action a"});
@@ -240,7 +259,8 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
                 "/members/import", "/members/export", "/admission/new", "/admission/cases/" + caseId,
                 "/admission/cases/" + caseId + "/steps/" + id("select id from admission_step where case_id = ? order by id limit 1", caseId) + "/amend",
                 "/publicity/new", "/publicity/" + publicityId, "/transfers/" + transferId, "/account/password",
-                "/orgs", "/life/meetings/" + meetingId + "/record")) {
+                "/orgs", "/life/meetings/new", "/life/meetings/" + meetingId, "/life/meetings/" + meetingId + "/edit",
+                "/account/email", "/life/meetings/" + recordMeetingId + "/record")) {
             pages.add(new String[]{s, path});
         }
         for (String path : List.of("/", "/orgs/" + committee, "/orgs/" + committee + "/edit", "/orgs/new?parentId=" + committee,
@@ -253,6 +273,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         pages.add(new String[]{DemoAccounts.MEMBER, "/me"});
         pages.add(new String[]{DemoAccounts.MEMBER, "/publicity"});
         pages.add(new String[]{DemoAccounts.MEMBER, "/publicity/" + publicityId});
+        pages.add(new String[]{DemoAccounts.MEMBER, "/life/meetings/" + meetingId});
         pages.add(new String[]{DemoAccounts.MEMBER, "/no-such-page"});
         return pages;
     }

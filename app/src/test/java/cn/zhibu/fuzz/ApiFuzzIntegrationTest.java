@@ -2,7 +2,7 @@ package cn.zhibu.fuzz;
 
 import cn.zhibu.life.MeetingFixture;
 import cn.zhibu.life.MeetingKind;
-import cn.zhibu.life.MeetingRecords;
+import cn.zhibu.life.RecordService;
 import cn.zhibu.life.RecordFiles;
 import cn.zhibu.life.RecordForm;
 
@@ -95,7 +95,7 @@ class ApiFuzzIntegrationTest {
     @Autowired AdmissionDocuments documents;
     @Autowired ServerErrorRecorder serverErrors;
     @Autowired MeetingFixture meetings;
-    @Autowired MeetingRecords records;
+    @Autowired RecordService records;
     @Autowired RecordFiles recordFiles;
 
     /** The exception behind each 5xx, reported with the failure. */

@@ -47,7 +47,7 @@ class MeetingRecordIntegrationTest {
     @Autowired TestData data;
     @Autowired UserAccounts accounts;
     @Autowired MeetingFixture fixture;
-    @Autowired MeetingRecords records;
+    @Autowired RecordService records;
     @Autowired RecordAmendments amendments;
     @Autowired RecordFiles files;
     @Autowired RecordingMeetingListener listener;
@@ -139,7 +139,7 @@ class MeetingRecordIntegrationTest {
         records.save(SYSTEM, id, form(null, null));
         assertThat(listener.of(id)).hasSize(2);
 
-        assertThat(audit.search(SYSTEM, AuditFilter.ofType(MeetingRecords.ENTITY), 0, 100).stream()
+        assertThat(audit.search(SYSTEM, AuditFilter.ofType(RecordService.ENTITY), 0, 100).stream()
                 .filter(e -> e.entityId().equals(Long.toString(id))).map(AuditLog.Entry::action))
                 .containsExactlyInAnyOrder("组织生活.记录会议", "组织生活.修改会议记录", "组织生活.修改会议记录");
     }
@@ -287,8 +287,8 @@ class MeetingRecordIntegrationTest {
         assertThatThrownBy(() -> amendments.amend(SYSTEM, id, new RecordAmendment(LocalDate.now().plusDays(1), null,
                 null, null, null, null, null, "日期"))).hasMessageContaining("不能晚于");
         assertThatThrownBy(() -> amendments.amend(SYSTEM, id, new RecordAmendment(null, List.of(MeetingKind.GROUP),
-                null, null, null, null, null, "类型"))).hasMessageContaining("不是党小组");
-        assertThat(audit.search(SYSTEM, AuditFilter.ofType(MeetingRecords.ENTITY), 0, 100).stream()
+                null, null, null, null, null, "类型"))).hasMessageContaining("党小组会由党小组召开（B8）");
+        assertThat(audit.search(SYSTEM, AuditFilter.ofType(RecordService.ENTITY), 0, 100).stream()
                 .filter(e -> e.entityId().equals(Long.toString(id)) && e.action().equals("组织生活.更正会议记录"))).hasSize(2);
     }
 

@@ -38,7 +38,7 @@ class RecordScopeIntegrationTest {
     @Autowired TestData data;
     @Autowired UserAccounts accounts;
     @Autowired MeetingFixture fixture;
-    @Autowired MeetingRecords records;
+    @Autowired RecordService records;
     @Autowired RecordFiles files;
     @LocalServerPort int port;
 

@@ -1,7 +1,7 @@
 package cn.zhibu.life.internal;
 
 import cn.zhibu.life.MeetingHeading;
-import cn.zhibu.life.MeetingRecords;
+import cn.zhibu.life.RecordService;
 import cn.zhibu.platform.inbox.InboxItem;
 import cn.zhibu.platform.inbox.InboxQuery;
 import cn.zhibu.platform.inbox.InboxSource;
@@ -18,9 +18,9 @@ class RecordInboxItems implements InboxSource {
 
     private static final String KIND = "组织生活";
 
-    private final MeetingRecords records;
+    private final RecordService records;
 
-    RecordInboxItems(MeetingRecords records) {
+    RecordInboxItems(RecordService records) {
         this.records = records;
     }
 

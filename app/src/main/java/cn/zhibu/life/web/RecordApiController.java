@@ -1,7 +1,7 @@
 package cn.zhibu.life.web;
 
 import cn.zhibu.life.MeetingRecord;
-import cn.zhibu.life.MeetingRecords;
+import cn.zhibu.life.RecordService;
 import cn.zhibu.life.RecordAmendment;
 import cn.zhibu.life.RecordAmendments;
 import cn.zhibu.life.RecordCorrection;
@@ -37,11 +37,11 @@ import java.util.List;
         + "党员可查阅被邀请参加的会议已确认的记录，上级党组织可查阅下级的记录")
 class RecordApiController {
 
-    private final MeetingRecords records;
+    private final RecordService records;
     private final RecordAmendments amendments;
     private final RecordFiles files;
 
-    RecordApiController(MeetingRecords records, RecordAmendments amendments, RecordFiles files) {
+    RecordApiController(RecordService records, RecordAmendments amendments, RecordFiles files) {
         this.records = records;
         this.amendments = amendments;
         this.files = files;

@@ -2,7 +2,7 @@ package cn.zhibu.life.web;
 
 import cn.zhibu.life.MeetingKind;
 import cn.zhibu.life.MeetingRecord;
-import cn.zhibu.life.MeetingRecords;
+import cn.zhibu.life.RecordService;
 import cn.zhibu.life.MeetingStatus;
 import cn.zhibu.life.RecordAmendment;
 import cn.zhibu.life.RecordAmendments;
@@ -39,12 +39,12 @@ import java.util.Map;
 @Controller
 class RecordCorrectionPageController {
 
-    private final MeetingRecords records;
+    private final RecordService records;
     private final RecordAmendments amendments;
     private final RecordFiles files;
     private final InputValidator input;
 
-    RecordCorrectionPageController(MeetingRecords records, RecordAmendments amendments, RecordFiles files,
+    RecordCorrectionPageController(RecordService records, RecordAmendments amendments, RecordFiles files,
                                    InputValidator input) {
         this.records = records;
         this.amendments = amendments;

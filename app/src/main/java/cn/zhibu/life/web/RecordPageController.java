@@ -1,7 +1,7 @@
 package cn.zhibu.life.web;
 
 import cn.zhibu.life.MeetingRecord;
-import cn.zhibu.life.MeetingRecords;
+import cn.zhibu.life.RecordService;
 import cn.zhibu.life.Minutes;
 import cn.zhibu.life.RecordForm;
 import cn.zhibu.life.RollEntry;
@@ -33,10 +33,10 @@ import java.util.Map;
 @Controller
 class RecordPageController {
 
-    private final MeetingRecords records;
+    private final RecordService records;
     private final InputValidator input;
 
-    RecordPageController(MeetingRecords records, InputValidator input) {
+    RecordPageController(RecordService records, InputValidator input) {
         this.records = records;
         this.input = input;
     }

@@ -1,6 +1,5 @@
 package cn.zhibu.life;
 
-import cn.zhibu.life.internal.MeetingChanges;
 import cn.zhibu.life.internal.MeetingRow;
 import cn.zhibu.life.internal.MeetingRows;
 import cn.zhibu.life.internal.RecordAccess;
@@ -36,7 +35,7 @@ import java.util.stream.Collectors;
  */
 @Service
 @Transactional(readOnly = true)
-public class MeetingRecords {
+public class RecordService {
 
     /** The audit log's entity type of a record (its id is the meeting's). */
     public static final String ENTITY = "life_record";
@@ -53,7 +52,7 @@ public class MeetingRecords {
     private final LateRecording lateRecording;
     private final AuditLog audit;
 
-    MeetingRecords(RecordAccess access, MeetingRows meetings, RecordRows records, RollRows roll, RollMarks marks,
+    RecordService(RecordAccess access, MeetingRows meetings, RecordRows records, RollRows roll, RollMarks marks,
                    RecordViews views, MeetingChanges changes, LateRecording lateRecording, AuditLog audit) {
         this.access = access;
         this.meetings = meetings;
@@ -122,7 +121,7 @@ public class MeetingRecords {
         if (first) {
             meetings.markHeld(meetingId, timeliness.late(), timeliness.reason());
         }
-        changes.after(facts);
+        changes.announce(facts, changes.facts(meetingId));
         MeetingRecord saved = views.of(meetings.find(meetingId).orElseThrow());
         audit.record(scope, first ? RecordAuditAction.RECORDED : RecordAuditAction.EDITED, ENTITY, meetingId,
                 m.orgPath(), before == null ? null : snapshot(before), snapshot(saved));
@@ -137,7 +136,7 @@ public class MeetingRecords {
         MeetingRecord before = views.of(m);
         var facts = changes.facts(meetingId);
         meetings.confirm(meetingId, scope.actorName());
-        changes.after(facts);
+        changes.announce(facts, changes.facts(meetingId));
         MeetingRecord confirmed = views.of(meetings.find(meetingId).orElseThrow());
         audit.record(scope, RecordAuditAction.CONFIRMED, ENTITY, meetingId, m.orgPath(), snapshot(before),
                 snapshot(confirmed));
