@@ -37,8 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PhoneFirstBrowserTest extends BrowserTestBase {
 
     @Autowired JdbcClient jdbc;
+    @Autowired cn.zhibu.organization.OrganizationService organizations;
     @Autowired TestData data;
     @Autowired AppraisalService appraisals;
+    @Autowired cn.zhibu.life.MeetingFixture meetingFixture;
 
     private final Map<String, Page> sessions = new HashMap<>();
     private long branch;
@@ -51,6 +53,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
     private long deceasedId;
     private long meetingId;
     private long appraisalId;
+    private long recordMeetingId;
 
     private long id(String sql, Object... params) {
         var statement = jdbc.sql(sql);
@@ -68,6 +71,9 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         caseId = id("select id from admission_case where org_id = ? order by id", branch);
         memberId = data.member(branch, "手机卡片", MemberStatus.FULL).id();
         deceasedId = data.member(branch, "手机故去", MemberStatus.FULL).id();
+        recordMeetingId = meetingFixture.heldDaysAgo(organizations.describe(branch), "手机支部党员大会", 1,
+                cn.zhibu.life.MeetingKind.GENERAL_ASSEMBLY);
+        meetingFixture.invite(recordMeetingId, memberId, "手机卡片", true);
         appraisalId = appraisalAtBallot();
     }
 
@@ -271,7 +277,7 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
                 "/admission/cases/" + caseId + "/steps/" + id("select id from admission_step where case_id = ? order by id limit 1", caseId) + "/amend",
                 "/publicity/new", "/publicity/" + publicityId, "/transfers/" + transferId, "/account/password",
                 "/orgs", "/life/meetings/new", "/life/meetings/" + meetingId, "/life/meetings/" + meetingId + "/edit",
-                "/account/email")) {
+                "/account/email", "/life/meetings/" + recordMeetingId + "/record")) {
             pages.add(new String[]{s, path});
         }
         for (String path : List.of("/", "/orgs/" + committee, "/orgs/" + committee + "/edit", "/orgs/new?parentId=" + committee,

@@ -1,5 +1,11 @@
 package cn.zhibu.fuzz;
 
+import cn.zhibu.life.MeetingFixture;
+import cn.zhibu.life.MeetingKind;
+import cn.zhibu.life.RecordService;
+import cn.zhibu.life.RecordFiles;
+import cn.zhibu.life.RecordForm;
+
 import cn.zhibu.admission.AdmissionCase;
 import cn.zhibu.admission.AdmissionDocuments;
 import cn.zhibu.admission.AdmissionService;
@@ -88,6 +94,9 @@ class ApiFuzzIntegrationTest {
     @Autowired AdmissionService admission;
     @Autowired AdmissionDocuments documents;
     @Autowired ServerErrorRecorder serverErrors;
+    @Autowired MeetingFixture meetings;
+    @Autowired RecordService records;
+    @Autowired RecordFiles recordFiles;
 
     /** The exception behind each 5xx, reported with the failure. */
     @TestConfiguration
@@ -132,6 +141,13 @@ class ApiFuzzIntegrationTest {
             documents.attach(SYSTEM, c.id(), null, "入党申请书.pdf",
                     "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
             meetingUnderWay(branch);
+            long meeting = meetings.heldDaysAgo(organizations.describe(branch), "支部党员大会", 1,
+                    MeetingKind.GENERAL_ASSEMBLY);
+            meetings.invite(meeting, members.get(4), "参会党员", true);
+            records.save(SYSTEM, meeting, new RecordForm("<p>会议记录</p>", List.of("决议"), "主持人", "记录人",
+                    List.of(members.get(4)), null));
+            recordFiles.attach(SYSTEM, meeting, "签到表.pdf",
+                    "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), null);
         }
     }
 

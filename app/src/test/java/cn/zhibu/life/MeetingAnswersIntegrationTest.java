@@ -139,7 +139,7 @@ class MeetingAnswersIntegrationTest {
         });
         assertThat(lifeItems).anySatisfy(i -> {
             assertThat(i.title()).isEqualTo("记录待补：测试会议");
-            assertThat(i.link()).isEqualTo("/life/meetings/" + ended.id());
+            assertThat(i.link()).isEqualTo("/life/meetings/" + ended.id() + "/record");
             assertThat(i.date()).isEqualTo(ended.heldOn().plusDays(7));
             assertThat(i.overdue()).isTrue();
             assertThat(i.rule()).isEqualTo("B6");

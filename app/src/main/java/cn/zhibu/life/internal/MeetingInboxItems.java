@@ -102,7 +102,7 @@ class MeetingInboxItems implements InboxSource {
                         .detail(m.kindLabels() + "，" + WHEN.format(m.startsAt()) + "召开；请在会后" + onTimeDays
                                 + "天内录入会议记录，逾期为补录")
                         .at(m.orgId(), m.orgName(), m.orgPath()).due(m.heldOn().plusDays(onTimeDays), query.today())
-                        .rule(m.kinds().get(0).rule()).link("/life/meetings/" + m.id()).mine(mine).build());
+                        .rule(m.kinds().get(0).rule()).link("/life/meetings/" + m.id() + "/record").mine(mine).build());
             }
         }
         return items;
