@@ -17,4 +17,9 @@ public record Minutes(String html, List<String> resolutions, String chair, Strin
     public Minutes {
         resolutions = List.copyOf(resolutions);
     }
+
+    /** Nothing written yet: a meeting counted as held without minutes (an appraisal's own meeting, an import). */
+    public static Minutes none() {
+        return new Minutes("", List.of(), null, null, null, null);
+    }
 }

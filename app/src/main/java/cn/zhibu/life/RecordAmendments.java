@@ -80,7 +80,7 @@ public class RecordAmendments {
             }
         }
         MeetingRecord was = views.of(m);
-        Minutes minutes = was.minutes();
+        Minutes minutes = was.minutes() != null ? was.minutes() : Minutes.none();
         FieldErrors errors = new FieldErrors();
         String reason = RecordInput.name(errors, "reason", "更正理由（原记录哪里有误）", request.reason());
         String html = request.minutes() == null ? minutes.html() : RecordInput.minutes(errors, request.minutes());
@@ -119,7 +119,8 @@ public class RecordAmendments {
         if (!kinds.equals(m.kinds())) {
             meetings.replaceKinds(meetingId, kinds);
         }
-        records.save(meetingId, html, resolutions, chair, taker, minutes.savedBy());
+        records.save(meetingId, html, resolutions, chair, taker,
+                minutes.savedBy() != null ? minutes.savedBy() : scope.actorName());
         if (present != null) {
             marks.apply(meetingId, was.roll(), present, m.startsAt(), scope.actorName());
         }

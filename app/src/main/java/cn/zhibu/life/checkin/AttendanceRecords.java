@@ -101,14 +101,14 @@ class AttendanceRecords {
                 .params(on, note, by, meetingId, memberId).update() == 1;
     }
 
-    AttendanceTotals totals(long meetingId) {
+    CheckinTotals totals(long meetingId) {
         return jdbc.sql("""
                         select count(*), count(checked_in_at), count(checked_out_at),
                                count(*) filter (where leave_status = 'APPROVED' and checked_in_at is null),
                                count(makeup_on)
                         from life_invitee where meeting_id = ?""")
                 .param(meetingId)
-                .query((rs, i) -> new AttendanceTotals(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .query((rs, i) -> new CheckinTotals(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
                 .single();
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
  * A page of a meeting's roll. Whoever manages the meeting's organization gets every invitee and the totals; an invitee
  * who does not gets their own entry only and no totals (null).
  */
-public record AttendanceRoll(CheckinMeeting meeting, boolean manages, AttendanceTotals totals, List<Attendance> entries,
+public record AttendanceRoll(CheckinMeeting meeting, boolean manages, CheckinTotals totals, List<Attendance> entries,
                              RollFilter filter, long total, int page, int size) {
 
     public AttendanceRoll {

@@ -79,7 +79,7 @@ public class AttendanceService {
     }
 
     /** The live count of the room screen: 已签到 n / 应到 m. */
-    public AttendanceTotals totals(DataScope scope, long meetingId) {
+    public CheckinTotals totals(DataScope scope, long meetingId) {
         checkins.managed(scope, meetingId);
         return records.totals(meetingId);
     }
@@ -155,7 +155,7 @@ public class AttendanceService {
      * recorded and tells the {@link cn.zhibu.life.MeetingChangeListener}s itself.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AttendanceTotals lockAndCount(long meetingId) {
+    public CheckinTotals lockAndCount(long meetingId) {
         records.lockExclusive(meetingId);
         return records.totals(meetingId);
     }
