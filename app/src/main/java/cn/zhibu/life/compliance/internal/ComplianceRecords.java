@@ -185,7 +185,7 @@ public class ComplianceRecords {
                         insert into life_compliance_own (org_id, metric, period)
                         select ?, * from unnest(?::text[], ?::date[])""")
                 .params(orgId, facts.stream().map(OwnFact::metric).toArray(String[]::new),
-                        facts.stream().map(f -> day(f.period())).toArray(LocalDate[]::new))
+                        facts.stream().map(f -> day(f.period()).toString()).toArray(String[]::new))
                 .update();
     }
 
@@ -197,7 +197,7 @@ public class ComplianceRecords {
                         delete from life_compliance_own where org_id = ? and (metric, period) in
                             (select * from unnest(?::text[], ?::date[]))""")
                 .params(orgId, facts.stream().map(OwnFact::metric).toArray(String[]::new),
-                        facts.stream().map(f -> day(f.period())).toArray(LocalDate[]::new))
+                        facts.stream().map(f -> day(f.period()).toString()).toArray(String[]::new))
                 .update();
     }
 

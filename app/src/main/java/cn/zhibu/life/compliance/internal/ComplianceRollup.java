@@ -57,20 +57,20 @@ public class ComplianceRollup {
         }
         List<Long> orgIds = new ArrayList<>();
         List<String> metrics = new ArrayList<>();
-        List<LocalDate> periods = new ArrayList<>();
+        List<String> periods = new ArrayList<>();
         List<Integer> ns = new ArrayList<>();
         delta.counts.forEach((key, n) -> {
             if (n != 0) {
                 orgIds.add(key.orgId());
                 metrics.add(key.metric());
-                periods.add(key.month().atDay(1));
+                periods.add(key.month().atDay(1).toString());
                 ns.add(n);
             }
         });
         jdbc.sql("""
                         insert into life_compliance_rollup_delta (org_id, metric, period, n)
                         select * from unnest(?::bigint[], ?::text[], ?::date[], ?::int[])""")
-                .params(orgIds.toArray(Long[]::new), metrics.toArray(String[]::new), periods.toArray(LocalDate[]::new),
+                .params(orgIds.toArray(Long[]::new), metrics.toArray(String[]::new), periods.toArray(String[]::new),
                         ns.toArray(Integer[]::new))
                 .update();
     }

@@ -13,13 +13,13 @@ import java.util.List;
  * three or more registered or gone) may change what the organization owes.
  */
 @Component
-class OrganizationChangesListener {
+class ComplianceOrganizationListener {
 
     private final ComplianceBookkeeping bookkeeping;
     private final ComplianceRecords records;
     private final ComplianceRollup rollup;
 
-    OrganizationChangesListener(ComplianceBookkeeping bookkeeping, ComplianceRecords records, ComplianceRollup rollup) {
+    ComplianceOrganizationListener(ComplianceBookkeeping bookkeeping, ComplianceRecords records, ComplianceRollup rollup) {
         this.bookkeeping = bookkeeping;
         this.records = records;
         this.rollup = rollup;
