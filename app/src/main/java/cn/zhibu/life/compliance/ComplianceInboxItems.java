@@ -85,20 +85,19 @@ class ComplianceInboxItems implements InboxSource {
     }
 
     private InboxItem item(ComplianceStillDue d, String verb, String path, InboxQuery query, boolean mine) {
-        String title = d.periodLabel() + verb + holding(d.requirement()) + d.label();
-        return InboxItem.of(KIND, title, d.orgName())
+        return InboxItem.of(KIND, title(Requirement.valueOf(d.requirement()), d.periodLabel(), verb), d.orgName())
                 .detail(Requirement.valueOf(d.requirement()).period().frequency() + "应开展，以召开日期计")
                 .at(d.orgId(), d.orgName(), path).due(d.dueOn(), query.today()).rule(d.rule())
                 .link("/life/compliance?org=" + d.orgId()).mine(mine).build();
     }
 
-    /** 召开 for meetings, 开展 for the theme day and the appraisal, 讲 for a 党课. */
-    private static String holding(String requirement) {
-        return switch (Requirement.valueOf(requirement)) {
-            case THEME_DAY, APPRAISAL -> "开展";
-            case BRANCH_LECTURE -> "上";
-            case SECRETARY_LECTURE -> "";
-            default -> "召开";
+    /** "本季度尚未召开支部党员大会", "上月未开展主题党日", "本年度党委书记尚未讲党课". */
+    static String title(Requirement r, String period, String verb) {
+        return switch (r) {
+            case THEME_DAY, APPRAISAL -> period + verb + "开展" + r.label();
+            case BRANCH_LECTURE -> period + verb + "上党课";
+            case SECRETARY_LECTURE -> period + "党委书记" + verb + "讲党课";
+            default -> period + verb + "召开" + r.label();
         };
     }
 
