@@ -84,14 +84,17 @@ create index life_compliance_exemption_subtree on life_compliance_exemption (org
 -- The profile of every organization from the organization tables, as OrgProfile computes it: for filling
 -- life_compliance_org in bulk (below, and by the generator) and for checking it.
 create view life_compliance_org_recount as
-with facts as (
-    select o.id, o.path, o.type, o.established_on, o.dissolved_on,
-           (select count(*) from committee_seat s join committee_term t on t.id = s.term_id
-            where t.org_id = o.id and t.current) as seats,
-           (select min(t.term_start) from committee_term t where t.org_id = o.id) as first_term,
+with seats as (
+    select t.org_id, count(*) as seats from committee_seat s join committee_term t on t.id = s.term_id and t.current
+    group by t.org_id),
+terms as (select org_id, min(term_start) as first_term from committee_term group by org_id),
+facts as (
+    select o.id, o.path, o.type, o.dissolved_on, coalesce(s.seats, 0) as seats, t.first_term,
            greatest(date '2020-01-01',
                     date_trunc('month', coalesce(o.established_on, date '2020-01-01') + 14)::date) as due_from
-    from organization o)
+    from organization o
+    left join seats s on s.org_id = o.id
+    left join terms t on t.org_id = o.id)
 select f.id as org_id, f.path as org_path,
        case when f.type in ('BRANCH', 'JOINT_BRANCH', 'TEMPORARY_BRANCH') then 'BRANCH'
             when f.type = 'GROUP' then 'GROUP'
@@ -102,6 +105,9 @@ select f.id as org_id, f.path as org_path,
        case when f.type in ('BRANCH', 'JOINT_BRANCH', 'TEMPORARY_BRANCH') and f.seats >= 3 and f.first_term is not null
             then greatest(f.due_from, date_trunc('month', f.first_term + 14)::date) end as committee_from
 from facts f;
+
+-- An organization's first committee term, read on each change of the organization (when 支委会 became due, B7).
+create index if not exists committee_term_org_start on committee_term (org_id, term_start);
 
 -- The roll-up counted afresh from the profiles and the own rows: each counts at every organization on its path.
 create view life_compliance_rollup_recount as
