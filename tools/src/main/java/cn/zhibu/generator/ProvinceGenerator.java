@@ -125,7 +125,8 @@ public class ProvinceGenerator {
         timer.run("写入发展党员汇总表", () -> jdbc.sql(ADMISSION_ROLLUP).update());
         log.info("发展党员记录 {} 条", String.format("%,d", cases));
         LifeQuarter life = new LifeQuarter(plan, options.seed(), today);
-        long meetings = timer.time("生成本季度组织生活会议", () -> life.writeMeetings(connection, jdbc));
+        long meetings = timer.time("生成本季度组织生活会议", () -> withoutStructures("life_meeting",
+                () -> withoutStructures("life_meeting_kind", () -> life.writeMeetings(connection, jdbc))));
         long invitees = timer.time("写入参会人员", () -> withoutStructures("life_invitee",
                 () -> LifeQuarter.writeInvitees(jdbc)));
         life.writeCompliance(connection, jdbc, timer);
