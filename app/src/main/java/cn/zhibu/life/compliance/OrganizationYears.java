@@ -65,7 +65,7 @@ public class OrganizationYears {
         StoredProfile profile = facts.profile(org.id());
         List<ComplianceRequirementRow> rows = new ArrayList<>();
         for (Requirement r : Requirement.values()) {
-            if (profile.profile().canHold(r) && r.holder() != Holder.GROUP) {
+            if (profile.profile().canHold(r)) {
                 rows.add(row(r, profile, facts, y, today));
             }
         }

@@ -203,7 +203,10 @@ class ComplianceApiIntegrationTest {
         assertThat(year.status()).isEqualTo(200);
         assertThat(year.body()).contains(branchA.name() + " 2025年组织生活", "主题党日", "已开展", "参会率90%",
                 "豁免由上级党组织决定");
+        assertThat(secretary.get("/life/compliance/summary?org=" + branchA.id()).body())
+                .contains("组织生活考核", "查看全年开展情况");
         BrowserSession admin = BrowserSession.loggedIn(port, "cadmC" + suffix, PASSWORD);
+        assertThat(admin.get("/life/compliance/summary?org=" + committee.id()).body()).contains("本月到期的要求");
         BrowserSession.Page map = admin.get("/life/compliance?org=" + committee.id() + "&year=2025");
         assertThat(map.status()).isEqualTo(200);
         assertThat(map.body()).contains("id=\"heatmap\"", branchA.name(), "不作排名", "以数据表查看", "zb-cards");

@@ -168,6 +168,10 @@ class ComplianceRollupIntegrationTest {
             assertThat(g.cells().get(6).status()).isEqualTo("MET");
             assertThat(g.cells().get(5).status()).isEqualTo("MISSED");
         });
+        assertThat(years.year(SYSTEM, w.group().id(), YEAR).monthly()).singleElement().satisfies(r -> {
+            assertThat(r.requirement()).isEqualTo("GROUP");
+            assertThat(r.cells().get(6).status()).isEqualTo("MET");
+        });
     }
 
     @Test

@@ -98,7 +98,8 @@ class ComplianceScopeIntegrationTest {
     void another_branch_s_secretary_reaches_nothing_of_branch_b_through_the_pages() {
         BrowserSession secA = BrowserSession.loggedIn(port, "ksecA" + suffix, PASSWORD);
         for (String path : List.of("/life/compliance?org=" + branchB.id(), "/life/compliance?org=" + committeeB.id(),
-                "/life/compliance/behind?org=" + committeeB.id())) {
+                "/life/compliance/behind?org=" + committeeB.id(), "/life/compliance/summary?org=" + branchB.id(),
+                "/life/compliance/summary?org=" + committeeB.id())) {
             BrowserSession.Page page = secA.get(path);
             assertThat(page.status()).as(path).isEqualTo(404);
             assertThat(page.body()).as(path).doesNotContain("机密");

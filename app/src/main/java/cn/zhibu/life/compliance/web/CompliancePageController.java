@@ -68,6 +68,24 @@ class CompliancePageController {
         return page(scope, o, year, kind, model, new ExemptionForm(o.id(), null, null, null), Map.of());
     }
 
+    /**
+     * A card for other pages (the organization's meetings page, the dashboard): what is still owed in the running
+     * periods, or for a committee this month's share; loaded by htmx, e.g.
+     * {@code <div hx-get="/life/compliance/summary?org=1" hx-trigger="load" aria-live="polite"></div>}.
+     */
+    @GetMapping("/life/compliance/summary")
+    String summary(DataScope scope, @RequestParam long org, Model model) {
+        Organization o = organizations.getManaged(scope, org);
+        model.addAttribute("org", o);
+        if (o.type().holdsMembers()) {
+            model.addAttribute("y", years.year(scope, o.id(), null));
+        } else {
+            var total = views.heatMap(scope, o.id(), null, null).total();
+            model.addAttribute("month", total.cells().get(LocalDate.now().getMonthValue() - 1));
+        }
+        return "life/compliance/summary :: summary";
+    }
+
     @GetMapping("/life/compliance/behind")
     String behind(DataScope scope, @RequestParam(required = false) Long org,
                   @RequestParam(required = false) @ShortText("月份") String month,
