@@ -4,6 +4,10 @@ import cn.zhibu.admission.AdmissionService;
 import cn.zhibu.demo.DemoAccounts.Account;
 import cn.zhibu.identity.RoleGrant;
 import cn.zhibu.identity.UserAccounts;
+import cn.zhibu.life.MeetingAnswers;
+import cn.zhibu.life.MeetingChanges;
+import cn.zhibu.life.MeetingService;
+import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberForm;
 import cn.zhibu.member.MemberService;
 import cn.zhibu.organization.Organization;
@@ -11,6 +15,7 @@ import cn.zhibu.organization.OrganizationForm;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,10 +45,19 @@ class DemoDataLoader {
     private final UserAccounts accounts;
     private final TransactionTemplate transaction;
     private final AdmissionService admission;
+    private final MeetingService meetings;
+    private final MeetingAnswers answers;
+    private final MeetingChanges changes;
+    private final JdbcClient jdbc;
 
     DemoDataLoader(OrganizationService organizations, MemberService members, UserAccounts accounts,
-                   PlatformTransactionManager transactionManager, AdmissionService admission) {
+                   PlatformTransactionManager transactionManager, AdmissionService admission, MeetingService meetings,
+                   MeetingAnswers answers, MeetingChanges changes, JdbcClient jdbc) {
         this.admission = admission;
+        this.meetings = meetings;
+        this.answers = answers;
+        this.changes = changes;
+        this.jdbc = jdbc;
         this.organizations = organizations;
         this.members = members;
         this.accounts = accounts;
@@ -67,7 +81,23 @@ class DemoDataLoader {
         createAccounts(root);
         new DemoAdmissions(admission, SCOPE, new PersonalNumbers(new Random(SEED + 1)), today)
                 .open(root.find(DemoAccounts.SECRETARY_BRANCH));
+        holdMeetings(root, new Random(SEED + 2), today);
         return root.branches().mapToInt(b -> b.members().size()).sum();
+    }
+
+    /**
+     * A year of 组织生活 in the two demo secretaries' branches, each with its own gaps, and a 主题党日 ahead in the
+     * demo member's branch; another member of it has asked leave.
+     */
+    private void holdMeetings(PlacedOrg root, Random random, LocalDate today) {
+        DemoMeetings life = new DemoMeetings(meetings, answers, changes, jdbc, SCOPE, random, today);
+        PlacedOrg branch = root.find(DemoAccounts.SECRETARY_BRANCH);
+        life.year(branch, java.util.Set.of(4, 8), 6, 1);
+        life.year(root.find(DemoAccounts.OTHER_SECRETARY_BRANCH), java.util.Set.of(2), 9, 3);
+        Member onLeave = branch.members().stream()
+                .filter(m -> !m.name().equals(DemoAccounts.MEMBER_NAME) && !m.name().equals(DemoAccounts.SECRETARY_NAME))
+                .findFirst().orElseThrow();
+        life.upcoming(branch, onLeave);
     }
 
     private PlacedOrg place(OrgPlan plan, Organization parent, int sortOrder, Random random, LocalDate today) {

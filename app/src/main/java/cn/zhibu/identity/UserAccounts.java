@@ -65,4 +65,27 @@ public class UserAccounts {
     public List<RoleGrant> roles(long userId) {
         return users.roles(userId);
     }
+
+    /** The e-mail addresses of these members' accounts, for notifications (member id → address; unset ones absent). */
+    public java.util.Map<Long, String> emailsOfMembers(java.util.Collection<Long> memberIds) {
+        return users.emailsOfMembers(memberIds);
+    }
+
+    /** The account's e-mail address, or null when none is set. */
+    public String email(long userId) {
+        return users.email(userId).orElse(null);
+    }
+
+    /**
+     * The owner sets (or, with a blank value, removes) the address notifications are sent to. Refused with the field
+     * and the reason when it is not an address.
+     */
+    @Transactional
+    public void changeEmail(long userId, String email) {
+        String value = email == null || email.isBlank() ? null : email.strip();
+        if (value != null && (value.length() > 254 || !value.matches("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"))) {
+            throw cn.zhibu.platform.InvalidInputException.of("email", "电子邮箱格式不正确，如：zhangsan@example.com");
+        }
+        users.updateEmail(userId, value);
+    }
 }

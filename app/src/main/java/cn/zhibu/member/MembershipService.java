@@ -3,6 +3,7 @@ package cn.zhibu.member;
 import cn.zhibu.member.internal.ArchivedRow;
 import cn.zhibu.member.internal.MemberArchive;
 import cn.zhibu.member.internal.MemberRepository;
+import cn.zhibu.member.internal.MemberRoll;
 import cn.zhibu.member.internal.MemberRollup;
 import cn.zhibu.member.internal.MemberRow;
 import cn.zhibu.member.internal.StatusEvents;
@@ -46,10 +47,12 @@ public class MembershipService {
     private final AuditLog audit;
     private final TransferRecords transfers;
     private final VotingRoll votingRoll;
+    private final MemberRoll memberRoll;
 
     MembershipService(MemberService members, MemberRepository registry, MemberArchive archive, StatusEvents events,
                       MemberRollup rollup, OrganizationService organizations, AuditLog audit,
-                      TransferRecords transfers, VotingRoll votingRoll) {
+                      TransferRecords transfers, VotingRoll votingRoll, MemberRoll memberRoll) {
+        this.memberRoll = memberRoll;
         this.votingRoll = votingRoll;
         this.transfers = transfers;
         this.members = members;
@@ -191,6 +194,19 @@ public class MembershipService {
      */
     public List<VotingMember> votingRoll(DataScope scope, long orgId, LocalDate day) {
         return votingRoll.on(organizations.getManaged(scope, orgId).path(), day);
+    }
+
+    /**
+     * Every member of the registry in an organization's subtree the caller manages, 正式 and 预备, each with their
+     * vote on the day (E2: not 预备党员, not under 留党察看) — who is invited to its meetings. By name.
+     */
+    public List<RollMember> roll(DataScope scope, long orgId, LocalDate day) {
+        return memberRoll.of(organizations.getManaged(scope, orgId).path(), day);
+    }
+
+    /** The same for members named by id (a committee's seats): only those in the registry and the caller's scope. */
+    public List<RollMember> roll(DataScope scope, java.util.Collection<Long> memberIds, LocalDate day) {
+        return memberRoll.of(scope, memberIds, day);
     }
 
     /** The status history of a member or an archived record the caller may see. */

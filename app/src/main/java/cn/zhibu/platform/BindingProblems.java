@@ -43,6 +43,9 @@ public final class BindingProblems {
         if (type == java.time.LocalDate.class) {
             return "，日期格式为 年-月-日，例如 2024-07-01";
         }
+        if (type == java.time.LocalDateTime.class) {
+            return "，时间格式为 年-月-日T时:分，例如 2024-07-01T14:30";
+        }
         if (type != null && Number.class.isAssignableFrom(type)) {
             return "，应为数字";
         }

@@ -1,6 +1,8 @@
 package cn.zhibu.browser;
 
 import cn.zhibu.demo.DemoAccounts;
+import cn.zhibu.life.appraisal.AppraisalService;
+import cn.zhibu.life.appraisal.AppraisalStage;
 import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.support.TestData;
@@ -35,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PhoneFirstBrowserTest extends BrowserTestBase {
 
     @Autowired JdbcClient jdbc;
+    @Autowired cn.zhibu.organization.OrganizationService organizations;
     @Autowired TestData data;
+    @Autowired AppraisalService appraisals;
+    @Autowired cn.zhibu.life.MeetingFixture meetingFixture;
 
     private final Map<String, Page> sessions = new HashMap<>();
     private long branch;
@@ -46,6 +51,9 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
     private long publicityId;
     private long transferId;
     private long deceasedId;
+    private long meetingId;
+    private long appraisalId;
+    private long recordMeetingId;
 
     private long id(String sql, Object... params) {
         var statement = jdbc.sql(sql);
@@ -63,6 +71,20 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         caseId = id("select id from admission_case where org_id = ? order by id", branch);
         memberId = data.member(branch, "手机卡片", MemberStatus.FULL).id();
         deceasedId = data.member(branch, "手机故去", MemberStatus.FULL).id();
+        recordMeetingId = meetingFixture.heldDaysAgo(organizations.describe(branch), "手机支部党员大会", 1,
+                cn.zhibu.life.MeetingKind.GENERAL_ASSEMBLY);
+        meetingFixture.invite(recordMeetingId, memberId, "手机卡片", true);
+        appraisalId = appraisalAtBallot();
+    }
+
+    /** Last year's 民主评议 of the demo branch, its 民主测评 open (last year's: no other test opens that one). */
+    private long appraisalAtBallot() {
+        long id = appraisals.open(TestData.SYSTEM, branch, java.time.LocalDate.now().getYear() - 1).id();
+        for (AppraisalStage stage : List.of(AppraisalStage.SELF_ASSESSMENT, AppraisalStage.PEER_REVIEW)) {
+            appraisals.closeStage(TestData.SYSTEM, id, stage);
+            appraisals.openStage(TestData.SYSTEM, id, stage.next());
+        }
+        return id;
     }
 
     /** The phone of a role, logged in once. */
@@ -164,6 +186,22 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         secretary.click("#inflow-submit");
         assertThat(secretary.locator("#inflow-table")).containsText("手机流入");
 
+        secretary.navigate("/life/meetings/new");
+        assertFitsThePhone(secretary, "#save-meeting");
+        secretary.click("#save-meeting");
+        assertThat(secretary.locator("#title")).hasAttribute("aria-invalid", "true");
+        assertThat(secretary.locator("#kinds")).hasAttribute("aria-invalid", "true");
+        assertThat(secretary.locator("label[for=kind-THEME_DAY]")).isVisible();
+        assertFitsThePhone(secretary, "#save-meeting");
+        shoot(secretary, "meeting-form-errors");
+        secretary.fill("#title", "手机上安排的主题党日");
+        secretary.check("#kind-THEME_DAY");
+        secretary.fill("#place", "党员活动室");
+        secretary.click("#save-meeting");
+        assertThat(secretary.locator("#meeting-title")).hasText("手机上安排的主题党日");
+        meetingId = Long.parseLong(secretary.url().replaceAll(".*/life/meetings/(\\d+).*", "$1"));
+        assertFitsThePhone(secretary, "#invitee-table");
+
         secretary.navigate("/admission/new");
         assertFitsThePhone(secretary, "#submit-application");
         secretary.navigate("/admission/cases/" + caseId);
@@ -188,12 +226,16 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         pages.put("/transfers?direction=OUTGOING", new String[]{DemoAccounts.SECRETARY, ".transfer-link"});
         pages.put("/admission", new String[]{DemoAccounts.SECRETARY, "#new-application"});
         pages.put("/publicity", new String[]{DemoAccounts.SECRETARY, "#new-publicity"});
+        pages.put("/life", new String[]{DemoAccounts.SECRETARY, "#new-meeting"});
+        pages.put("/life?status=PLANNED", new String[]{DemoAccounts.MEMBER, ".meeting-link"});
         pages.put("/todo", new String[]{DemoAccounts.SECRETARY, "main table a"});
         pages.put("/orgs/" + branch, new String[]{DemoAccounts.SECRETARY, "#org-name"});
         pages.put("/", new String[]{DemoAccounts.SECRETARY, "#inbox-items .zb-card-action a"});
         pages.put("/dashboard", new String[]{DemoAccounts.SECRETARY, "#admission-figures a"});
         pages.put("/audit", new String[]{DemoAccounts.ORG_ADMIN, "#audit-filter button[type=submit]"});
         pages.put("/admin/calendar?year=2026", new String[]{DemoAccounts.ADMIN, "#save-day"});
+        pages.put("/life/appraisals", new String[]{DemoAccounts.SECRETARY, "#new-appraisal"});
+        pages.put("/life/talks", new String[]{DemoAccounts.SECRETARY, "#new-talk"});
         return pages;
     }
 
@@ -234,7 +276,8 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
                 "/members/import", "/members/export", "/admission/new", "/admission/cases/" + caseId,
                 "/admission/cases/" + caseId + "/steps/" + id("select id from admission_step where case_id = ? order by id limit 1", caseId) + "/amend",
                 "/publicity/new", "/publicity/" + publicityId, "/transfers/" + transferId, "/account/password",
-                "/orgs")) {
+                "/orgs", "/life/meetings/new", "/life/meetings/" + meetingId, "/life/meetings/" + meetingId + "/edit",
+                "/account/email", "/life/meetings/" + recordMeetingId + "/record")) {
             pages.add(new String[]{s, path});
         }
         for (String path : List.of("/", "/orgs/" + committee, "/orgs/" + committee + "/edit", "/orgs/new?parentId=" + committee,
@@ -247,7 +290,16 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         pages.add(new String[]{DemoAccounts.MEMBER, "/me"});
         pages.add(new String[]{DemoAccounts.MEMBER, "/publicity"});
         pages.add(new String[]{DemoAccounts.MEMBER, "/publicity/" + publicityId});
+        pages.add(new String[]{DemoAccounts.MEMBER, "/life/meetings/" + meetingId});
         pages.add(new String[]{DemoAccounts.MEMBER, "/no-such-page"});
+        String appraisal = "/life/appraisals/" + appraisalId;
+        for (String path : List.of("/life/appraisals/new", appraisal, appraisal + "/grades", appraisal + "/reviews")) {
+            pages.add(new String[]{s, path});
+        }
+        for (String path : List.of("/life/appraisals", appraisal, appraisal + "/ballot", appraisal + "/self",
+                appraisal + "/reviews", "/life/talks")) {
+            pages.add(new String[]{DemoAccounts.MEMBER, path});
+        }
         return pages;
     }
 
@@ -301,5 +353,40 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         secretary.locator("#download-export").waitFor();
         PageChecks.axeViolations(secretary).forEach(v -> found.add("shuji export progress → " + v));
         assertThat(found).as(String.join("\n", found)).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void a_member_casts_the_anonymous_ballot_and_the_secretary_records_a_talk_on_a_phone() {
+        Page member = as(DemoAccounts.MEMBER);
+        member.navigate("/life/appraisals/" + appraisalId);
+        assertFitsThePhone(member, "#ballot-link");
+        member.click("#ballot-link");
+        assertFitsThePhone(member, "#cast-ballot");
+        member.click("#cast-ballot");
+        assertThat(member.locator("main .alert-danger")).containsText("请为每名正式党员选择等次");
+        for (Locator choice : member.locator("#ballot-form input[value=QUALIFIED]").all()) {
+            choice.check();
+        }
+        member.click("#cast-ballot");
+        assertFitsThePhone(member, "#confirm");
+        assertThat(member.locator("#confirm-warnings")).containsText("投出后本人也不能查看或更改");
+        shoot(member, "ballot-confirm");
+        member.click("#confirm");
+        assertThat(member.locator("#my-ballot")).containsText("已投票");
+        shoot(member, "ballot-cast");
+
+        Page secretary = as(DemoAccounts.SECRETARY);
+        secretary.navigate("/life/talks");
+        assertFitsThePhone(secretary, "#new-talk");
+        secretary.click("#save-talk");
+        assertThat(secretary.locator("#topic")).hasAttribute("aria-invalid", "true");
+        secretary.selectOption("#memberId", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        secretary.selectOption("#otherId", new com.microsoft.playwright.options.SelectOption().setIndex(2));
+        secretary.fill("#topic", "手机上记录的谈心谈话");
+        secretary.click("#save-talk");
+        assertThat(secretary.locator("#talk-table")).containsText("手机上记录的谈心谈话");
+        assertFitsThePhone(secretary, "#new-talk");
+        shoot(secretary, "talks");
     }
 }

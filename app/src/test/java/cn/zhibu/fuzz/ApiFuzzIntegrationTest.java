@@ -1,5 +1,11 @@
 package cn.zhibu.fuzz;
 
+import cn.zhibu.life.MeetingFixture;
+import cn.zhibu.life.MeetingKind;
+import cn.zhibu.life.RecordService;
+import cn.zhibu.life.RecordFiles;
+import cn.zhibu.life.RecordForm;
+
 import cn.zhibu.admission.AdmissionCase;
 import cn.zhibu.admission.AdmissionDocuments;
 import cn.zhibu.admission.AdmissionService;
@@ -88,6 +94,9 @@ class ApiFuzzIntegrationTest {
     @Autowired AdmissionService admission;
     @Autowired AdmissionDocuments documents;
     @Autowired ServerErrorRecorder serverErrors;
+    @Autowired MeetingFixture meetings;
+    @Autowired RecordService records;
+    @Autowired RecordFiles recordFiles;
 
     /** The exception behind each 5xx, reported with the failure. */
     @TestConfiguration
@@ -131,6 +140,14 @@ class ApiFuzzIntegrationTest {
                     "某单位", "13700137000", today.minusMonths(2)));
             documents.attach(SYSTEM, c.id(), null, "入党申请书.pdf",
                     "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+            meetingUnderWay(branch);
+            long meeting = meetings.heldDaysAgo(organizations.describe(branch), "支部党员大会", 1,
+                    MeetingKind.GENERAL_ASSEMBLY);
+            meetings.invite(meeting, members.get(4), "参会党员", true);
+            records.save(SYSTEM, meeting, new RecordForm("<p>会议记录</p>", List.of("决议"), "主持人", "记录人",
+                    List.of(members.get(4)), null));
+            recordFiles.attach(SYSTEM, meeting, "签到表.pdf",
+                    "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), null);
         }
     }
 
@@ -177,6 +194,19 @@ class ApiFuzzIntegrationTest {
             changed.forEach(c -> problems.add(username + " changed data outside its scope: " + c));
         }
         return report.sent();
+    }
+
+    /** A meeting of the branch under way, its first members invited (check-in scans, by hand, 补课, the roll). */
+    private void meetingUnderWay(long branch) {
+        long meeting = jdbc.sql("""
+                        insert into life_meeting (org_id, org_path, root_id, title, starts_at, ends_at, held_on, created_by)
+                        select id, path, root_id, '主题党日', now() - interval '10 minutes', now() + interval '2 hours',
+                               current_date, '测试'
+                        from organization where id = ? returning id""").param(branch).query(Long.class).single();
+        jdbc.sql("""
+                        insert into life_invitee (meeting_id, member_id, member_name, voting)
+                        select ?, id, name, status = 'FULL' from member where org_id = ? order by id limit 8""")
+                .params(meeting, branch).update();
     }
 
     private long branchOf(String username) {

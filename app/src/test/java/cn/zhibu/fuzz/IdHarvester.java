@@ -51,6 +51,7 @@ final class IdHarvester {
         addAll("transfers", "/api/v1/transfers?direction=OUTGOING&size=100");
         addAll("transfers", "/api/v1/transfers?direction=INCOMING&size=100");
         addAll("publicity", "/api/v1/publicity?size=100");
+        addAll("meetings", "/api/v1/life/meetings?size=100");
         for (String root : roots) {
             addAll("archived", "/api/v1/archived-members?size=100&orgId=" + root);
             addAll("cases", "/api/v1/admission/cases?orgId=" + root);

@@ -86,6 +86,9 @@ final class IdPools {
             case "documents" -> "documents";
             case "member-imports" -> "imports";
             case "member-exports" -> "exports";
+            case "meetings" -> "meetings";
+            // /life/meetings/{id}/attendance/{memberId}: an invitee is a member
+            case "attendance" -> "members";
             default -> segment.toLowerCase(Locale.ROOT);
         };
     }

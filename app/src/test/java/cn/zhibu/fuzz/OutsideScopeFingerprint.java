@@ -89,6 +89,15 @@ public final class OutsideScopeFingerprint {
                         + inside("t.org_path")),
                 new Table("publicity_comment", "select to_jsonb(t) from publicity_comment t "
                         + "join publicity p on p.id = t.publicity_id where not " + inside("p.org_path"), true),
+                new Table("life_meeting", outside("t.org_path", "life_meeting t")),
+                new Table("life_invitee", "select to_jsonb(t) from life_invitee t "
+                        + "join life_meeting m on m.id = t.meeting_id where not " + inside("m.org_path")),
+                new Table("life_record", "select to_jsonb(t) from life_record t "
+                        + "join life_meeting m on m.id = t.meeting_id where not " + inside("m.org_path")),
+                new Table("life_record_file", "select to_jsonb(t) - 'content' from life_record_file t "
+                        + "join life_meeting m on m.id = t.meeting_id where not " + inside("m.org_path")),
+                new Table("life_record_amendment", "select to_jsonb(t) from life_record_amendment t "
+                        + "join life_meeting m on m.id = t.meeting_id where not " + inside("m.org_path")),
                 new Table("calendar_day", "select to_jsonb(t) from calendar_day t"),
                 new Table("app_user", "select to_jsonb(t) - 'failed_attempts' - 'locked_until' - 'last_login_at' "
                         + "- 'member_id' from app_user t"),

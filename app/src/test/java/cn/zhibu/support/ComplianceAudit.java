@@ -8,6 +8,7 @@ import cn.zhibu.life.compliance.Exempted;
 import cn.zhibu.life.compliance.HeldMonth;
 import cn.zhibu.life.compliance.OrgProfile;
 import cn.zhibu.life.compliance.PeriodType;
+import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,22 +38,46 @@ public class ComplianceAudit {
 
     /** Every disagreement found, one line each; empty when all is exact. */
     public List<String> mismatches() {
+        return mismatchesIn(null);
+    }
+
+    /**
+     * The same within one subtree: its organizations' profiles, meetings and own facts, and the roll-up rows of its
+     * organizations. Tests that share a database with others use it: another module's test may write meetings
+     * straight into the tables, as compliance's own fixture does before telling the listeners.
+     */
+    public List<String> mismatchesIn(TreePath subtree) {
+        Scope scope = new Scope(subtree);
         List<String> all = new ArrayList<>();
-        all.addAll(profileMismatches());
-        all.addAll(heldMismatches());
-        all.addAll(ownMismatches());
-        all.addAll(rollupMismatches());
+        all.addAll(profileMismatches(scope));
+        all.addAll(heldMismatches(scope));
+        all.addAll(ownMismatches(scope));
+        all.addAll(rollupMismatches(scope));
         return all;
     }
 
+    /** A subtree as SQL conditions on an organization id column (everything when null). */
+    private record Scope(TreePath subtree) {
+        String on(String orgIdColumn) {
+            return subtree == null ? "true" : "(select o.path from organization o where o.id = " + orgIdColumn + ") >= '"
+                    + subtree.value() + "' and (select o.path from organization o where o.id = " + orgIdColumn
+                    + ") < '" + subtree.upperBound() + "'";
+        }
+    }
+
     public List<String> profileMismatches() {
+        return profileMismatches(new Scope(null));
+    }
+
+    private List<String> profileMismatches(Scope scope) {
         return jdbc.sql("""
                         select 'profile ' || coalesce(f.org_id, k.org_id) || ': fresh ' || coalesce(f::text, '-')
                                || ', kept ' || coalesce(k::text, '-')
                         from life_compliance_org_recount f
                         full join life_compliance_org k on k.org_id = f.org_id
                         where (f.org_path, f.class, f.due_from, f.due_until, f.committee_from)
-                              is distinct from (k.org_path, k.class, k.due_from, k.due_until, k.committee_from)""")
+                              is distinct from (k.org_path, k.class, k.due_from, k.due_until, k.committee_from)
+                          and %s""".formatted(scope.on("coalesce(f.org_id, k.org_id)")))
                 .query(String.class).list();
     }
 
@@ -68,6 +93,10 @@ public class ComplianceAudit {
             group by 1, 2, 3""";
 
     public List<String> heldMismatches() {
+        return heldMismatches(new Scope(null));
+    }
+
+    private List<String> heldMismatches(Scope scope) {
         return jdbc.sql("""
                         with fresh as (%s)
                         select 'held ' || coalesce(f.org_id, k.org_id) || ' ' || coalesce(f.month, k.month) || ' '
@@ -76,14 +105,20 @@ public class ComplianceAudit {
                         from fresh f
                         full join life_compliance_held k on k.org_id = f.org_id and k.month = f.month and k.kind = f.kind
                         where (f.meetings, f.invited, f.attended, f.late)
-                              is distinct from (k.meetings, k.invited, k.attended, k.late)""".formatted(HELD_FRESH))
+                              is distinct from (k.meetings, k.invited, k.attended, k.late)
+                          and %s""".formatted(HELD_FRESH, scope.on("coalesce(f.org_id, k.org_id)")))
                 .query(String.class).list();
     }
 
     /** Each organization's own facts as the policy gives them from the recounted meetings and the exemptions. */
     public List<String> ownMismatches() {
+        return ownMismatches(new Scope(null));
+    }
+
+    private List<String> ownMismatches(Scope scope) {
         Map<Long, OrgProfile> profiles = new HashMap<>();
-        jdbc.sql("select org_id, class, due_from, due_until, committee_from from life_compliance_org").query(rs -> {
+        jdbc.sql("select org_id, class, due_from, due_until, committee_from from life_compliance_org where "
+                + scope.on("org_id")).query(rs -> {
             profiles.put(rs.getLong("org_id"), new OrgProfile(ComplianceClass.valueOf(rs.getString("class")),
                     month(rs.getObject("due_from", LocalDate.class)), month(rs.getObject("due_until", LocalDate.class)),
                     month(rs.getObject("committee_from", LocalDate.class))));
@@ -116,7 +151,7 @@ public class ComplianceAudit {
             }
         });
         Set<String> kept = new TreeSet<>(jdbc.sql("select org_id || ' ' || metric || ' ' || to_char(period, 'YYYY-MM')"
-                + " from life_compliance_own").query(String.class).list());
+                + " from life_compliance_own where " + scope.on("org_id")).query(String.class).list());
         List<String> mismatches = new ArrayList<>();
         fresh.stream().filter(f -> !kept.contains(f)).forEach(f -> mismatches.add("own missing: " + f));
         kept.stream().filter(k -> !fresh.contains(k)).forEach(k -> mismatches.add("own extra: " + k));
@@ -125,6 +160,10 @@ public class ComplianceAudit {
 
     /** The roll-up as readers see it (folded plus pending) against a fresh count over every ancestor. */
     public List<String> rollupMismatches() {
+        return rollupMismatches(new Scope(null));
+    }
+
+    private List<String> rollupMismatches(Scope scope) {
         return jdbc.sql("""
                         with kept as (
                             select org_id, metric, period, sum(n)::int as n from (
@@ -136,7 +175,7 @@ public class ComplianceAudit {
                                || coalesce(f.period, k.period) || ': fresh ' || coalesce(f.n, 0) || ', kept ' || coalesce(k.n, 0)
                         from life_compliance_rollup_recount f
                         full join kept k on k.org_id = f.org_id and k.metric = f.metric and k.period = f.period
-                        where coalesce(f.n, 0) <> coalesce(k.n, 0)""")
+                        where coalesce(f.n, 0) <> coalesce(k.n, 0) and %s""".formatted(scope.on("coalesce(f.org_id, k.org_id)")))
                 .query(String.class).list();
     }
 

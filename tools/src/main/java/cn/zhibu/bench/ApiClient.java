@@ -37,6 +37,18 @@ final class ApiClient {
                 // The client's internal work runs here; daemon threads so a finished run lets the JVM exit.
                 .executor(Executors.newCachedThreadPool(Threads.daemon("bench-http")))
                 .build();
+        return new ApiClient(http, base, token(http, base, user, password));
+    }
+
+    /**
+     * Another user, logged in through this client's HTTP client: a thousand members of the check-in burst share its
+     * connections and threads instead of starting a client each.
+     */
+    ApiClient as(String user, String password) {
+        return new ApiClient(http, base, token(http, base, user, password));
+    }
+
+    private static String token(HttpClient http, URI base, String user, String password) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -51,7 +63,7 @@ final class ApiClient {
             throw new BenchException("login as '" + user + "' failed: " + answer.describe()
                     + " (the generated data set has 'sheng'; the demo data has 'admin' — use --user)");
         }
-        return new ApiClient(http, base, token);
+        return token;
     }
 
     ApiResponse get(String pathAndQuery) {

@@ -10,7 +10,8 @@ import java.util.Set;
 /** Command-line options of {@code bench}; {@code --quick} only lowers the defaults, explicit values still win. */
 record BenchOptions(URI url, String user, String password, String jdbcUrl, String dbUser, String dbPassword,
                     int samples, int mixedSeconds, int concurrency, int writers, int writeSeconds, int warmupSeconds,
-                    Path out, boolean skipWrites, boolean skipMove, boolean roster, boolean skipExport, boolean quick, long seed) {
+                    Path out, boolean skipWrites, boolean skipMove, boolean roster, boolean skipExport, boolean quick, long seed,
+                    boolean skipCheckin, int checkinSeconds) {
 
     static final String USAGE = """
             usage: java -jar target/zhibu.jar bench [options]
@@ -28,6 +29,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --write-seconds N     duration of the write workload (20; quick: 5)
               --warmup-seconds N    untimed requests before measuring (10; quick: 2)
               --seed N              makes the sample of organizations and members repeatable (42)
+              --checkin-seconds N   the check-in burst: 1,000 invitees scan within this many seconds (60)
+              --skip-checkin        no check-in burst
               --out FILE            results (bench/results/latest.json); machine facts go next to it (-meta.json)
               --skip-writes         no write workload
               --skip-move           no subtree move
@@ -37,9 +40,11 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --quick               small samples and durations: a smoke run
             """;
 
-    private static final Set<String> FLAGS = Set.of("skip-writes", "skip-move", "roster", "skip-export", "quick", "help");
+    private static final Set<String> FLAGS = Set.of("skip-writes", "skip-move", "roster", "skip-export", "quick", "help",
+            "skip-checkin");
     private static final Set<String> VALUED = Set.of("url", "user", "password", "jdbc", "db-user", "db-password",
-            "samples", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds", "seed", "out");
+            "samples", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds", "seed", "out",
+            "checkin-seconds");
 
     /** The options, or null when only help was asked for. */
     static BenchOptions parse(String[] args) {
@@ -77,7 +82,7 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                 v.number("warmup-seconds", quick ? 2 : 10), Path.of(v.text("out", "bench/results/latest.json")),
                 flags.contains("skip-writes"), flags.contains("skip-move"), flags.contains("roster"),
                 flags.contains("skip-export"), quick,
-                v.number("seed", 42));
+                v.number("seed", 42), flags.contains("skip-checkin"), v.positive("checkin-seconds", 60));
     }
 
     /** Where the machine facts go: latest.json → latest-meta.json. */

@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * One benchmark run, in the order that keeps measurements apart: sample, warm up, time each read alone, the mixed
- * read load, the naive baselines, the writers, and last the subtree move (the only step that restructures data,
- * and it puts everything back).
+ * read load, the naive baselines, the writers, the check-in burst, and last the subtree move (the only step that
+ * restructures data, and it puts everything back).
  */
 final class BenchRun {
 
@@ -55,6 +55,12 @@ final class BenchRun {
                 say("Writes: %d writers for %d s, then roll-up recount and clean-up …", options.writers(),
                         options.writeSeconds());
                 phase("writes", () -> new WriteWorkload(api, db, sampler, options, notes).run(members))
+                        .ifPresent(rows::add);
+            }
+            if (!options.skipCheckin()) {
+                say("Check-in burst: %,d invitees of one meeting scan within %d s, then clean-up …",
+                        CheckinBurst.INVITEES, options.checkinSeconds());
+                phase("checkin", () -> new CheckinBurst(api, db, sampler, options, notes).run(members))
                         .ifPresent(rows::add);
             }
             if (!options.skipMove()) {
@@ -145,6 +151,7 @@ final class BenchRun {
         meta.put("write_seconds", options.writeSeconds());
         meta.put("quick", options.quick());
         meta.put("seed", options.seed());
+        meta.put("checkin_seconds", options.checkinSeconds());
         meta.put("notes", notes);
         return meta;
     }

@@ -53,6 +53,9 @@ final class Targets {
             new Target("writes_", "≥ 500/s, 0 errors/deadlocks, exact", r -> Verdict.of(
                     r.throughputRps() >= 500 && r.errors() == 0 && zero(r, "deadlocks") && zero(r, "rollup_check"))),
             new Target("move_", "≤ 500 ms each way, exact", Targets::judgeMove),
+            new Target("checkin_burst_", "p95 ≤ 200 ms, 0 errors, each counted once", r -> Verdict.of(r.p95Ms() <= 200
+                    && r.errors() == 0 && r.number("counted_once") != null
+                    && r.number("counted_once").equals(r.number("invitees")))),
             new Target("export_", "1,000,000 rows ≤ 60 s, normal heap", r -> r.number("first_1m_rows_ms") == null
                     ? Verdict.NOT_APPLICABLE : Verdict.of(r.number("first_1m_rows_ms") <= 60_000 && r.errors() == 0)),
             new Target("import_", "100,000 rows ≤ 15 s", r -> Verdict.of(r.number("rows") != null

@@ -1,6 +1,8 @@
 package cn.zhibu.bench;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,5 +24,20 @@ final class Threads {
 
     static ExecutorService pool(String prefix, int threads) {
         return Executors.newFixedThreadPool(threads, daemon(prefix));
+    }
+
+    /** The task's result; its failure as a {@link BenchException} naming {@code what}. */
+    static <T> T await(Future<T> task, String what) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException(what + " was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BenchException b) {
+                throw b;
+            }
+            throw new BenchException(what + " failed: " + e.getCause(), e.getCause());
+        }
     }
 }

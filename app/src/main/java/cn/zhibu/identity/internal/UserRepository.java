@@ -106,4 +106,25 @@ public class UserRepository {
     public void deleteToken(String tokenHash) {
         jdbc.sql("delete from api_token where token_hash = ?").param(tokenHash).update();
     }
+
+    /** The e-mail addresses of the enabled accounts of these members (member id → address), where set. */
+    public java.util.Map<Long, String> emailsOfMembers(java.util.Collection<Long> memberIds) {
+        java.util.Map<Long, String> emails = new java.util.HashMap<>();
+        if (!memberIds.isEmpty()) {
+            jdbc.sql("""
+                            select member_id, email from app_user
+                            where member_id = any(?) and enabled and email is not null order by id""")
+                    .param(memberIds.toArray(Long[]::new))
+                    .query((rs, i) -> emails.putIfAbsent(rs.getLong(1), rs.getString(2))).list();
+        }
+        return emails;
+    }
+
+    public Optional<String> email(long userId) {
+        return jdbc.sql("select email from app_user where id = ?").param(userId).query(String.class).optional();
+    }
+
+    public void updateEmail(long userId, String email) {
+        jdbc.sql("update app_user set email = ? where id = ?").params(email, userId).update();
+    }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -120,5 +121,22 @@ class AuthApiController {
         return new Me(scope.actorId(), scope.actorName(), scope.all(),
                 scope.memberPaths().stream().map(Object::toString).toList(), scope.selfMemberId(),
                 scope.seesSensitive());
+    }
+
+    record EmailSetting(@ShortText("电子邮箱") String email) {
+    }
+
+    @GetMapping("/me/email")
+    @Operation(summary = "我的通知邮箱", description = "未设置时 email 不出现")
+    EmailSetting email(DataScope scope) {
+        return new EmailSetting(accounts.email(scope.actorId()));
+    }
+
+    @PutMapping("/me/email")
+    @Operation(summary = "设置我的通知邮箱", description = "会议通知等在平台配置了邮件服务（spring.mail.host）时发送到此邮箱；"
+            + "email 为空则删除")
+    EmailSetting changeEmail(DataScope scope, @RequestBody EmailSetting request) {
+        accounts.changeEmail(scope.actorId(), request.email());
+        return new EmailSetting(accounts.email(scope.actorId()));
     }
 }

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * {@code ZHIBU_LOOKUP_KEY}, {@code ZHIBU_AUDIT_KEYS}) when given, otherwise from the key file, which is created with
  * fresh random keys on first start. The pseudonym key is derived from the lookup key (HMAC-SM3 with its own label),
  * so it is as secret as that key, is never stored, and needs no configuration or backup of its own, while a value
- * made with it is unrelated to any lookup hash.
+ * made with it is unrelated to any lookup hash; so are the keys of {@link HmacSignatures}, one per purpose.
  */
 @Component
 class KeyMaterial {
@@ -59,10 +59,18 @@ class KeyMaterial {
 
     /** The key of {@link HmacPseudonyms}: HMAC-SM3 of a fixed label under the lookup key (domain separation). */
     byte[] pseudonymKey() {
+        return derivedKey("zhibu/pseudonym-key/v1");
+    }
+
+    /**
+     * A key for one use, HMAC-SM3 of its label under the lookup key: as secret as that key, never stored, and unrelated
+     * to any other label's key or to a lookup hash. Changing a label (its version suffix) changes the key.
+     */
+    byte[] derivedKey(String label) {
         HMac mac = new HMac(new SM3Digest());
         mac.init(new KeyParameter(lookupKey));
-        byte[] label = "zhibu/pseudonym-key/v1".getBytes(StandardCharsets.UTF_8);
-        mac.update(label, 0, label.length);
+        byte[] bytes = label.getBytes(StandardCharsets.UTF_8);
+        mac.update(bytes, 0, bytes.length);
         byte[] key = new byte[mac.getMacSize()];
         mac.doFinal(key, 0);
         return key;

@@ -35,6 +35,9 @@ public final class RuleArticles {
             Map.entry("B9", BRANCH + "第十六条"),
             Map.entry("B10", BRANCH + "第十六条"),
             Map.entry("B11", BRANCH + "第十七至十九条"),
+            Map.entry("P1", BRANCH + "第十八条"),
+            // P2's one-third quota is common practice, not an article of a national regulation (RULES.md: [S]).
+            Map.entry("P2", "民主评议党员的通行做法"),
             Map.entry("R1", EDUCATION + "第二十五条"),
             Map.entry("R2", EDUCATION + "第三十二条"),
             Map.entry("R3", EDUCATION + "第三十二条"),

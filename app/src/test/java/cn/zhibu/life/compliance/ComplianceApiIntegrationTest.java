@@ -168,12 +168,12 @@ class ComplianceApiIntegrationTest {
         assertThat(may.get("mayExempt").asBoolean()).isTrue();
         assertThat(api("cadmC").get("/api/v1/life/compliance/exemptions?org=" + committee.id() + "&year=2025").json()
                 .findValuesAsString("reason")).contains("全体党员参加集中培训");
-        assertThat(audit.mismatches()).isEmpty();
+        assertThat(audit.mismatchesIn(committee.path())).isEmpty();
 
         assertThat(api("cadmC").delete("/api/v1/life/compliance/exemptions/" + id).status()).isEqualTo(204);
         assertThat(api("cadmC").get("/api/v1/life/compliance?org=" + branchB.id() + "&year=2025").json()
                 .get("monthly").get(0).get("cells").get(4).get("status").asString()).isEqualTo("MISSED");
-        assertThat(audit.mismatches()).isEmpty();
+        assertThat(audit.mismatchesIn(committee.path())).isEmpty();
     }
 
     @Test

@@ -78,7 +78,7 @@ class ComplianceConcurrencyIntegrationTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(audit.mismatches()).isEmpty();
+        assertThat(audit.mismatchesIn(top.path())).isEmpty();
         ComplianceHeatMap.ComplianceHeatMapCell january = views.heatMap(SYSTEM, top.id(), 2025, "THEME_DAY").total()
                 .cells().get(0);
         assertThat(january.due()).isEqualTo(5);

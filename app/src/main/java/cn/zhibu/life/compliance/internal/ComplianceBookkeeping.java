@@ -53,6 +53,9 @@ public class ComplianceBookkeeping {
         if (!counted && !counts) {
             return; // planned, cancelled before it was held: nothing compliance reads
         }
+        if (counted && counts && sameCount(before, after)) {
+            return; // confirmed, or moved with its organization (the move carries the roll-up): nothing to count anew
+        }
         Map<Long, Set<Integer>> years = new TreeMap<>();
         if (counted) {
             years.computeIfAbsent(before.orgId(), k -> new TreeSet<>()).add(before.heldOn().getYear());
@@ -120,6 +123,13 @@ public class ComplianceBookkeeping {
             locked.put(orgId, profile);
         }
         return locked;
+    }
+
+    /** The same organization, kinds, day and attendance: what compliance counts of the meeting is unchanged. */
+    private static boolean sameCount(MeetingFacts before, MeetingFacts after) {
+        return before.orgId() == after.orgId() && before.kinds().equals(after.kinds())
+                && before.heldOn().equals(after.heldOn()) && before.invited() == after.invited()
+                && before.attended() == after.attended() && before.late() == after.late();
     }
 
     private void addHeld(MeetingFacts facts, int sign) {
