@@ -5,7 +5,7 @@ import cn.zhibu.identity.RoleGrant;
 import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.life.checkin.CheckinCodes;
 import cn.zhibu.life.checkin.CheckinPurpose;
-import cn.zhibu.life.checkin.MeetingFixture;
+import cn.zhibu.life.MeetingFixture;
 import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.organization.Organization;

@@ -2,7 +2,7 @@ package cn.zhibu.life.appraisal;
 
 import cn.zhibu.life.MeetingKind;
 import cn.zhibu.life.MeetingStatus;
-import cn.zhibu.life.RecordedMeetingChanges;
+import cn.zhibu.life.RecordingMeetingListener;
 import cn.zhibu.member.Member;
 import cn.zhibu.organization.CommitteePosition;
 import cn.zhibu.organization.OrganizationService;
@@ -41,7 +41,7 @@ class AppraisalIntegrationTest {
     @Autowired AppraisalBallots ballots;
     @Autowired AppraisalGrading grading;
     @Autowired OrganizationService organizations;
-    @Autowired RecordedMeetingChanges meetingChanges;
+    @Autowired RecordingMeetingListener meetingChanges;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -200,7 +200,7 @@ class AppraisalIntegrationTest {
         assertThat(meeting.get("held_on").toString()).isEqualTo(heldOn.toString());
         assertThat(jdbc.sql("select kind from life_meeting_kind where meeting_id = ?").param(done.meetingId())
                 .query(String.class).list()).containsExactly("APPRAISAL");
-        List<RecordedMeetingChanges.Change> changes = meetingChanges.of(done.meetingId());
+        List<RecordingMeetingListener.Change> changes = meetingChanges.of(done.meetingId());
         assertThat(changes).hasSize(1);
         assertThat(changes.get(0).before()).isNull();
         assertThat(changes.get(0).after().kinds()).containsExactly(MeetingKind.APPRAISAL);
@@ -238,7 +238,7 @@ class AppraisalIntegrationTest {
         assertThat(done.heldOn()).isEqualTo(day);
         assertThat(jdbc.sql("select kind from life_meeting_kind where meeting_id = ? order by kind")
                 .param(committeeMeeting).query(String.class).list()).containsExactly("APPRAISAL", "COMMITTEE");
-        List<RecordedMeetingChanges.Change> changes = meetingChanges.of(committeeMeeting);
+        List<RecordingMeetingListener.Change> changes = meetingChanges.of(committeeMeeting);
         assertThat(changes).hasSize(1);
         assertThat(changes.get(0).before().kinds()).containsExactly(MeetingKind.COMMITTEE);
         assertThat(changes.get(0).after().kinds()).containsExactlyInAnyOrder(MeetingKind.COMMITTEE, MeetingKind.APPRAISAL);

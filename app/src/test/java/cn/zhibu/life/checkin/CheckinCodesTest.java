@@ -1,5 +1,6 @@
 package cn.zhibu.life.checkin;
 
+import cn.zhibu.life.MeetingFixture;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Signatures;
 import org.junit.jupiter.api.Test;

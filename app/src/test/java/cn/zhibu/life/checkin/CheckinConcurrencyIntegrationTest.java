@@ -1,5 +1,6 @@
 package cn.zhibu.life.checkin;
 
+import cn.zhibu.life.MeetingFixture;
 import cn.zhibu.identity.internal.ApiTokens;
 import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberStatus;

@@ -1,5 +1,7 @@
 package cn.zhibu.life.checkin;
 
+import cn.zhibu.life.RecordingMeetingListener;
+import cn.zhibu.life.MeetingFixture;
 import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.life.MeetingStatus;
 import cn.zhibu.support.ApiClient;
@@ -37,7 +39,7 @@ class CheckinIntegrationTest {
     @Autowired MeetingFixture fixture;
     @Autowired CheckinCodes codes;
     @Autowired JdbcClient jdbc;
-    @Autowired RecordingMeetingChanges changes;
+    @Autowired RecordingMeetingListener changes;
     @LocalServerPort int port;
 
     CheckinWorld world;

@@ -1,5 +1,6 @@
 package cn.zhibu.life.checkin;
 
+import cn.zhibu.life.MeetingFixture;
 import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.life.MeetingStatus;
 import cn.zhibu.support.BrowserSession;

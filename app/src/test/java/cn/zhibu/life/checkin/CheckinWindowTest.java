@@ -1,5 +1,6 @@
 package cn.zhibu.life.checkin;
 
+import cn.zhibu.life.MeetingFixture;
 import cn.zhibu.life.MeetingStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

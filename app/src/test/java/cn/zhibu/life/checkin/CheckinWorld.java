@@ -1,5 +1,6 @@
 package cn.zhibu.life.checkin;
 
+import cn.zhibu.life.MeetingFixture;
 import cn.zhibu.identity.Role;
 import cn.zhibu.identity.RoleGrant;
 import cn.zhibu.identity.UserAccounts;
