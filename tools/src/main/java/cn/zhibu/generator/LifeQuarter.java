@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  * The current quarter of 组织生活 up to the reference day, for every branch, 党小组 and 党委: 主题党日 each month on the
  * branch's own day, a 支部党员大会 and a 党课 in the quarter (sometimes one meeting counting for both), 党小组会 monthly,
  * in Q4 a 组织生活会 with the 民主评议, and the 党委书记's 党课. Most branches keep to the rules; about one in seven
- * is behind. A few meetings are recorded late (补录). Meetings are written by COPY; their invitees — the members of
+ * is behind. A few meetings are recorded late (补录). Meetings (with a short record) are written by COPY and one
+ * INSERT … SELECT; their invitees — the members of
  * the organizations invited — by one INSERT … SELECT over the member table, with a repeatable share attending; the
  * compliance roll-ups are then filled in bulk, the organizations' own facts by {@link CompliancePolicy} as the app
  * computes them.
@@ -110,6 +111,11 @@ final class LifeQuarter {
         }
         copy(connection, "life_meeting_kind", "meeting_id, kind", kindRows);
         copy(connection, "gen_life_invited", "meeting_id, org_id, attend_percent", invitedRows);
+        // every meeting written is held and recorded: its record (会议记录) as the record part saves one
+        jdbc.sql("""
+                insert into life_record (meeting_id, minutes, chair, minutes_taker, saved_by, saved_at)
+                select id, '<p>' || title || '：传达学习上级精神，结合实际研究部署近期工作。</p>', '支部书记', '组织委员', ?, recorded_at
+                from life_meeting""").param(CREATED_BY).update();
         return meetings;
     }
 

@@ -169,6 +169,7 @@ class ProvinceGeneratorIntegrationTest {
         assertThat(jdbc.sql("select count(*) from life_meeting where held_on >= current_date or status not in ('HELD', 'CONFIRMED')")
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from life_meeting where late").query(Long.class).single()).isPositive();
+        assertThat(count("life_record")).isEqualTo(meetings);
         assertThat(compliance.mismatches()).isEmpty();
         ComplianceHeatMap map = complianceViews.heatMap(DataScope.system("测试"), 1, null, "THEME_DAY");
         ComplianceHeatMap.ComplianceHeatMapCell lastMonth = map.total().cells().stream()
