@@ -201,6 +201,7 @@ public class OrganizationService {
                 form.sortOrder() == null ? 0 : form.sortOrder());
         repository.addToRollup(path.ids(), form.type(), 1);
         Organization created = repository.find(id).orElseThrow();
+        events.publishEvent(new OrganizationChanged(id));
         audit.record(scope, OrganizationAuditAction.CREATED, ENTITY, id, path.value(), null, snapshot(created));
         return created;
     }
@@ -236,6 +237,7 @@ public class OrganizationService {
             repository.addToRollup(before.path().ids(), before.type(), -1);
             repository.addToRollup(before.path().ids(), form.type(), 1);
         }
+        events.publishEvent(new OrganizationChanged(id));
         Organization after = repository.find(id).orElseThrow();
         audit.record(scope, OrganizationAuditAction.UPDATED, ENTITY, id, after.path().value(), snapshot(before), snapshot(after));
         return after;
@@ -302,6 +304,7 @@ public class OrganizationService {
         events.publishEvent(new OrganizationDissolving(id, org.path(), scope));
         repository.dissolve(id, on, reason.trim());
         repository.addToRollup(org.path().ids(), org.type(), -1);
+        events.publishEvent(new OrganizationChanged(id));
         Organization after = repository.find(id).orElseThrow();
         audit.record(scope, OrganizationAuditAction.DISSOLVED, ENTITY, id, org.path().value(), snapshot(org), snapshot(after));
         return after;
@@ -336,6 +339,7 @@ public class OrganizationService {
         errors.throwIfAny();
         Committee before = repository.committee(orgId);
         repository.startTerm(orgId, start, end);
+        events.publishEvent(new OrganizationChanged(orgId));
         Committee after = repository.committee(orgId);
         audit.record(scope, OrganizationAuditAction.TERM_STARTED, "committee", orgId, org.path().value(), before, after);
         return after;
@@ -368,6 +372,7 @@ public class OrganizationService {
         }
         errors.throwIfAny();
         repository.addSeat(committee.termId(), orgId, position, memberId, personName.trim());
+        events.publishEvent(new OrganizationChanged(orgId));
         Committee after = repository.committee(orgId);
         audit.record(scope, OrganizationAuditAction.SEAT_ADDED, "committee", orgId, org.path().value(), committee, after);
         return after;
@@ -380,6 +385,7 @@ public class OrganizationService {
         if (repository.removeSeat(orgId, seatId) == 0) {
             throw new NotFoundException("该职务记录不存在");
         }
+        events.publishEvent(new OrganizationChanged(orgId));
         Committee after = repository.committee(orgId);
         audit.record(scope, OrganizationAuditAction.SEAT_REMOVED, "committee", orgId, org.path().value(), before, after);
         return after;

@@ -95,7 +95,7 @@ final class IdPools {
 
     static String kindOfField(String field) {
         return switch (field) {
-            case "orgId", "parentId", "toOrgId", "fromOrgId" -> "orgs";
+            case "orgId", "org", "parentId", "toOrgId", "fromOrgId" -> "orgs";
             case "memberId", "memberIds" -> "members";
             case "subjectId", "caseId" -> "cases";
             case "publicityId" -> "publicity";

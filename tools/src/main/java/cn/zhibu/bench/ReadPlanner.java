@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * Turns the sampled organizations and members into the read operations of the issue: dashboard, search by name,
- * by initials and by 身份证号, list page 1 and page 200, member detail, tree expand and the inbox, per level where the
- * issue asks for levels. Whatever cannot be measured on this data set is left out with a note.
+ * by initials and by 身份证号, list page 1 and page 200, member detail, tree expand, the inbox and the 组织生活 heat map,
+ * per level where the issue asks for levels. Whatever cannot be measured on this data set is left out with a note.
  */
 final class ReadPlanner {
 
@@ -59,6 +59,9 @@ final class ReadPlanner {
         // the first page of every user: the inbox of the organization (drilled into from above) and the navigation's badge
         perLevel("inbox", EnumSet.allOf(Level.class), org -> "/api/v1/inbox?orgId=" + org.id());
         add("inbox_count", List.of("/api/v1/inbox/count"), Map.of());
+        // 组织生活 compliance: the heat map of the province and of a city (their direct children × the year's months)
+        perLevel("life_compliance", EnumSet.of(Level.ROOT, Level.CITY),
+                org -> "/api/v1/life/compliance/heatmap?org=" + org.id());
         return operations;
     }
 

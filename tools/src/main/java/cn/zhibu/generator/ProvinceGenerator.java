@@ -90,7 +90,8 @@ public class ProvinceGenerator {
         // sets hint bits and the visibility map now, not on the first reads, and leaves autovacuum nothing to do
         unchecked(() -> {
             timer.run("VACUUM", () -> jdbc.sql("vacuum organization, member, member_rollup, org_rollup, "
-                    + "admission_case, admission_step, admission_rollup").update());
+                    + "admission_case, admission_step, admission_rollup, life_meeting, life_meeting_kind, life_invitee, "
+                    + "life_compliance_org, life_compliance_held, life_compliance_own, life_compliance_rollup").update());
             return null;
         });
         return new GenerationReport(plan.members(), plan.orgs().size(), options.seed(),
@@ -123,6 +124,13 @@ public class ProvinceGenerator {
                 .write(connection, plan, options.seed(), today));
         timer.run("写入发展党员汇总表", () -> jdbc.sql(ADMISSION_ROLLUP).update());
         log.info("发展党员记录 {} 条", String.format("%,d", cases));
+        LifeQuarter life = new LifeQuarter(plan, options.seed(), today);
+        long meetings = timer.time("生成本季度组织生活会议", () -> withoutStructures("life_meeting",
+                () -> withoutStructures("life_meeting_kind", () -> life.writeMeetings(connection, jdbc))));
+        long invitees = timer.time("写入参会人员", () -> withoutStructures("life_invitee",
+                () -> LifeQuarter.writeInvitees(jdbc)));
+        life.writeCompliance(connection, jdbc, timer);
+        log.info("组织生活会议 {} 次，参会人员 {} 人次", String.format("%,d", meetings), String.format("%,d", invitees));
         timer.run("账号、序列和审计", () -> {
             jdbc.sql("select setval('organization_seq', ?)").param((long) plan.orgs().size()).query(Long.class).single();
             jdbc.sql("select setval('member_seq', ?)").param((long) plan.members()).query(Long.class).single();
@@ -135,7 +143,8 @@ public class ProvinceGenerator {
                     Map.of("members", plan.members(), "organizations", plan.orgs().size(), "seed", options.seed()));
         });
         timer.time("ANALYZE", () -> jdbc.sql("analyze organization, member, member_rollup, org_rollup, "
-                + "admission_case, admission_step, admission_rollup").update());
+                + "admission_case, admission_step, admission_rollup, life_meeting, life_meeting_kind, life_invitee, "
+                + "life_compliance_org, life_compliance_held, life_compliance_own, life_compliance_rollup").update());
     }
 
     /** The admission roll-up from the cases just written, counted by the view migration V15 fills it with. */

@@ -9,6 +9,9 @@ import cn.zhibu.member.Gender;
 import cn.zhibu.member.IdCardNumber;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.FieldCipher;
+import cn.zhibu.life.compliance.ComplianceHeatMap;
+import cn.zhibu.life.compliance.ComplianceViews;
+import cn.zhibu.support.ComplianceAudit;
 import cn.zhibu.support.RollupAudit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +51,8 @@ class ProvinceGeneratorIntegrationTest {
     @Autowired FieldCipher cipher;
     @Autowired PasswordEncoder passwords;
     @Autowired cn.zhibu.platform.AuditLog audit;
+    @Autowired ComplianceAudit compliance;
+    @Autowired ComplianceViews complianceViews;
 
     @Test
     void generates_a_consistent_province_refuses_to_overwrite_and_repeats_itself_for_a_seed() {
@@ -63,6 +68,7 @@ class ProvinceGeneratorIntegrationTest {
         assertIdNumbersAreValidAndMatchThePeople();
         assertProvinceLooksLikeTheStatistics();
         assertAdmissionCasesAreConsistent();
+        assertTheQuarterOfMeetingsIsConsistent();
         assertAccountsSequencesAndAudit(report);
 
         List<String> people = firstPeople();
@@ -143,6 +149,34 @@ class ProvinceGeneratorIntegrationTest {
         assertThat(jdbc.sql("select count(*) from admission_case c join organization o on o.id = c.org_id "
                 + "where c.org_path <> o.path or o.type not in ('BRANCH', 'JOINT_BRANCH', 'TEMPORARY_BRANCH')")
                 .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * The current quarter's meetings: a few per member as invitations, every invitee a member of the organization
+     * invited, and compliance roll-ups that a recount from the meetings finds exact; most branches met last month's
+     * 主题党日 (when the quarter has a last month before today), some did not.
+     */
+    private void assertTheQuarterOfMeetingsIsConsistent() {
+        long meetings = count("life_meeting");
+        long invitations = count("life_invitee");
+        assertThat(meetings).isGreaterThan(count("organization"));
+        assertThat(invitations).isBetween(2L * MEMBERS, 5L * MEMBERS);
+        assertThat(jdbc.sql("""
+                select count(*) from life_invitee i join member m on m.id = i.member_id
+                join life_meeting l on l.id = i.meeting_id
+                where not (m.org_path >= l.org_path and m.org_path < left(l.org_path, -1) || '0')""")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from life_meeting where held_on >= current_date or status not in ('HELD', 'CONFIRMED')")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from life_meeting where late").query(Long.class).single()).isPositive();
+        assertThat(count("life_record")).isEqualTo(meetings);
+        assertThat(compliance.mismatches()).isEmpty();
+        ComplianceHeatMap map = complianceViews.heatMap(DataScope.system("测试"), 1, null, "THEME_DAY");
+        ComplianceHeatMap.ComplianceHeatMapCell lastMonth = map.total().cells().stream()
+                .filter(c -> "CLOSED".equals(c.state()) && c.met() > 0).reduce((a, b) -> b).orElse(null);
+        if (lastMonth != null) {
+            assertThat(lastMonth.percent()).isBetween(50, 99);
+        }
     }
 
     private void assertProvinceLooksLikeTheStatistics() {
