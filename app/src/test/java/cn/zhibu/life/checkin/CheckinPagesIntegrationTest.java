@@ -5,9 +5,8 @@ import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.life.MeetingStatus;
 import cn.zhibu.support.BrowserSession;
 import cn.zhibu.support.IntegrationTest;
+import cn.zhibu.support.QrCodes;
 import cn.zhibu.support.TestData;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.decoder.Decoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -18,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static cn.zhibu.life.checkin.CheckinPurpose.IN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckinPagesIntegrationTest {
-
-    private static final Pattern MODULE = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z");
-    private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
 
     @Autowired TestData data;
     @Autowired UserAccounts accounts;
@@ -103,13 +97,13 @@ class CheckinPagesIntegrationTest {
                 .contains("已签到 <strong id=\"count-in\">0</strong>").contains("应到 <strong id=\"count-invited\">3</strong>")
                 .contains("aria-live=\"polite\"");
 
-        String link = decodeQr(secretary.get("/life/meetings/" + meeting + "/screen/code?purpose=IN").body());
+        String link = QrCodes.decode(secretary.get("/life/meetings/" + meeting + "/screen/code?purpose=IN").body());
         assertThat(link).startsWith("http://localhost:" + port + "/life/meetings/" + meeting + "/checkin?c=" + meeting + ".I.");
         assertThat(world.memberPages(2).get(path(link)).body()).contains("签到成功");
 
         assertThat(secretary.get("/life/meetings/" + meeting + "/screen/count").body())
                 .contains("已签到 <strong id=\"count-in\">1</strong>");
-        assertThat(decodeQr(secretary.get("/life/meetings/" + meeting + "/screen/code?purpose=OUT").body()))
+        assertThat(QrCodes.decode(secretary.get("/life/meetings/" + meeting + "/screen/code?purpose=OUT").body()))
                 .contains("/life/meetings/" + meeting + "/checkout?c=" + meeting + ".O.");
         assertThat(secretary.get("/life/meetings/" + meeting + "/screen?purpose=OUT").body()).contains("签退二维码");
     }
@@ -166,22 +160,5 @@ class CheckinPagesIntegrationTest {
         assertThat(own.body()).contains("您已于").doesNotContain("签到页党员二").doesNotContain("attendance-table");
         assertThat(world.secretaryPages().get("/life/meetings/" + meeting + "/attendance?filter=NOT_PRESENT").body())
                 .contains("签到页党员二").doesNotContain("签到页党员一<");
-    }
-
-    /** The text of the QR code in a screen fragment's SVG. */
-    static String decodeQr(String html) {
-        Matcher box = VIEW_BOX.matcher(html);
-        assertThat(box.find()).as("an SVG QR code in " + html).isTrue();
-        int size = Integer.parseInt(box.group(1)) - 8; // the quiet zone is 4 modules on each side
-        BitMatrix bits = new BitMatrix(size);
-        Matcher m = MODULE.matcher(html);
-        while (m.find()) {
-            bits.set(Integer.parseInt(m.group(1)) - 4, Integer.parseInt(m.group(2)) - 4);
-        }
-        try {
-            return new Decoder().decode(bits).getText();
-        } catch (Exception e) {
-            throw new AssertionError("the QR code does not decode", e);
-        }
     }
 }
