@@ -35,7 +35,7 @@ public class PublicAddress {
                 throw new IllegalArgumentException("zhibu.public-url 应为 http(s)://主机[:端口][/路径]，现为 " + configured);
             }
         } else if (!demo) {
-            log.warn("未设置 zhibu.public-url（环境变量 ZHIBU_PUBLIC_URL）：介绍信的核验二维码需要平台对外地址，设置前无法开具介绍信");
+            log.warn("未设置 zhibu.public-url（环境变量 ZHIBU_PUBLIC_URL）：介绍信的核验二维码、会议签到二维码和通知邮件中的链接需要平台对外地址，设置前无法生成");
         }
     }
 
@@ -48,6 +48,7 @@ public class PublicAddress {
             return "http://localhost:" + environment.getProperty("local.server.port",
                     environment.getProperty("server.port", "8080"));
         }
-        throw new ServiceNotConfiguredException("未配置平台对外地址（zhibu.public-url），无法生成带核验二维码的介绍信，请联系系统管理员");
+        // The same address serves the 介绍信's verification QR, the meeting check-in QR and links in e-mails.
+        throw new ServiceNotConfiguredException("未配置平台对外地址（zhibu.public-url），无法生成二维码或链接（介绍信核验、会议签到），请联系系统管理员");
     }
 }
