@@ -61,7 +61,13 @@ class LifeJourneyBrowserTest extends BrowserTestBase {
         page.fill("#password", DemoAccounts.PASSWORD);
         page.click("#login-submit");
         // on a phone the navigation is collapsed: the user's name is in the page, not on screen
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+        try {
+            page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED)
+                    .setTimeout(30_000));
+        } catch (RuntimeException e) {
+            throw new AssertionError(user + " is not logged in: " + page.url() + " shows "
+                    + page.locator("body").innerText().replaceAll("\\s+", " "), e);
+        }
         return page;
     }
 
