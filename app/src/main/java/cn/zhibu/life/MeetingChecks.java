@@ -9,7 +9,6 @@ import cn.zhibu.organization.Organization;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.input.TextKind;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.net.URI;
@@ -37,17 +36,16 @@ class MeetingChecks {
     static final Duration LONGEST = Duration.ofHours(24);
 
     private final MembershipService membership;
-    private final int lateWindowDays;
+    private final LateRecording lateRecording;
 
-    MeetingChecks(MembershipService membership,
-                  @Value("${zhibu.life.record.late-window-days:90}") int lateWindowDays) {
+    MeetingChecks(MembershipService membership, LateRecording lateRecording) {
         this.membership = membership;
-        this.lateWindowDays = lateWindowDays;
+        this.lateRecording = lateRecording;
     }
 
     /** The earliest day a meeting may be held on, scheduled {@code today}: a record is still accepted for it. */
     LocalDate earliestDay(LocalDate today) {
-        return today.minusDays(lateWindowDays);
+        return lateRecording.earliestHeldOn(today);
     }
 
     MeetingRecords.Row check(DataScope scope, Organization org, Committee committee, MeetingDraft d,
@@ -94,7 +92,7 @@ class MeetingChecks {
         if (d.startsAt() == null) {
             errors.reject("startsAt", "请填写会议开始时间");
         } else if (d.startsAt().toLocalDate().isBefore(earliestDay(today))) {
-            errors.reject("startsAt", "会议开始时间不能早于" + earliestDay(today) + "：超过" + lateWindowDays
+            errors.reject("startsAt", "会议开始时间不能早于" + earliestDay(today) + "：超过" + lateRecording.lateWindowDays()
                     + "天的会议不能再补录");
         } else if (d.startsAt().toLocalDate().isAfter(today.plusYears(1))) {
             errors.reject("startsAt", "会议开始时间不能晚于一年以后");

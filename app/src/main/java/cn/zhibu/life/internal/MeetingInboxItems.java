@@ -1,5 +1,6 @@
 package cn.zhibu.life.internal;
 
+import cn.zhibu.life.LateRecording;
 import cn.zhibu.life.Invitee;
 import cn.zhibu.life.InviteeResponse;
 import cn.zhibu.life.LeaveStatus;
@@ -7,7 +8,6 @@ import cn.zhibu.life.Meeting;
 import cn.zhibu.platform.inbox.InboxItem;
 import cn.zhibu.platform.inbox.InboxQuery;
 import cn.zhibu.platform.inbox.InboxSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDateTime;
@@ -32,13 +32,12 @@ class MeetingInboxItems implements InboxSource {
 
     private final MeetingRecords meetings;
     private final InviteeRecords invitees;
-    private final int onTimeDays;
+    private final LateRecording lateRecording;
 
-    MeetingInboxItems(MeetingRecords meetings, InviteeRecords invitees,
-                      @Value("${zhibu.life.record.on-time-days:7}") int onTimeDays) {
+    MeetingInboxItems(MeetingRecords meetings, InviteeRecords invitees, LateRecording lateRecording) {
         this.meetings = meetings;
         this.invitees = invitees;
-        this.onTimeDays = onTimeDays;
+        this.lateRecording = lateRecording;
     }
 
     @Override
@@ -99,9 +98,9 @@ class MeetingInboxItems implements InboxSource {
             boolean mine = query.holdsRoleAt(m.orgPath());
             if (!query.mineOnly() || mine) {
                 items.add(InboxItem.of(KIND, "记录待补：" + m.title(), m.orgName())
-                        .detail(m.kindLabels() + "，" + WHEN.format(m.startsAt()) + "召开；请在会后" + onTimeDays
+                        .detail(m.kindLabels() + "，" + WHEN.format(m.startsAt()) + "召开；请在会后" + lateRecording.onTimeDays()
                                 + "天内录入会议记录，逾期为补录")
-                        .at(m.orgId(), m.orgName(), m.orgPath()).due(m.heldOn().plusDays(onTimeDays), query.today())
+                        .at(m.orgId(), m.orgName(), m.orgPath()).due(lateRecording.onTimeUntil(m.heldOn()), query.today())
                         .rule(m.kinds().get(0).rule()).link("/life/meetings/" + m.id() + "/record").mine(mine).build());
             }
         }
