@@ -31,6 +31,7 @@ class ComplianceBrowserTest extends BrowserTestBase {
     @Autowired JdbcClient jdbc;
     @Autowired OrganizationService organizations;
     @Autowired LifeMeetingFixture meetings;
+    @Autowired TestData data;
 
     private Organization branch;
     private long committee;
@@ -42,6 +43,8 @@ class ComplianceBrowserTest extends BrowserTestBase {
         committee = jdbc.sql("select id from organization where name = ?").param(DemoAccounts.ORG_ADMIN_COMMITTEE)
                 .query(Long.class).single();
         branch = organizations.get(TestData.SYSTEM, id);
+        // A name as long as real ones get: its type label must wrap below it on a phone, not be squeezed into a column.
+        data.org(committee, "某某市某某区某某街道某某社区第一网格退休党员党支部", cn.zhibu.organization.OrganizationType.BRANCH);
         YearMonth last = YearMonth.now().minusMonths(1);
         meetings.held(branch, last.atDay(10), 22, 20, MeetingKind.THEME_DAY);
         meetings.late(branch, last.atDay(12), 22, 18, MeetingKind.GENERAL_ASSEMBLY, MeetingKind.LECTURE);
