@@ -105,6 +105,16 @@ public class DuesReadRecords {
                 .list();
     }
 
+    /** What a member owes now: open months and their sum. */
+    public record Owed(int months, BigDecimal amount) {
+    }
+
+    public Owed owed(long memberId) {
+        return jdbc.sql("select count(*)::int, coalesce(sum(amount - paid), 0) from dues_bill"
+                        + " where member_id = ? and status = 'OPEN'")
+                .param(memberId).query((rs, i) -> new Owed(rs.getInt(1), rs.getBigDecimal(2))).single();
+    }
+
     /** The runs of these members (0 when none). */
     public Map<Long, Integer> arrearsMonths(Collection<Long> memberIds) {
         Map<Long, Integer> months = new HashMap<>();
