@@ -50,6 +50,7 @@ class DuesLedgerIntegrationTest {
     @Autowired DuesLedger ledger;
     @Autowired DuesPayments payments;
     @Autowired JdbcClient jdbc;
+    @Autowired cn.zhibu.organization.OrganizationService organizations;
     @Autowired DuesPaidRecorder paidEvents;
 
     Organization committee;
@@ -64,6 +65,10 @@ class DuesLedgerIntegrationTest {
 
     /** A member of the branch with OPEN bills of 50.00 for the 8 months before this one and this one, base 50.00. */
     private long memberWithArrears() {
+        return memberWithArrears(branch);
+    }
+
+    private long memberWithArrears(Organization branch) {
         Member m = data.member(branch.id(), "交费党员" + chinese(MEMBERS.incrementAndGet()), MemberStatus.FULL);
         bills.base(m.id(), YearMonth.of(2026, 1), "50.00");
         bills.bills(m.id(), now.minusMonths(8), now, "50.00");
@@ -293,5 +298,22 @@ class DuesLedgerIntegrationTest {
                 .isInstanceOf(cn.zhibu.platform.NotFoundException.class);
         assertThat(billStatus(member, now)).isEqualTo("PAID");
         assertThat(billStatus(member, now.minusMonths(1))).isEqualTo("OPEN");
+    }
+
+    @Test
+    void a_moved_branch_takes_its_bills_entries_and_roll_ups_to_its_new_committee() {
+        Organization from = data.committee("党费迁出党委" + System.nanoTime() % 1_000_000);
+        Organization to = data.committee("党费迁入党委" + System.nanoTime() % 1_000_000);
+        Organization moving = data.org(from.id(), "党费迁移支部", OrganizationType.BRANCH);
+        long member = memberWithArrears(moving);
+        List<LedgerEntry> made = ledger.record(SYSTEM, payment(member, List.of(now.minusMonths(1), now, now.plusMonths(1)),
+                "书记", "1200.00"));
+        organizations.move(SYSTEM, moving.id(), to.id());
+        assertThat(recount.mismatches(from.path().value())).isEmpty();
+        assertThat(recount.mismatches(to.path().value())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from dues_entry where member_id = ? and org_path like ?")
+                .params(member, to.path().value() + "%").query(Long.class).single()).isEqualTo(2);
+        ledger.reverse(SYSTEM, made.get(0).id(), "迁移后冲正");
+        assertThat(recount.mismatches(to.path().value())).isEmpty();
     }
 }
