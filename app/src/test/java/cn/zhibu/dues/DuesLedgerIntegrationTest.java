@@ -50,6 +50,7 @@ class DuesLedgerIntegrationTest {
     @Autowired DuesLedger ledger;
     @Autowired DuesPayments payments;
     @Autowired JdbcClient jdbc;
+    @Autowired cn.zhibu.member.DuesPaidThrough paidThrough;
     @Autowired cn.zhibu.organization.OrganizationService organizations;
     @Autowired DuesPaidRecorder paidEvents;
 
@@ -315,5 +316,19 @@ class DuesLedgerIntegrationTest {
                 .params(member, to.path().value() + "%").query(Long.class).single()).isEqualTo(2);
         ledger.reverse(SYSTEM, made.get(0).id(), "迁移后冲正");
         assertThat(recount.mismatches(to.path().value())).isEmpty();
+    }
+
+    @Test
+    void the_transfer_letter_s_month_is_the_last_month_up_to_which_every_bill_is_paid() {
+        Member none = data.member(branch.id(), "无账单党员" + chinese(MEMBERS.incrementAndGet()), MemberStatus.FULL);
+        assertThat(paidThrough.paidThrough(none.id())).isEmpty();
+        long member = memberWithArrears();
+        assertThat(paidThrough.paidThrough(member)).contains(now.minusMonths(9));
+        ledger.record(SYSTEM, payment(member, months(now.minusMonths(8), 6), "书记", null));
+        assertThat(paidThrough.paidThrough(member)).contains(now.minusMonths(3));
+        ledger.record(SYSTEM, payment(member, months(now.minusMonths(2), 4), "书记", null));
+        assertThat(paidThrough.paidThrough(member)).contains(now.plusMonths(1));
+        ledger.record(SYSTEM, payment(member, List.of(now.plusMonths(3)), "书记", null));
+        assertThat(paidThrough.paidThrough(member)).as("a gap stops the run").contains(now.plusMonths(1));
     }
 }
