@@ -58,10 +58,12 @@ class DuesBillsPageController {
     private final BackgroundJobs jobs;
     private final BillRunJob billRunJob;
     private final DuesSettings settings;
+    private final cn.zhibu.dues.BaseImports imports;
 
     DuesBillsPageController(DuesBases bases, ReliefService reliefs, DuesBills bills, MemberService members,
                             OrganizationService organizations, BackgroundJobs jobs, BillRunJob billRunJob,
-                            DuesSettings settings) {
+                            DuesSettings settings, cn.zhibu.dues.BaseImports imports) {
+        this.imports = imports;
         this.bases = bases;
         this.reliefs = reliefs;
         this.bills = bills;
@@ -183,6 +185,35 @@ class DuesBillsPageController {
             errors.reject(field, "请填写金额（元，最多两位小数）");
             return null;
         }
+    }
+
+    // ---- upload of bases --------------------------------------------------------------------------------------
+
+    @GetMapping("/dues/bases/template")
+    org.springframework.http.ResponseEntity<byte[]> template() {
+        return BaseImportApiController.xlsx("党费基数导入模板.xlsx", cn.zhibu.dues.BaseTemplate.workbook());
+    }
+
+    @PostMapping("/dues/bases/imports")
+    String upload(DataScope scope, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                  @RequestParam(required = false) Long org, RedirectAttributes redirect) {
+        try {
+            return "redirect:/dues/bases/imports/" + BaseImportApiController.start(imports, scope, file).id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("notice", String.join("；", e.messages()));
+            return "redirect:/dues/bases" + (org == null ? "" : "?org=" + org);
+        }
+    }
+
+    @GetMapping({"/dues/bases/imports/{id}", "/dues/bases/imports/{id}/progress"})
+    String importJob(DataScope scope, @PathVariable String id, HttpServletRequest request, Model model) {
+        model.addAttribute("job", imports.get(scope, id));
+        return request.getRequestURI().endsWith("/progress") ? "dues/base-import :: progress" : "dues/base-import";
+    }
+
+    @PostMapping("/dues/bases/imports/{id}/valid-rows")
+    String importValidRows(DataScope scope, @PathVariable String id) {
+        return "redirect:/dues/bases/imports/" + imports.importValidRows(scope, id).id();
     }
 
     // ---- reliefs ----------------------------------------------------------------------------------------------
