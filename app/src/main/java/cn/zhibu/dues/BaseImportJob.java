@@ -7,7 +7,7 @@ import java.util.List;
  * nothing imported unless the good rows were asked for), FAILED.
  */
 public record BaseImportJob(String id, String fileName, String status, String message, long rows, long checked,
-                            long errorRows, long imported, boolean onlyValidRows, List<RowError> errors,
+                            long errorRows, long imported, boolean onlyValidRows, List<BaseRowError> errors,
                             boolean finished) {
 
     public static final String CHECKING = "CHECKING";
@@ -16,6 +16,6 @@ public record BaseImportJob(String id, String fileName, String status, String me
     public static final String REJECTED = "REJECTED";
 
     /** One problem: the sheet's row, the column (by its heading) and why, in Chinese. */
-    public record RowError(int row, String column, String message) {
+    public record BaseRowError(int row, String column, String message) {
     }
 }

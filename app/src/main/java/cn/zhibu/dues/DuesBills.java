@@ -121,13 +121,13 @@ public class DuesBills {
     }
 
     /** The month's bills of a subtree the caller manages, by branch and member. */
-    public BillPage list(DataScope scope, long orgId, YearMonth month, BillStatus status, int page, int size) {
+    public DuesBillPage list(DataScope scope, long orgId, YearMonth month, BillStatus status, int page, int size) {
         Organization org = organizations.getManaged(scope, orgId);
         Paging paging = Paging.of(page, size);
         YearMonth m = month == null ? YearMonth.now() : month;
         long total = rows.countSubtree(org.path(), m, status);
         List<DuesBill> bills = named(rows.ofSubtree(org.path(), m, status, paging.size(), paging.offset()), scope);
-        return new BillPage(org.id(), org.name(), m, bills, total, paging.page(), paging.size(),
+        return new DuesBillPage(org.id(), org.name(), m, bills, total, paging.page(), paging.size(),
                 rows.covered(org.path(), m));
     }
 
@@ -189,7 +189,7 @@ public class DuesBills {
     }
 
     /** One page of a month's bills of a subtree; {@code covered}: a run of the month covers the organization. */
-    public record BillPage(long orgId, String orgName, YearMonth month, List<DuesBill> bills, long total, int page,
+    public record DuesBillPage(long orgId, String orgName, YearMonth month, List<DuesBill> bills, long total, int page,
                            int size, boolean covered) {
 
         public int totalPages() {

@@ -2,7 +2,7 @@ package cn.zhibu.dues.internal;
 
 import cn.zhibu.dues.BaseEntry;
 import cn.zhibu.dues.BaseImportJob;
-import cn.zhibu.dues.BaseImportJob.RowError;
+import cn.zhibu.dues.BaseImportJob.BaseRowError;
 import cn.zhibu.dues.BaseImports;
 import cn.zhibu.dues.DuesBaseAuditAction;
 import cn.zhibu.dues.DuesBases;
@@ -47,7 +47,7 @@ public class BaseImportRun implements JobHandler<BaseImportRun.Detail> {
     private static final String NOT_IN_SCOPE = "在您管理的党组织中未找到该身份证号的党员";
 
     /** What an upload job keeps: the name, the choice, and what the check found (the first problems). */
-    public record Detail(String fileName, boolean onlyValidRows, long errorRows, long imported, List<RowError> errors) {
+    public record Detail(String fileName, boolean onlyValidRows, long errorRows, long imported, List<BaseRowError> errors) {
 
         public static Detail queued(String fileName, boolean onlyValidRows) {
             return new Detail(fileName, onlyValidRows, 0, 0, List.of());
@@ -109,14 +109,14 @@ public class BaseImportRun implements JobHandler<BaseImportRun.Detail> {
                 c.errors().put("身份证号", NOT_IN_SCOPE);
             }
         }
-        List<RowError> listed = new ArrayList<>();
+        List<BaseRowError> listed = new ArrayList<>();
         long errorRows = 0;
         for (Checked c : checked) {
             if (!c.errors().isEmpty()) {
                 errorRows++;
                 c.errors().forEach((column, why) -> {
                     if (listed.size() < REPORT_LIMIT) {
-                        listed.add(new RowError(c.row(), column, why));
+                        listed.add(new BaseRowError(c.row(), column, why));
                     }
                 });
             }

@@ -29,11 +29,11 @@ class MonthlyBillRun {
 
     @Bean
     RecurringTask<Void> duesMonthlyBills(ClusterSchedule schedule, DuesBills bills, BillRows rows,
-                                         OrganizationService organizations,
+                                         OrganizationService organizations, cn.zhibu.dues.DuesSettings settings,
                                          @Value("${zhibu.dues.bills.scheduled:true}") boolean scheduled,
                                          @Value("${zhibu.dues.bills.check-interval:PT1H}") Duration interval) {
         return schedule.every("dues-monthly-bills", interval, () -> {
-            if (scheduled) {
+            if (scheduled && !YearMonth.now().isBefore(settings.firstMonth())) {
                 runFor(YearMonth.now(), bills, rows, organizations);
             }
         });

@@ -37,7 +37,7 @@ class DuesBasesApiController {
     }
 
     /** A base as a client posts it. */
-    record BaseRequest(Long memberId, DuesCategory category, YearMonth effectiveMonth, BigDecimal countedPay,
+    record DuesBaseRequest(Long memberId, DuesCategory category, YearMonth effectiveMonth, BigDecimal countedPay,
                        BigDecimal incomeTax, BigDecimal socialInsurance, BigDecimal annuity, BigDecimal base,
                        BigDecimal chosen, @NoteText("备注") String note) {
 
@@ -60,7 +60,7 @@ class DuesBasesApiController {
             + "或直接填 base 月基数；年薪制、个体经营、离退休填 base；农民、学生、下岗失业按固定金额，不填基数。"
             + "chosen 为本人自愿每月多交的金额（不低于按规定计算的金额）。生活困难党员请提出减免（/api/v1/dues/reliefs）。"
             + "年初核定（默认）时，年内新核定的基数自次年1月起适用（新党员自其起交月份起适用；年薪制、个体经营自起始月份起适用）")
-    DuesBase record(DataScope scope, @RequestBody BaseRequest request) {
+    DuesBase record(DataScope scope, @RequestBody DuesBaseRequest request) {
         if (request.memberId() == null) {
             throw InvalidInputException.of("memberId", "请指定党员");
         }

@@ -33,10 +33,10 @@ class DuesBillsApiController {
         this.bills = bills;
     }
 
-    record RunRequest(Long orgId, YearMonth month) {
+    record BillRunRequest(Long orgId, YearMonth month) {
     }
 
-    record VoidRequest(Long memberId, YearMonth month, @NoteText("作废原因") String reason) {
+    record BillVoidRequest(Long memberId, YearMonth month, @NoteText("作废原因") String reason) {
     }
 
     @PostMapping("/runs")
@@ -44,7 +44,7 @@ class DuesBillsApiController {
     @Operation(summary = "生成某月党费账单", description = "为 orgId 及其全部下级组织中应交党费的党员生成 month 月的账单（名册中的正式党员和预备党员，"
             + "自其起交月份起；按适用的基数或已批准的减免；预交过该月的直接记为已交，批准免交的记为免交）。重复生成只补生成缺少的账单。"
             + "同步执行：全省约500万党员在一分钟内完成")
-    BillRun make(DataScope scope, @RequestBody RunRequest r) {
+    BillRun make(DataScope scope, @RequestBody BillRunRequest r) {
         if (r.orgId() == null) {
             throw InvalidInputException.of("orgId", "请指定党组织");
         }
@@ -59,7 +59,7 @@ class DuesBillsApiController {
 
     @GetMapping
     @Operation(summary = "某月的党费账单", description = "orgId 及其下级组织的党员在 month 月的账单，按组织和党员排列；status 可筛选")
-    DuesBills.BillPage list(DataScope scope, @RequestParam long orgId,
+    DuesBills.DuesBillPage list(DataScope scope, @RequestParam long orgId,
                             @Parameter(description = "月份，如2026-03；不填为本月") @RequestParam(required = false) YearMonth month,
                             @Parameter(description = "OPEN 未交、PAID 已交、WAIVED 免交、VOID 已作废")
                             @RequestParam(required = false) BillStatus status,
@@ -75,7 +75,7 @@ class DuesBillsApiController {
 
     @PostMapping("/void")
     @Operation(summary = "作废党费账单", description = "只能作废尚未交纳（未部分交纳）的账单，须填写原因；作废后可重新生成该月账单")
-    DuesBill voidBill(DataScope scope, @RequestBody VoidRequest r) {
+    DuesBill voidBill(DataScope scope, @RequestBody BillVoidRequest r) {
         if (r.memberId() == null) {
             throw InvalidInputException.of("memberId", "请指定党员");
         }

@@ -278,7 +278,7 @@ class DuesBillsPageController {
                  Model model) {
         Organization o = org(scope, org);
         YearMonth m = parsedMonthOrNow(month);
-        DuesBills.BillPage result = bills.list(scope, o.id(), m, status, page, PAGE_SIZE);
+        DuesBills.DuesBillPage result = bills.list(scope, o.id(), m, status, page, PAGE_SIZE);
         model.addAttribute("org", o);
         model.addAttribute("result", result);
         model.addAttribute("status", status);

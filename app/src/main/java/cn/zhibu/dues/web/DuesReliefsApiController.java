@@ -36,21 +36,21 @@ class DuesReliefsApiController {
         this.reliefs = reliefs;
     }
 
-    record ProposalRequest(Long memberId, YearMonth fromMonth, YearMonth toMonth, BigDecimal amount,
+    record ReliefProposalRequest(Long memberId, YearMonth fromMonth, YearMonth toMonth, BigDecimal amount,
                            @NoteText("减免理由") String reason, @SensibleDate("支部决定日期") LocalDate decidedOn) {
     }
 
-    record DecisionRequest(Boolean approve, @NoteText("审批意见") String note) {
+    record ReliefDecisionRequest(Boolean approve, @NoteText("审批意见") String note) {
     }
 
-    record RevokeRequest(@NoteText("撤销理由") String note) {
+    record ReliefRevokeRequest(@NoteText("撤销理由") String note) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "提出党费减免", description = "由党员所在支部（其管理者）提出：fromMonth–toMonth（最长24个月），amount 为减免后每月金额"
             + "（0为免交），reason 理由，decidedOn 支部委员会决定日期。与待批准或已批准的减免重叠时拒绝")
-    DuesRelief propose(DataScope scope, @RequestBody ProposalRequest r) {
+    DuesRelief propose(DataScope scope, @RequestBody ReliefProposalRequest r) {
         if (r.memberId() == null) {
             throw InvalidInputException.of("memberId", "请指定党员");
         }
@@ -73,7 +73,7 @@ class DuesReliefsApiController {
     @PostMapping("/{id}/decision")
     @Operation(summary = "审批党费减免", description = "由上级党委（管理该支部上级组织的书记、组织管理员）批准（approve=true）或不批准（须填 note 理由）；"
             + "提出减免的支部不能自己审批（403）")
-    DuesRelief decide(DataScope scope, @PathVariable long id, @RequestBody DecisionRequest r) {
+    DuesRelief decide(DataScope scope, @PathVariable long id, @RequestBody ReliefDecisionRequest r) {
         if (r.approve() == null) {
             throw InvalidInputException.of("approve", "请选择批准或不批准");
         }
@@ -82,7 +82,7 @@ class DuesReliefsApiController {
 
     @PostMapping("/{id}/revoke")
     @Operation(summary = "撤销党费减免", description = "撤回待批准的减免，或终止已批准的减免（此后生成的账单按全额）；须填写理由")
-    DuesRelief revoke(DataScope scope, @PathVariable long id, @RequestBody RevokeRequest r) {
+    DuesRelief revoke(DataScope scope, @PathVariable long id, @RequestBody ReliefRevokeRequest r) {
         return reliefs.revoke(scope, id, r.note());
     }
 }
