@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Keeps the F8 fact exact inside the writer's transaction (a plain {@code @EventListener}, not an after-commit one:
  * a payment and the arrears it ends commit together, and a failed recount rolls the payment back instead of leaving
- * a secretary's list wrong): bills made for a subtree recount it; a payment or reversal recounts its member; a moved
- * organization carries its members' facts and counts to the new ancestors.
+ * a secretary's list wrong): bills made for a subtree recount it; a payment or reversal recounts its member. A move is
+ * {@link DuesOrganizationListener}'s.
  */
 @Component
 class ArrearsListener {
@@ -39,15 +39,4 @@ class ArrearsListener {
         counter.recountMember(paid.memberId());
     }
 
-    @EventListener
-    void on(OrganizationMoved moved) {
-        List<Long> oldIds = moved.oldPath().ids();
-        List<Long> newIds = moved.newPath().ids();
-        rollup.shiftSubtree(moved.orgId(), oldIds.subList(0, oldIds.size() - 1), newIds.subList(0, newIds.size() - 1));
-        jdbc.sql("update dues_arrears set org_path = ? || substr(org_path, ?), root_id = ?"
-                        + " where org_path >= ? and org_path < ?")
-                .params(moved.newPath().value(), moved.oldPath().value().length() + 1, moved.newRootId(),
-                        moved.oldPath().value(), moved.oldPath().upperBound())
-                .update();
-    }
 }

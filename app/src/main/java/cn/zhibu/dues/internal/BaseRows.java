@@ -120,10 +120,6 @@ public class BaseRows {
     }
 
     /** An organization moved: the bases recorded under its subtree follow it. */
-    public void rewritePaths(TreePath oldPath, TreePath newPath) {
-        jdbc.sql("update dues_base set org_path = ? || substr(org_path, ?) where org_path >= ? and org_path < ?")
-                .params(newPath.value(), oldPath.value().length() + 1, oldPath.value(), oldPath.upperBound()).update();
-    }
 
     private static DuesBase map(ResultSet rs) throws SQLException {
         OffsetDateTime at = rs.getObject("recorded_at", OffsetDateTime.class);

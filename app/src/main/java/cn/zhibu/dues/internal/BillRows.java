@@ -100,13 +100,6 @@ public class BillRows {
      * An organization moved: its bills and runs follow it (idempotent: a second rewrite finds nothing under the old
      * path; the roll-up is shifted by the roll-up's owner).
      */
-    public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
-        jdbc.sql("update dues_bill set org_path = ? || substr(org_path, ?), root_id = ? where org_path >= ? and org_path < ?")
-                .params(newPath.value(), oldPath.value().length() + 1, newRootId, oldPath.value(), oldPath.upperBound())
-                .update();
-        jdbc.sql("update dues_bill_run set org_path = ? || substr(org_path, ?) where org_path >= ? and org_path < ?")
-                .params(newPath.value(), oldPath.value().length() + 1, oldPath.value(), oldPath.upperBound()).update();
-    }
 
     private static Row map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(rs.getLong("member_id"), YearMonth.from(rs.getObject("month", LocalDate.class)),

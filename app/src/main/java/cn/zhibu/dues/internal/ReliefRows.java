@@ -84,10 +84,6 @@ public class ReliefRows {
                 .params(note == null ? "由" + by + "撤销" : note, id).update();
     }
 
-    public void rewritePaths(TreePath oldPath, TreePath newPath) {
-        jdbc.sql("update dues_relief set org_path = ? || substr(org_path, ?) where org_path >= ? and org_path < ?")
-                .params(newPath.value(), oldPath.value().length() + 1, oldPath.value(), oldPath.upperBound()).update();
-    }
 
     private static DuesRelief map(ResultSet rs) throws SQLException {
         return new DuesRelief(rs.getLong("id"), rs.getLong("member_id"), rs.getLong("org_id"), rs.getString("org_path"),
