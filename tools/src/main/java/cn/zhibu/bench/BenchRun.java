@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * One benchmark run, in the order that keeps measurements apart: sample, warm up, time each read alone, the mixed
- * read load, the naive baselines, the writers, the check-in burst, and last the subtree move (the only step that
- * restructures data, and it puts everything back).
+ * read load, the naive baselines, the writers, the 党费 payments, the check-in burst, and last the subtree move (the
+ * only step that restructures data, and it puts everything back).
  */
 final class BenchRun {
 
@@ -55,6 +55,12 @@ final class BenchRun {
                 say("Writes: %d writers for %d s, then roll-up recount and clean-up …", options.writers(),
                         options.writeSeconds());
                 phase("writes", () -> new WriteWorkload(api, db, sampler, options, notes).run(members))
+                        .ifPresent(rows::add);
+            }
+            if (!options.skipWrites()) {
+                say("党费 payments: %d writers record payments through the API for %d s, then the roll-up check …",
+                        options.writers(), options.writeSeconds());
+                phase("dues payments", () -> new DuesPaymentBurst(api, db, sampler, options, notes).run(members))
                         .ifPresent(rows::add);
             }
             if (!options.skipCheckin()) {
