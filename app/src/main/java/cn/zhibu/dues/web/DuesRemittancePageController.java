@@ -52,8 +52,10 @@ class DuesRemittancePageController {
         RemittancePage result = remittances.remittancesOf(scope, o.id(), page, PAGE_SIZE);
         YearMonth periodTo = to == null ? YearMonth.now() : to;
         YearMonth periodFrom = from == null ? periodTo.withMonth(1) : from;
+        Organization parent = o.parentId() == null ? null : organizations.describe(o.parentId());
         model.addAttribute("org", o);
-        model.addAttribute("parent", o.parentId() == null ? null : organizations.describe(o.parentId()));
+        model.addAttribute("parent", parent);
+        model.addAttribute("parentManaged", parent != null && scope.managesMembersAt(parent.path().value()));
         model.addAttribute("page", result);
         model.addAttribute("pager", new Pager(result.page(), result.totalPages(), result.total()));
         model.addAttribute("baseUrl", "/dues/remittances?org=" + o.id() + "&from=" + periodFrom + "&to=" + periodTo + "&");
