@@ -1,6 +1,8 @@
 package cn.zhibu.dues;
 
 import cn.zhibu.dues.internal.LedgerRecords;
+import cn.zhibu.member.Member;
+import cn.zhibu.member.MemberService;
 import cn.zhibu.member.MembershipService;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.NotFoundException;
@@ -18,11 +20,30 @@ public class DuesMemberAccess {
     private static final String NOT_FOUND = "党员不存在或不在您的管理范围内";
 
     private final LedgerRecords records;
+    private final MemberService members;
     private final MembershipService membership;
 
-    DuesMemberAccess(LedgerRecords records, MembershipService membership) {
+    DuesMemberAccess(LedgerRecords records, MemberService members, MembershipService membership) {
         this.records = records;
+        this.members = members;
         this.membership = membership;
+    }
+
+    /** A member whose dues the caller may read, as registered now or, out of the registry, as last registered. */
+    public record ReadableMember(Member member, boolean archived) {
+    }
+
+    /** The member's record for the dues views: their own, one the caller manages, or an archived one; else 404. */
+    public ReadableMember readableMember(DataScope scope, long memberId) {
+        try {
+            return new ReadableMember(members.get(scope, memberId), false);
+        } catch (NotFoundException notInRegistry) {
+            try {
+                return new ReadableMember(membership.getArchived(scope, memberId).member(), true);
+            } catch (NotFoundException e) {
+                throw new NotFoundException(NOT_FOUND);
+            }
+        }
     }
 
     /** How the caller reads: as the member themself, or as a manager; {@code archived} when out of the registry. */

@@ -73,6 +73,10 @@ class DuesArchivedLedgerIntegrationTest {
             ApiClient.Response ledgerJson = api.get("/api/v1/dues/members/" + archived + "/ledger");
             assertThat(ledgerJson.status()).as(user + ledgerJson.body()).isEqualTo(200);
             assertThat(ledgerJson.body()).contains("DA-1");
+            ApiClient.Response dues = api.get("/api/v1/dues/members/" + archived);
+            assertThat(dues.status()).as(user + dues.body()).isEqualTo(200);
+            assertThat(dues.json().get("bills")).hasSize(2);
+            assertThat(dues.json().get("managed").asBoolean()).isFalse();
             BrowserSession.Page page = BrowserSession.loggedIn(port, user + suffix, PASSWORD)
                     .get("/dues/members/" + archived + "/ledger");
             assertThat(page.status()).as(user).isEqualTo(200);
@@ -85,6 +89,9 @@ class DuesArchivedLedgerIntegrationTest {
     void a_manager_of_another_subtree_still_gets_404_and_nobody_records_for_an_archived_member() {
         ApiClient other = ApiClient.loggedIn(port, "asecB" + suffix, PASSWORD);
         assertThat(other.get("/api/v1/dues/members/" + archived + "/ledger").status()).isEqualTo(404);
+        assertThat(other.get("/api/v1/dues/members/" + archived).status()).isEqualTo(404);
+        assertThat(BrowserSession.loggedIn(port, "asecB" + suffix, PASSWORD)
+                .get("/dues/members/" + archived + "/statement?year=" + now.getYear()).status()).isEqualTo(404);
         BrowserSession.Page page = BrowserSession.loggedIn(port, "asecB" + suffix, PASSWORD)
                 .get("/dues/members/" + archived + "/ledger");
         assertThat(page.status()).isEqualTo(404);
