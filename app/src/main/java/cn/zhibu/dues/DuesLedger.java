@@ -40,8 +40,11 @@ public class DuesLedger {
     private final LedgerPosting posting;
     private final DuesPayments online;
     private final DuesSettings settings;
+    private final DuesMemberAccess access;
 
-    DuesLedger(LedgerRecords records, LedgerPosting posting, DuesPayments online, DuesSettings settings) {
+    DuesLedger(LedgerRecords records, LedgerPosting posting, DuesPayments online, DuesSettings settings,
+               DuesMemberAccess access) {
+        this.access = access;
         this.records = records;
         this.posting = posting;
         this.online = online;
@@ -196,11 +199,28 @@ public class DuesLedger {
 
     /** A member's ledger, newest first: for those who manage the member, or the member. */
     public List<LedgerEntry> ledgerOf(DataScope scope, long memberId, int limit) {
-        boolean own = Long.valueOf(memberId).equals(scope.selfMemberId());
-        if (!own) {
-            managed(scope, memberId);
-        }
+        access.requireReadable(scope, memberId);
         return records.entriesOf(memberId, Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** A member's bill as the ledger shows it beside the entries. */
+    public record BillLine(YearMonth month, BigDecimal amount, BigDecimal paid, String status) {
+
+        public String statusLabel() {
+            return switch (status) {
+                case "OPEN" -> "未交";
+                case "PAID" -> "已交";
+                case "WAIVED" -> "免交";
+                case "VOID" -> "已作废";
+                default -> status;
+            };
+        }
+    }
+
+    /** A member's bills, newest first (at most {@code limit}): for the member, or those who may read their ledger. */
+    public List<BillLine> billsOf(DataScope scope, long memberId, int limit) {
+        access.requireReadable(scope, memberId);
+        return records.billsOf(memberId, Math.max(1, Math.min(limit, 240)));
     }
 
     private Located writable(DataScope scope, long entryId) {

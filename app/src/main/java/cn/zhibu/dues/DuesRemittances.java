@@ -8,6 +8,7 @@ import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.MonthlyRollup;
+import cn.zhibu.platform.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,6 +52,21 @@ public class DuesRemittances {
 
     @Transactional
     public LedgerEntry record(DataScope scope, Remittance r) {
+        Organization org = checked(scope, r);
+        long id = posting.remit(scope, org.id(), org.path().value(), org.rootId(), org.parentId(), r.periodFrom(),
+                r.periodTo(), r.amount().setScale(2), r.paidOn(), r.receiptNo().strip());
+        return records.entry(id).orElseThrow().entry();
+    }
+
+    /**
+     * Checks a remittance as {@link #record} would, saving nothing; returns the higher committee it goes to (the page
+     * confirms with its name before saving).
+     */
+    public Organization check(DataScope scope, Remittance r) {
+        return organizations.describe(checked(scope, r).parentId());
+    }
+
+    private Organization checked(DataScope scope, Remittance r) {
         Organization org = organizations.getManaged(scope, r.orgId());
         FieldErrors errors = new FieldErrors();
         if (org.parentId() == null) {
@@ -85,14 +101,27 @@ public class DuesRemittances {
             errors.reject("receiptNo", "收据号最多" + DuesLedger.RECEIPT_LIMIT + "个字符");
         }
         errors.throwIfAny();
-        long id = posting.remit(scope, org.id(), org.path().value(), org.rootId(), org.parentId(), r.periodFrom(),
-                r.periodTo(), r.amount().setScale(2), r.paidOn(), r.receiptNo().strip());
-        return records.entry(id).orElseThrow().entry();
+        return org;
     }
 
     /** An organization's remittances and their reversals, newest first. */
     public List<LedgerEntry> remittancesOf(DataScope scope, long orgId) {
-        return records.remittancesOf(organizations.getManaged(scope, orgId).id(), 200);
+        return records.remittancesOf(organizations.getManaged(scope, orgId).id(), 200, 0);
+    }
+
+    /** A page of an organization's remittances and their reversals, newest first. */
+    public record RemittancePage(List<LedgerEntry> items, long total, int page, int size) {
+
+        public int totalPages() {
+            return (int) ((total + size - 1) / size);
+        }
+    }
+
+    public RemittancePage remittancesOf(DataScope scope, long orgId, int page, int size) {
+        long id = organizations.getManaged(scope, orgId).id();
+        Paging paging = Paging.of(page, size);
+        return new RemittancePage(records.remittancesOf(id, paging.size(), paging.offset()),
+                records.countRemittancesOf(id), paging.page(), paging.size());
     }
 
     /**

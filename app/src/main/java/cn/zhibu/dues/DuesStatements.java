@@ -2,7 +2,6 @@ package cn.zhibu.dues;
 
 import cn.zhibu.dues.internal.DuesReadRecords;
 import cn.zhibu.member.Member;
-import cn.zhibu.member.MemberService;
 import cn.zhibu.platform.ArchivalPdf;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldCipher;
@@ -40,13 +39,13 @@ import java.util.List;
 public class DuesStatements {
 
     private final DuesReadRecords records;
-    private final MemberService members;
+    private final DuesMemberAccess access;
     private final FieldCipher cipher;
     private final PublicAddress publicAddress;
 
-    DuesStatements(DuesReadRecords records, MemberService members, FieldCipher cipher, PublicAddress publicAddress) {
+    DuesStatements(DuesReadRecords records, DuesMemberAccess access, FieldCipher cipher, PublicAddress publicAddress) {
         this.records = records;
-        this.members = members;
+        this.access = access;
         this.cipher = cipher;
         this.publicAddress = publicAddress;
     }
@@ -63,7 +62,7 @@ public class DuesStatements {
     /** The statement of a member the caller may see (their own, or one they manage). */
     public byte[] pdf(DataScope scope, long memberId, int year) {
         checkYear(year);
-        Member m = members.get(scope, memberId);
+        Member m = access.readableMember(scope, memberId).member();
         Year y = year(memberId, year);
         try {
             return render(m, y, link(memberId, year));
@@ -78,7 +77,7 @@ public class DuesStatements {
             throw new NotFoundException("未找到该党费证明，请核对二维码");
         }
         // the public check reads as the system: the code, not a login, is what entitles the reader
-        Member who = members.get(DataScope.system("党费证明核验"), memberId);
+        Member who = access.readableMember(DataScope.system("党费证明核验"), memberId).member();
         Year y = year(memberId, year);
         String masked = who.name().substring(0, 1) + "*".repeat(Math.max(1, who.name().length() - 1));
         return new StatementCheck(masked, who.orgName(), year, y.due(), y.paid(), y.due().subtract(y.paid()),

@@ -48,8 +48,11 @@ public class DuesViews {
     private final OrganizationService organizations;
     private final MonthlyRollup rollup;
 
+    private final DuesMemberAccess access;
+
     DuesViews(DuesReadRecords records, DuesArrears arrears, MemberService members, MembershipService membership,
-              OrganizationService organizations, JdbcClient jdbc) {
+              OrganizationService organizations, JdbcClient jdbc, DuesMemberAccess access) {
+        this.access = access;
         this.records = records;
         this.arrears = arrears;
         this.members = members;
@@ -66,14 +69,18 @@ public class DuesViews {
         return member(scope, scope.selfMemberId());
     }
 
-    /** A member's dues: their own, or a member the caller manages; else 404. */
+    /**
+     * A member's dues: their own, a member the caller manages, or an archived member where the caller manages where
+     * they last belonged (read-only: nothing to record for them); else 404.
+     */
     public MemberDues member(DataScope scope, long memberId) {
-        Member m = members.get(scope, memberId);
+        DuesMemberAccess.ReadableMember readable = access.readableMember(scope, memberId);
+        Member m = readable.member();
         List<DuesBillLine> bills = records.memberBills(memberId, 120);
         List<DuesBillLine> open = bills.stream().filter(b -> "OPEN".equals(b.status())).toList();
         BigDecimal owed = open.stream().map(DuesBillLine::owed).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new MemberDues(memberId, m.name(), m.orgId(), m.orgName(), owed, open.size(), arrears.run(memberId),
-                bills, records.memberEntries(memberId, 200), scope.managesMembersAt(m.orgPath()),
+                bills, records.memberEntries(memberId, 200), !readable.archived() && scope.managesMembersAt(m.orgPath()),
                 Long.valueOf(memberId).equals(scope.selfMemberId()));
     }
 

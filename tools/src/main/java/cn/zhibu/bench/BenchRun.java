@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * One benchmark run, in the order that keeps measurements apart: sample, warm up, time each read alone, the mixed
- * read load, the naive baselines, the writers, the check-in burst, and last the subtree move (the only step that
- * restructures data, and it puts everything back).
+ * read load, the naive baselines, the writers, the 党费 payments, the check-in burst, and last the subtree move (the
+ * only step that restructures data, and it puts everything back).
  */
 final class BenchRun {
 
@@ -60,6 +60,10 @@ final class BenchRun {
             if (!options.skipWrites()) {
                 say("党费: one month's bills for the whole province …");
                 phase("dues", () -> new DuesBillsBench(api, db, notes).run(members)).ifPresent(rows::add);
+                say("党费 payments: %d writers record payments through the API for %d s, then the roll-up check …",
+                        options.writers(), options.writeSeconds());
+                phase("dues payments", () -> new DuesPaymentBurst(api, db, sampler, options, notes).run(members))
+                        .ifPresent(rows::add);
             }
             if (!options.skipCheckin()) {
                 say("Check-in burst: %,d invitees of one meeting scan within %d s, then clean-up …",

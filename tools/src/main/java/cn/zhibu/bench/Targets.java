@@ -55,6 +55,9 @@ final class Targets {
                     r.throughputRps() >= 3_000 && r.p99Ms() <= 100 && r.errors() == 0)),
             new Target("writes_", "≥ 500/s, 0 errors/deadlocks, exact", r -> Verdict.of(
                     r.throughputRps() >= 500 && r.errors() == 0 && zero(r, "deadlocks") && zero(r, "rollup_check"))),
+            new Target("dues_payments_", "0 errors, roll-up exact", r -> Verdict.of(
+                    r.errors() == 0 && zero(r, "rollup_check") && r.number("payments") != null
+                    && r.number("payments") > 0)),
             new Target("move_", "≤ 500 ms each way, exact", Targets::judgeMove),
             new Target("checkin_burst_", "p95 ≤ 200 ms, 0 errors, each counted once", r -> Verdict.of(r.p95Ms() <= 200
                     && r.errors() == 0 && r.number("counted_once") != null

@@ -1,5 +1,6 @@
 package cn.zhibu.dues.internal;
 
+import cn.zhibu.dues.DuesLedger.BillLine;
 import cn.zhibu.dues.LedgerEntry;
 import cn.zhibu.dues.LedgerEntry.Allocation;
 import cn.zhibu.dues.LedgerEntryKind;
@@ -168,13 +169,29 @@ public class LedgerRecords {
                 .params(memberId, limit).query((rs, i) -> entry(rs)).list());
     }
 
+    private static final String REMITTANCES_OF = """
+             where e.org_id = ? and (e.kind = 'REMITTANCE'
+                or e.reverses in (select id from dues_entry where kind = 'REMITTANCE' and org_id = ?))
+            """;
+
+    /** The member's bills, newest first: bills stay after the member leaves the registry. */
+    public List<BillLine> billsOf(long memberId, int limit) {
+        return jdbc.sql("select month, amount, paid, status from dues_bill where member_id = ? order by month desc limit ?")
+                .params(memberId, limit)
+                .query((rs, i) -> new BillLine(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getString(4)))
+                .list();
+    }
+
     /** An organization's remittances (and their reversals), newest first. */
-    public List<LedgerEntry> remittancesOf(long orgId, int limit) {
-        return jdbc.sql(ENTRY_SELECT + """
-                         where e.org_id = ? and (e.kind = 'REMITTANCE'
-                            or e.reverses in (select id from dues_entry where kind = 'REMITTANCE' and org_id = ?))
-                        order by e.id desc limit ?""")
-                .params(orgId, orgId, limit).query((rs, i) -> entry(rs)).list();
+    public List<LedgerEntry> remittancesOf(long orgId, int limit, long offset) {
+        return jdbc.sql(ENTRY_SELECT + REMITTANCES_OF + " order by e.id desc limit ? offset ?")
+                .params(orgId, orgId, limit, offset).query((rs, i) -> entry(rs)).list();
+    }
+
+    public long countRemittancesOf(long orgId) {
+        return jdbc.sql("select count(*) from dues_entry e" + REMITTANCES_OF).params(orgId, orgId)
+                .query(Long.class).single();
     }
 
     private List<LedgerEntry> withAllocations(List<LedgerEntry> entries) {

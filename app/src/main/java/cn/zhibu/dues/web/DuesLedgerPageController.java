@@ -1,6 +1,7 @@
 package cn.zhibu.dues.web;
 
 import cn.zhibu.dues.DuesLedger;
+import cn.zhibu.dues.DuesMemberAccess;
 import cn.zhibu.dues.LedgerEntry;
 import cn.zhibu.dues.Payer;
 import cn.zhibu.dues.PaymentMethod;
@@ -32,11 +33,14 @@ import java.util.Map;
 class DuesLedgerPageController {
 
     private static final int LEDGER_ROWS = 200;
+    private static final int BILL_ROWS = 120;
 
     private final DuesLedger ledger;
+    private final DuesMemberAccess access;
 
-    DuesLedgerPageController(DuesLedger ledger) {
+    DuesLedgerPageController(DuesLedger ledger, DuesMemberAccess access) {
         this.ledger = ledger;
+        this.access = access;
     }
 
     @GetMapping("/dues/pay")
@@ -70,9 +74,12 @@ class DuesLedgerPageController {
 
     @GetMapping("/dues/members/{id}/ledger")
     String memberLedger(DataScope scope, @PathVariable long id, Model model) {
+        DuesMemberAccess.Reader reader = access.requireReadable(scope, id);
         model.addAttribute("entries", ledger.ledgerOf(scope, id, LEDGER_ROWS));
+        model.addAttribute("bills", ledger.billsOf(scope, id, BILL_ROWS));
         model.addAttribute("memberId", id);
-        model.addAttribute("manages", !Long.valueOf(id).equals(scope.selfMemberId()));
+        model.addAttribute("manages", !reader.self());
+        model.addAttribute("archived", reader.archived());
         return "dues/ledger";
     }
 

@@ -1,0 +1,235 @@
+package cn.zhibu.bench;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * 党费 payments recorded by the branches: writers each post payments through {@code POST /api/v1/dues/payments} (cash,
+ * the current month's bill, as a secretary records it) for members of their two branches until the time is up or
+ * their members run out; then the roll-up is checked: at the province root and at every sampled branch, what the
+ * dues roll-up gained during the step equals a recount of the sampled branches' bills and allocations.
+ * <p>
+ * The members need the month's bill. The bills helper's bill run ({@code POST /api/v1/dues/bills/runs}) is not in
+ * this branch's application yet, so the step bills the sampled members itself, as the bill run does it: one OPEN
+ * bill per member and month ({@code on conflict do nothing}) with the DUE and BILLS deltas of every ancestor in the
+ * same statement. Bills and payments stay in the data set (the ledger is never deleted); a later run pays the next
+ * members whose bill is still open.
+ */
+final class DuesPaymentBurst {
+
+    /** Members billed and paid per branch at most: enough for a 20 s run of 16 writers at several hundred per second. */
+    private static final int MEMBERS_PER_BRANCH = 300;
+    private static final BigDecimal BENCH_DUES = new BigDecimal("30.00");
+    private static final List<String> METRICS = List.of("DUE", "BILLS", "PAID", "BILLS_PAID");
+
+    private static final String BILL_BRANCH = """
+            with picked as (
+                select member_id, org_id, org_path, root_id from registry_member
+                where org_id = ?::bigint order by member_id limit ?::int),
+            made as (
+                insert into dues_bill (member_id, month, org_id, org_path, root_id, amount, status)
+                select member_id, ?::date, org_id, org_path, root_id, ?::numeric, 'OPEN' from picked
+                on conflict do nothing
+                returning 1),
+            counted as (select count(*) as bills from made)
+            insert into dues_rollup_delta (org_id, metric, period, n)
+            select a.id, m.metric, ?::date, case m.metric when 'DUE' then c.bills * ?::bigint else c.bills end
+            from counted c cross join unnest(?::bigint[]) as a(id) cross join (values ('DUE'), ('BILLS')) as m(metric)
+            where c.bills > 0""";
+
+    private static final String ROLLUP = """
+            select org_id, metric, sum(n) from (
+                select org_id, metric, n from dues_rollup where org_id = any(?) and period = ?::date and metric = any(?)
+                union all
+                select org_id, metric, n from dues_rollup_delta where org_id = any(?) and period = ?::date and metric = any(?)
+            ) r group by org_id, metric""";
+
+    /** A branch's bills of the month, recounted from the bills themselves (分 and counts). */
+    private static final String RECOUNT = """
+            select org_path,
+                   coalesce(sum(amount * 100) filter (where status <> 'VOID'), 0)::bigint,
+                   count(*) filter (where status <> 'VOID'),
+                   coalesce(sum(paid * 100), 0)::bigint,
+                   count(*) filter (where status = 'PAID')
+            from dues_bill where org_path = any(?) and month = ?::date group by org_path""";
+
+    private final ApiClient api;
+    private final Db db;
+    private final DatasetSampler sampler;
+    private final BenchOptions options;
+    private final List<String> notes;
+
+    DuesPaymentBurst(ApiClient api, Db db, DatasetSampler sampler, BenchOptions options, List<String> notes) {
+        this.api = api;
+        this.db = db;
+        this.sampler = sampler;
+        this.options = options;
+        this.notes = notes;
+    }
+
+    Optional<ResultRow> run(long datasetMembers) {
+        List<WriterBranches> plan = sampler.writerBranches(options.writers(), notes);
+        if (plan.isEmpty()) {
+            notes.add("dues payments: no two branches to pay in; not measured");
+            return Optional.empty();
+        }
+        List<OrgRef> branches = plan.stream().flatMap(p -> Stream.of(p.home(), p.away())).distinct().toList();
+        long root = branches.get(0).pathIds().get(0);
+        YearMonth month = YearMonth.now();
+        Map<Long, Map<String, Long>> before = rollup(touched(branches), month);
+        Map<String, long[]> recountBefore = recount(branches, month);
+        long billed = bill(branches, month);
+
+        List<List<Long>> payable = new ArrayList<>();
+        for (WriterBranches p : plan) {
+            payable.add(openBills(List.of(p.home(), p.away()), month));
+        }
+        LatencyStats stats = new LatencyStats();
+        ExecutorService pool = Threads.pool("bench-dues", plan.size());
+        try {
+            long start = System.nanoTime();
+            long deadline = start + Duration.ofSeconds(options.writeSeconds()).toNanos();
+            List<Future<?>> writers = new ArrayList<>();
+            for (List<Long> members : payable) {
+                writers.add(pool.submit(() -> pay(members, month, stats, deadline)));
+            }
+            writers.forEach(w -> Threads.await(w, "a dues writer"));
+            stats.wallTime(System.nanoTime() - start);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Check check = check(root, branches, month, before, recountBefore);
+        if (!check.mismatches().isEmpty()) {
+            notes.add("dues payments: " + check.mismatches().size() + " roll-up values differ from the recount, e.g. "
+                    + String.join("; ", check.mismatches().subList(0, Math.min(5, check.mismatches().size()))));
+        }
+        return Optional.of(ResultRow.of("dues_payments_" + plan.size(), datasetMembers, stats)
+                .with("writers", plan.size())
+                .with("branches", branches.size())
+                .with("bills_made", billed)
+                .with("payable_members", payable.stream().mapToInt(List::size).sum())
+                .with("payments", stats.successes())
+                .with("rollup_check", check.mismatches().size())
+                .with("rollup_values_checked", check.values())
+                .with("rollup_check_ms", check.millis()));
+    }
+
+    /** One writer: each member's month in turn, one payment each, until the deadline. */
+    private void pay(List<Long> members, YearMonth month, LatencyStats stats, long deadline) {
+        String today = LocalDate.now().toString();
+        for (long member : members) {
+            if (System.nanoTime() >= deadline) {
+                return;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("memberId", member);
+            body.put("months", List.of(month.toString()));
+            body.put("method", "CASH");
+            body.put("receiptNo", "BENCH-" + member + "-" + month);
+            body.put("payer", "SELF");
+            body.put("paidOn", today);
+            stats.record(api.post("/api/v1/dues/payments", body));
+        }
+    }
+
+    /** Bills the month for up to {@link #MEMBERS_PER_BRANCH} members of each branch; returns the bills made. */
+    private long bill(List<OrgRef> branches, YearMonth month) {
+        long cents = BENCH_DUES.movePointRight(2).longValueExact();
+        long made = 0;
+        for (OrgRef branch : branches) {
+            long before = db.queryLong("select count(*) from dues_bill where org_path = ? and month = ?::date", branch.path(),
+                    month.atDay(1));
+            db.query(BILL_BRANCH + " returning 1", rs -> 1, branch.id(), MEMBERS_PER_BRANCH, month.atDay(1), BENCH_DUES,
+                    month.atDay(1), cents, branch.pathIds().toArray(Long[]::new));
+            made += db.queryLong("select count(*) from dues_bill where org_path = ? and month = ?::date", branch.path(),
+                    month.atDay(1)) - before;
+        }
+        return made;
+    }
+
+    /** Members of the branches in the registry whose bill of the month is open and unpaid. */
+    private List<Long> openBills(List<OrgRef> branches, YearMonth month) {
+        return db.query("""
+                        select b.member_id from dues_bill b
+                        where b.org_path = any(?) and b.month = ?::date and b.status = 'OPEN' and b.paid = 0
+                          and exists (select 1 from registry_member r where r.member_id = b.member_id)
+                        order by b.member_id""",
+                rs -> rs.getLong(1), branches.stream().map(OrgRef::path).toArray(String[]::new), month.atDay(1));
+    }
+
+    private record Check(List<String> mismatches, int values, long millis) {
+    }
+
+    /**
+     * What the roll-up of the root and of each branch gained equals what the recount of the sampled branches gained
+     * (the step wrote nowhere else); and each branch's roll-up equals its recount outright.
+     */
+    private Check check(long root, List<OrgRef> branches, YearMonth month, Map<Long, Map<String, Long>> before,
+                        Map<String, long[]> recountBefore) {
+        long started = System.nanoTime();
+        Map<Long, Map<String, Long>> after = rollup(touched(branches), month);
+        Map<String, long[]> recountAfter = recount(branches, month);
+        List<String> mismatches = new ArrayList<>();
+        int values = 0;
+        long[] gained = new long[METRICS.size()];
+        for (OrgRef branch : branches) {
+            long[] b = recountBefore.getOrDefault(branch.path(), new long[METRICS.size()]);
+            long[] a = recountAfter.getOrDefault(branch.path(), new long[METRICS.size()]);
+            for (int i = 0; i < METRICS.size(); i++) {
+                gained[i] += a[i] - b[i];
+                long kept = value(after, branch.id(), METRICS.get(i)) - value(before, branch.id(), METRICS.get(i));
+                values++;
+                if (kept != a[i] - b[i]) {
+                    mismatches.add("branch " + branch.id() + " " + METRICS.get(i) + ": roll-up +" + kept
+                            + ", recount +" + (a[i] - b[i]));
+                }
+            }
+        }
+        for (int i = 0; i < METRICS.size(); i++) {
+            long kept = value(after, root, METRICS.get(i)) - value(before, root, METRICS.get(i));
+            values++;
+            if (kept != gained[i]) {
+                mismatches.add("root " + root + " " + METRICS.get(i) + ": roll-up +" + kept + ", recount of the "
+                        + branches.size() + " branches +" + gained[i]);
+            }
+        }
+        return new Check(mismatches, values, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static long value(Map<Long, Map<String, Long>> rollup, long orgId, String metric) {
+        return rollup.getOrDefault(orgId, Map.of()).getOrDefault(metric, 0L);
+    }
+
+    /** The root and the branches: the values the check compares (the ancestors between them change too). */
+    private static Long[] touched(List<OrgRef> branches) {
+        return Stream.concat(Stream.of(branches.get(0).pathIds().get(0)), branches.stream().map(OrgRef::id))
+                .distinct().toArray(Long[]::new);
+    }
+
+    private Map<Long, Map<String, Long>> rollup(Long[] orgIds, YearMonth month) {
+        String[] metrics = METRICS.toArray(String[]::new);
+        Map<Long, Map<String, Long>> values = new HashMap<>();
+        db.query(ROLLUP, rs -> values.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
+                rs.getLong(3)), orgIds, month.atDay(1), metrics, orgIds, month.atDay(1), metrics);
+        return values;
+    }
+
+    private Map<String, long[]> recount(List<OrgRef> branches, YearMonth month) {
+        Map<String, long[]> counts = new HashMap<>();
+        db.query(RECOUNT, rs -> counts.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                rs.getLong(5)}), branches.stream().map(OrgRef::path).toArray(String[]::new), month.atDay(1));
+        return counts;
+    }
+}
