@@ -49,17 +49,27 @@ public class ArrearsCounter {
      * now there whose fact still names another organization (moved by a transfer since).
      */
     public void recountSubtree(TreePath subtree) {
+        recountSubtree(subtree, 0, Long.MAX_VALUE);
+    }
+
+    /** The same for the members of the subtree whose ids lie in [fromId, toId): a province is recounted in slices. */
+    public void recountSubtree(TreePath subtree, long fromId, long toId) {
         Map<String, Object> params = new HashMap<>();
         params.put("lo", subtree.value());
         params.put("hi", subtree.upperBound());
+        params.put("fromId", fromId);
+        params.put("toId", toId);
         recount("""
                 select member_id from dues_bill
-                 where org_path >= :lo and org_path < :hi and status = 'OPEN' and month >= :first and month <= :last
+                 where member_id >= :fromId and member_id < :toId and org_path >= :lo and org_path < :hi
+                   and status = 'OPEN' and month >= :first and month <= :last
                 union
-                select member_id from dues_arrears where org_path >= :lo and org_path < :hi
+                select member_id from dues_arrears
+                 where member_id >= :fromId and member_id < :toId and org_path >= :lo and org_path < :hi
                 union
                 select a.member_id from dues_arrears a join registry_member m on m.member_id = a.member_id
-                 where m.org_path >= :lo and m.org_path < :hi and m.org_path <> a.org_path""", params);
+                 where a.member_id >= :fromId and a.member_id < :toId
+                   and m.org_path >= :lo and m.org_path < :hi and m.org_path <> a.org_path""", params);
     }
 
     private void recount(String candidates, Map<String, Object> params) {

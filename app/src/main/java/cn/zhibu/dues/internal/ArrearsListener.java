@@ -2,13 +2,10 @@ package cn.zhibu.dues.internal;
 
 import cn.zhibu.dues.DuesBillsMade;
 import cn.zhibu.dues.DuesPaid;
-import cn.zhibu.organization.OrganizationMoved;
 import cn.zhibu.platform.TreePath;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 
 /**
  * Keeps the F8 fact exact inside the writer's transaction (a plain {@code @EventListener}, not an after-commit one:
@@ -20,18 +17,25 @@ import java.util.List;
 class ArrearsListener {
 
     private final ArrearsCounter counter;
-    private final ArrearsRollup rollup;
-    private final JdbcClient jdbc;
+    private final ArrearsBacklog backlog;
 
-    ArrearsListener(ArrearsCounter counter, ArrearsRollup rollup, JdbcClient jdbc) {
+    ArrearsListener(ArrearsCounter counter, ArrearsBacklog backlog) {
         this.counter = counter;
-        this.rollup = rollup;
-        this.jdbc = jdbc;
+        this.backlog = backlog;
     }
 
+    /**
+     * A branch's or a county's bills are recounted at once; a run larger than {@link ArrearsBacklog#AT_ONCE} bills
+     * (a city, a province) is queued and recounted in slices right after, so the bill run stays one short statement
+     * and no payment waits minutes on a province's recount.
+     */
     @EventListener
     void on(DuesBillsMade made) {
-        counter.recountSubtree(new TreePath(made.orgPath()));
+        if (made.bills() <= ArrearsBacklog.AT_ONCE) {
+            counter.recountSubtree(new TreePath(made.orgPath()));
+        } else {
+            backlog.request(new TreePath(made.orgPath()));
+        }
     }
 
     @EventListener
