@@ -268,12 +268,17 @@ public final class FakeWechatPay implements AutoCloseable {
 
     /** The payer taps 确认支付 on the cashier page. */
     public void pay(String outTradeNo) {
+        pay(outTradeNo, clock.instant());
+    }
+
+    /** A payment that happened at {@code at} (a test's yesterday, for the trade bill), notified now. */
+    public void pay(String outTradeNo, Instant at) {
         Order order = orders.get(outTradeNo);
         if (order == null || !"NOTPAY".equals(order.state)) {
             throw new IllegalStateException("订单不存在或已不可支付：" + outTradeNo);
         }
         order.transactionId = "4200" + String.format("%024d", sequence.incrementAndGet());
-        order.successTime = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        order.successTime = at.truncatedTo(ChronoUnit.SECONDS);
         order.state = "SUCCESS";
         NotifyPlan p = plan;
         plan = NotifyPlan.NORMAL;
