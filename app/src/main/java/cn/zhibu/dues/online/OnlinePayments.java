@@ -181,6 +181,11 @@ public class OnlinePayments {
                 provider.pageUrl("/dues/online/orders/" + order.id()), java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The organization path of an order the caller may see. */
+    public String orgPathOf(DataScope scope, long id) {
+        return visible(scope, id).orgPath();
+    }
+
     OrderRecords.Row visible(DataScope scope, long id) {
         return records.find(id)
                 .filter(r -> (scope.selfMemberId() != null && scope.selfMemberId() == r.order().memberId())
