@@ -74,11 +74,41 @@ class OnlinePagesScopeIntegrationTest {
     }
 
     @Test
+    void the_branch_secretary_refunds_through_the_form_after_a_confirmation_page() {
+        var order = a.order(List.of(), "4.00");
+        a.fake.pay(order.getValue());
+        assertThat(a.awaitStatus(order.getKey(), "PAID")).isEqualTo("PAID");
+        BrowserSession secretary = session("os", a);
+        String path = "/dues/online/orders/" + order.getKey() + "/refund";
+        assertThat(secretary.get(path).body()).contains("退款原因");
+        BrowserSession.Page empty = secretary.post(path, Map.of("reason", ""));
+        assertThat(empty.body()).contains("请说明退款原因");
+        BrowserSession.Page confirm = secretary.post(path, Map.of("reason", "月份选错"));
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.body()).contains("确定将这笔在线交纳的党费全额退还给党员吗").contains(order.getValue());
+        assertThat(a.status(order.getKey())).isEqualTo("PAID");
+        BrowserSession.Page done = secretary.post(path, Map.of("reason", "月份选错", "confirmed", "true"));
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(a.awaitStatus(order.getKey(), "REFUNDED")).isEqualTo("REFUNDED");
+        assertThat(a.reversals(order.getKey())).isEqualTo(1);
+    }
+
+    @Test
     void reconciliation_page_is_refused_to_secretaries_and_members() {
         assertThat(session("os", a).get("/dues/online/reconciliation").status()).isEqualTo(403);
         assertThat(session("on", a).get("/dues/online/reconciliation").status()).isEqualTo(403);
         assertThat(session("on", a).post("/dues/online/reconciliation", Map.of("date", "2026-01-01")).status())
                 .isIn(403, 302);
+        assertThat(jdbc.sql("select count(*) from dues_online_reconciliation where bill_date = '2026-01-01'")
+                .query(Long.class).single()).isZero();
+        String admin = "pa" + a.suffix;
+        accounts.create(admin, OnlineFixture.PASSWORD, "页面甲组织管理员", null,
+                List.of(new cn.zhibu.identity.RoleGrant(cn.zhibu.identity.Role.ORG_ADMIN, a.committee.id())));
+        BrowserSession adminPages = BrowserSession.loggedIn(port, admin, OnlineFixture.PASSWORD);
+        assertThat(adminPages.get("/dues/online/reconciliation").body()).contains("reconcile-form");
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        assertThat(adminPages.post("/dues/online/reconciliation", Map.of("date", yesterday)).status()).isEqualTo(302);
+        assertThat(adminPages.get("/dues/online/reconciliation").body()).contains(yesterday + " 的账单");
     }
 
     @Test
