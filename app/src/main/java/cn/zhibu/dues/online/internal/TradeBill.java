@@ -19,7 +19,7 @@ public record TradeBill(List<Row> rows, int declaredCount, long settledFen, long
 
     public static TradeBill parse(String text) {
         String[] lines = text.replace("\uFEFF", "").split("\r?\n");
-        if (lines.length < 3 || !lines[0].startsWith("交易时间")) {
+        if (!lines[0].startsWith("交易时间")) {
             throw new IllegalArgumentException("对账单格式不正确：缺少表头");
         }
         List<Row> rows = new ArrayList<>();
