@@ -17,6 +17,8 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.TreePath;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,10 +50,15 @@ public class MembershipService {
     private final TransferRecords transfers;
     private final VotingRoll votingRoll;
     private final MemberRoll memberRoll;
+    private final ObjectProvider<DuesStanding> dues;
+    private final int removalMonths;
 
     MembershipService(MemberService members, MemberRepository registry, MemberArchive archive, StatusEvents events,
                       MemberRollup rollup, OrganizationService organizations, AuditLog audit,
-                      TransferRecords transfers, VotingRoll votingRoll, MemberRoll memberRoll) {
+                      TransferRecords transfers, VotingRoll votingRoll, MemberRoll memberRoll,
+                      ObjectProvider<DuesStanding> dues, @Value("${zhibu.dues.removal-months:6}") int removalMonths) {
+        this.dues = dues;
+        this.removalMonths = removalMonths;
         this.memberRoll = memberRoll;
         this.votingRoll = votingRoll;
         this.transfers = transfers;
@@ -81,6 +88,7 @@ public class MembershipService {
         }
         MembershipRules.check(change, new MembershipRules.Standing(row.status().name(), row.joinedOn(),
                 row.lostContactSince(), null, events.probationExtendedTo(id).orElse(null)), today).throwIfAny();
+        checkDuesGround(id, change);
         Member before = members.toMember(scope, row);
         String to;
         if (change.kind().keepsStatus()) {
@@ -97,6 +105,33 @@ public class MembershipService {
             to = status.name();
         }
         return recorded(scope, row, change, row.status().name(), to, before);
+    }
+
+    /**
+     * R6 / F8: the ground "无正当理由连续6个月不交纳党费" is the ledger's fact, not the branch's word — refused while the
+     * member's run of unpaid months without a recorded justification is shorter than {@code zhibu.dues.removal-months}.
+     * Without a dues module (this module's own tests) the ground stands as stated.
+     */
+    private void checkDuesGround(long id, StatusChange change) {
+        DuesStanding standing = dues.getIfAvailable();
+        if (standing == null || change.kind() != StatusChangeKind.REMOVE || change.ground() != RemovalGround.NO_DUES) {
+            return;
+        }
+        int months = standing.consecutiveUnpaidMonths(id);
+        if (months < removalMonths) {
+            throw InvalidInputException.of("ground", "该党员连续未交纳党费" + months + "个月，不足" + removalMonths
+                    + "个月，不能以“无正当理由连续" + removalMonths + "个月不交纳党费”除名（中组发〔2008〕3号 第十三条；"
+                    + "《党员教育管理工作条例》第三十一条）");
+        }
+    }
+
+    /** The member's current run of months unpaid without justification (F8), or null without a dues module. */
+    public Integer duesUnpaidMonths(DataScope scope, long id) {
+        DuesStanding standing = dues.getIfAvailable();
+        if (standing == null || registry.find(id).filter(r -> members.visible(scope, r)).isEmpty()) {
+            return null;
+        }
+        return standing.consecutiveUnpaidMonths(id);
     }
 
     private StatusEvent changeArchived(DataScope scope, long id, StatusChange change, LocalDate today) {

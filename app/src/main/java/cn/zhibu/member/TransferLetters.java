@@ -9,13 +9,8 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldCipher;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.PdfFonts;
+import cn.zhibu.platform.PdfQrCode;
 import cn.zhibu.platform.PublicAddress;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -32,7 +27,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * The 组织关系介绍信 of a transfer as a PDF in the usual layout — 存根 above the cut line, 正文 below — with a QR code
@@ -90,12 +84,12 @@ public class TransferLetters {
         String url = link(t.letterNo());
         try {
             return render(t, m, url);
-        } catch (DocumentException | IOException | WriterException e) {
+        } catch (DocumentException | IOException e) {
             throw new IllegalStateException("介绍信生成失败：" + e.getMessage(), e);
         }
     }
 
-    private static byte[] render(Transfer t, Member m, String url) throws DocumentException, IOException, WriterException {
+    private static byte[] render(Transfer t, Member m, String url) throws DocumentException, IOException {
         BaseFont song = PdfFonts.serif();
         Font title = new Font(song, 18, Font.BOLD);
         Font text = new Font(song, 12);
@@ -138,32 +132,9 @@ public class TransferLetters {
         sign.setSpacingBefore(24);
         doc.add(sign);
 
-        BitMatrix qr = qr(url);
-        float module = 2.2f;
-        float x0 = 60;
-        float y0 = 60;
-        canvas.setRGBColorFill(0, 0, 0);
-        for (int y = 0; y < qr.getHeight(); y++) {
-            for (int x = 0; x < qr.getWidth(); x++) {
-                if (qr.get(x, y)) {
-                    canvas.rectangle(x0 + x * module, y0 + (qr.getHeight() - 1 - y) * module, module, module);
-                }
-            }
-        }
-        canvas.fill();
-        canvas.beginText();
-        canvas.setFontAndSize(song, 9);
-        canvas.setTextMatrix(x0 + qr.getWidth() * module + 8, y0 + 8);
-        canvas.showText("扫码在支部平台核验本介绍信");
-        canvas.endText();
+        PdfQrCode.draw(canvas, url, 60, 60, 2.2f, song, "扫码在支部平台核验本介绍信");
         doc.close();
         return out.toByteArray();
-    }
-
-    /** The QR code drawn on the letter: the check link, error correction M (a creased or stamped letter still scans). */
-    static BitMatrix qr(String link) throws WriterException {
-        return new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, 0, 0,
-                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
     }
 
     /** The public check link of a letter, at the configured public address (never the request's Host). */

@@ -45,11 +45,12 @@ public class TransferService {
     private final MembershipService membership;
     private final List<TransferStep> chain;
     private final int validityMonths;
+    private final DuesPaidThrough duesLedger;
 
     TransferService(TransferRecords records, MemberRepository registry, MemberService members,
                     OrganizationService organizations, AuditLog audit, MembershipService membership,
                     @Value("${zhibu.transfer.approvals:SENDING_COMMITTEE,RECEIVING_COMMITTEE}") String approvals,
-                    @Value("${zhibu.transfer.validity-months:3}") int validityMonths) {
+                    @Value("${zhibu.transfer.validity-months:3}") int validityMonths, DuesPaidThrough duesLedger) {
         this.records = records;
         this.registry = registry;
         this.members = members;
@@ -58,6 +59,7 @@ public class TransferService {
         this.membership = membership;
         this.chain = chainOf(approvals);
         this.validityMonths = validityMonths;
+        this.duesLedger = duesLedger;
     }
 
     /** The configured committee approvals, then the receiving organization's acceptance, which is always last. */
@@ -159,8 +161,10 @@ public class TransferService {
     private Transfer open(DataScope scope, MemberRow member, TransferKind kind, Organization to, String externalOrg,
                           List<TransferStep> steps, String reason, String duesPaidUntil, MemberAuditAction action) {
         LocalDate today = LocalDate.now();
+        // 党费交至 comes from the ledger; the sender's month counts only for a member the ledger has no bills for
+        String dues = duesFromLedger(member.id()).map(java.time.YearMonth::toString).orElse(blankToNull(duesPaidUntil));
         long id = records.start(member, kind, to, externalOrg == null ? null : externalOrg.strip(), steps, reason.strip(),
-                blankToNull(duesPaidUntil), today, today.plusMonths(validityMonths), scope.actorName());
+                dues, today, today.plusMonths(validityMonths), scope.actorName());
         Transfer started = records.find(id).orElseThrow();
         audit.record(scope, action, ENTITY, id, member.orgPath(), null, snapshot(started));
         return started;
@@ -356,6 +360,11 @@ public class TransferService {
     private Transfer lockVisible(DataScope scope, long id) {
         get(scope, id);
         return records.findForUpdate(id).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+    }
+
+    /** 党费交至 as the dues ledger states it; empty when the member has no bills (the sender may type it). */
+    public java.util.Optional<java.time.YearMonth> duesFromLedger(long memberId) {
+        return duesLedger.paidThrough(memberId);
     }
 
     /** 党费交至: a month as yyyy-MM, not more than a year ahead. */

@@ -78,6 +78,24 @@ public final class MonthlyRollup {
     }
 
     /**
+     * The part of a set-based statement that appends the deltas of many rows at once: {@code source} names a CTE (or
+     * table) of {@code (org_path text, metric text, period date, n bigint)} — best already summed per path — and
+     * the returned {@code insert} adds each row's n to every organization on its path, grouped per (ancestor,
+     * metric, period): one delta row per ancestor however many rows the statement wrote. Use it as a data-modifying
+     * CTE of the writing statement, so the deltas commit exactly with the rows.
+     */
+    public String appendByAncestorsSql(String source) {
+        if (!TABLE.matcher(source).matches()) {
+            throw new IllegalArgumentException(source);
+        }
+        return """
+                insert into %1$s_delta (org_id, metric, period, n)
+                select a.id::bigint, s.metric, s.period, sum(s.n)::bigint
+                from %2$s s cross join lateral unnest(string_to_array(trim(both '/' from s.org_path), '/')) as a(id)
+                group by a.id, s.metric, s.period having sum(s.n) <> 0""".formatted(table, source);
+    }
+
+    /**
      * Moves the committed pending rows into the roll-up, so readers see each change exactly once; only folds lock
      * roll-up rows, in key order, so two folds wait for each other instead of deadlocking.
      *

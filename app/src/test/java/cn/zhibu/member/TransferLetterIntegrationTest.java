@@ -62,7 +62,7 @@ class TransferLetterIntegrationTest {
         // The QR code the letter draws decodes to the public check link.
         String link = letters.link(t.letterNo());
         assertThat(link).startsWith(base + "/verify/letters/").contains("?c=" + letters.code(t.letterNo()));
-        com.google.zxing.common.BitMatrix matrix = TransferLetters.qr(link);
+        com.google.zxing.common.BitMatrix matrix = cn.zhibu.platform.PdfQrCode.matrix(link);
         // as printed: every module a square of 6 pixels, on a white quiet zone of 4 modules
         int scale = 6;
         int quiet = 4 * scale;

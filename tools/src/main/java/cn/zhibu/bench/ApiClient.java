@@ -75,6 +75,12 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
     }
 
+    /** A POST that may take longer than a read (a province's bills): its own timeout. */
+    ApiResponse post(String path, Object body, Duration timeout) {
+        return send(http, request(path).timeout(timeout).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
+    }
+
     ApiResponse put(String path, Object body) {
         return send(http, request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());

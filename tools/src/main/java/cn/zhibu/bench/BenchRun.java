@@ -57,6 +57,10 @@ final class BenchRun {
                 phase("writes", () -> new WriteWorkload(api, db, sampler, options, notes).run(members))
                         .ifPresent(rows::add);
             }
+            if (!options.skipWrites()) {
+                say("党费: one month's bills for the whole province …");
+                phase("dues", () -> new DuesBillsBench(api, db, notes).run(members)).ifPresent(rows::add);
+            }
             if (!options.skipCheckin()) {
                 say("Check-in burst: %,d invitees of one meeting scan within %d s, then clean-up …",
                         CheckinBurst.INVITEES, options.checkinSeconds());

@@ -62,6 +62,11 @@ final class ReadPlanner {
         // 组织生活 compliance: the heat map of the province and of a city (their direct children × the year's months)
         perLevel("life_compliance", EnumSet.of(Level.ROOT, Level.CITY),
                 org -> "/api/v1/life/compliance/heatmap?org=" + org.id());
+        // 党费: a committee's year per child from the roll-up, its arrears list (first keyset page), a branch's month
+        Set<Level> committees = EnumSet.of(Level.ROOT, Level.CITY, Level.COUNTY);
+        perLevel("dues_rollup", committees, org -> "/api/v1/dues/rollup?org=" + org.id());
+        perLevel("dues_arrears", committees, org -> "/api/v1/dues/arrears?org=" + org.id() + "&min=6");
+        perLevel("dues_branch", EnumSet.of(Level.BRANCH), org -> "/api/v1/dues/branch?org=" + org.id());
         return operations;
     }
 

@@ -46,6 +46,9 @@ final class Targets {
             new Target("list_page", "p95 ≤ 10 ms", r -> Verdict.of(r.p95Ms() <= 10)),
             new Target("inbox", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("life_compliance", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
+            new Target("dues_rollup", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
+            new Target("dues_arrears", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
+            new Target("dues_branch", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("search_id", "p95 ≤ 5 ms", r -> Verdict.of(r.p95Ms() <= 5)),
             new Target("search_", "p95 ≤ 20 ms", r -> Verdict.of(r.p95Ms() <= 20)),
             new Target("mixed_", "≥ 3,000 rps, p99 ≤ 100 ms, 0 errors", r -> Verdict.of(
@@ -58,6 +61,7 @@ final class Targets {
                     && r.number("counted_once").equals(r.number("invitees")))),
             new Target("export_", "1,000,000 rows ≤ 60 s, normal heap", r -> r.number("first_1m_rows_ms") == null
                     ? Verdict.NOT_APPLICABLE : Verdict.of(r.number("first_1m_rows_ms") <= 60_000 && r.errors() == 0)),
+            new Target(DuesBillsBench.OPERATION, "≤ 60 s, 0 errors", r -> Verdict.of(r.p95Ms() <= 60_000 && r.errors() == 0)),
             new Target("import_", "100,000 rows ≤ 15 s", r -> Verdict.of(r.number("rows") != null
                     && r.number("rows") >= 100_000 && r.p95Ms() <= 15_000 && r.errors() == 0)));
 

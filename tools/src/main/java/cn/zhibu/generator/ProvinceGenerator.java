@@ -130,6 +130,9 @@ public class ProvinceGenerator {
         long invitees = timer.time("写入参会人员", () -> withoutStructures("life_invitee",
                 () -> LifeQuarter.writeInvitees(jdbc)));
         life.writeCompliance(connection, jdbc, timer);
+        long dues = timer.time("写入党费基数", () -> withoutStructures("dues_base",
+                () -> DuesBaseSeed.write(jdbc, options.seed())));
+        log.info("党费基数 {} 条", String.format("%,d", dues));
         log.info("组织生活会议 {} 次，参会人员 {} 人次", String.format("%,d", meetings), String.format("%,d", invitees));
         timer.run("账号、序列和审计", () -> {
             jdbc.sql("select setval('organization_seq', ?)").param((long) plan.orgs().size()).query(Long.class).single();
@@ -144,7 +147,7 @@ public class ProvinceGenerator {
         });
         timer.time("ANALYZE", () -> jdbc.sql("analyze organization, member, member_rollup, org_rollup, "
                 + "admission_case, admission_step, admission_rollup, life_meeting, life_meeting_kind, life_invitee, "
-                + "life_compliance_org, life_compliance_held, life_compliance_own, life_compliance_rollup").update());
+                + "life_compliance_org, life_compliance_held, life_compliance_own, life_compliance_rollup, dues_base").update());
     }
 
     /** The admission roll-up from the cases just written, counted by the view migration V15 fills it with. */

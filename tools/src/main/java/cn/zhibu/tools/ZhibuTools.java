@@ -30,6 +30,8 @@ public final class ZhibuTools {
                     .run(with(rest, "--zhibu.demo.enabled=false", "--zhibu.generator.enabled=true",
                             "--db-scheduler.enabled=false"))));
             case "bench" -> BenchCommand.main(rest);
+            // 党费 bases for a database generated before the generator wrote them (no need to regenerate 5 M members)
+            case "dues-bases" -> System.exit(DuesBasesCommand.run(rest));
             // the fuzzer of the app's tests (ApiFuzzIntegrationTest), for long runs against a running server
             case "fuzz" -> System.exit(ApiFuzzer.runFromArgs(rest).failureCount() == 0 ? 0 : 1);
             default -> {
@@ -37,6 +39,7 @@ public final class ZhibuTools {
                         用法：
                           java -jar zhibu-tools.jar generate --members N [--seed S] [--password P] [--replace] [--name=value …]
                           java -jar zhibu-tools.jar bench [--help]
+                          java -jar zhibu-tools.jar dues-bases --jdbc-url U --db-user N --db-password P [--seed S] [--replace]
                           java -jar zhibu-tools.jar fuzz --url U --user N --password P [--others N:P] [--requests 1000000]
                                                          [--seconds S] [--threads 4] [--seed 1] [--slow-ms 2000] [--only I]""");
                 System.exit(2);

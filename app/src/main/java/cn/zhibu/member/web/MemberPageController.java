@@ -92,7 +92,9 @@ class MemberPageController {
                 Map.of());
         boolean manages = scope.managesMembersAt(member.orgPath());
         model.addAttribute("openTransfer", manages ? transfers.openFor(scope, id).orElse(null) : null);
+        model.addAttribute("duesFromLedger", manages ? transfers.duesFromLedger(id).orElse(null) : null);
         model.addAttribute("openOutflow", manages ? floating.openOutflowOf(scope, id).orElse(null) : null);
+        model.addAttribute("duesUnpaidMonths", membership.duesUnpaidMonths(scope, id));
         return "member/detail";
     }
 

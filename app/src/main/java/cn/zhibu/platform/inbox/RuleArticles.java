@@ -43,7 +43,8 @@ public final class RuleArticles {
             Map.entry("R3", EDUCATION + "第三十二条"),
             Map.entry("R4", EDUCATION + "第二十五条"),
             Map.entry("R5", EDUCATION + "第二十四条"),
-            Map.entry("R6", EDUCATION + "第三十条"));
+            Map.entry("R6", EDUCATION + "第三十条"),
+            Map.entry("F8", "《关于中国共产党党费收缴、使用和管理的规定》第十三条"));
 
     private RuleArticles() {
     }

@@ -8,6 +8,7 @@ import cn.zhibu.life.compliance.OrgProfile;
 import cn.zhibu.life.compliance.Proration;
 import cn.zhibu.life.compliance.internal.ComplianceRecords.StoredProfile;
 import cn.zhibu.organization.OrganizationService;
+import cn.zhibu.platform.MonthlyRollup;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,7 +93,7 @@ public class ComplianceBookkeeping {
         if (stored.profile().equals(fresh.profile())) {
             return;
         }
-        ComplianceRollup.Delta delta = new ComplianceRollup.Delta();
+        MonthlyRollup.Delta delta = new MonthlyRollup.Delta();
         List<Long> path = fresh.path().ids();
         stored.profile().series().forEach(s -> delta.add(path, s.metric(), s.month(), -s.n()));
         fresh.profile().series().forEach(s -> delta.add(path, s.metric(), s.month(), s.n()));
@@ -114,7 +115,7 @@ public class ComplianceBookkeeping {
                 StoredProfile fresh = records.fromOrganization(orgId)
                         .orElseThrow(() -> new IllegalStateException("no organization " + orgId));
                 if (records.insertProfile(fresh)) {
-                    ComplianceRollup.Delta delta = new ComplianceRollup.Delta();
+                    MonthlyRollup.Delta delta = new MonthlyRollup.Delta();
                     fresh.profile().series().forEach(s -> delta.add(fresh.path().ids(), s.metric(), s.month(), s.n()));
                     rollup.apply(delta);
                 }
@@ -161,7 +162,7 @@ public class ComplianceBookkeeping {
         records.deleteOwn(orgId, removed);
         records.insertOwn(orgId, added);
         List<Long> path = stored.path().ids();
-        ComplianceRollup.Delta delta = new ComplianceRollup.Delta();
+        MonthlyRollup.Delta delta = new MonthlyRollup.Delta();
         added.forEach(f -> delta.add(path, f.metric(), f.period(), 1));
         removed.forEach(f -> delta.add(path, f.metric(), f.period(), -1));
         rollup.apply(delta);

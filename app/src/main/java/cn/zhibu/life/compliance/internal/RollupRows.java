@@ -13,6 +13,10 @@ public final class RollupRows {
 
     private final Map<Long, Map<String, TreeMap<YearMonth, Integer>>> rows = new HashMap<>();
 
+    void add(cn.zhibu.platform.MonthlyRollup.Row row) {
+        add(row.orgId(), row.metric(), row.month(), Math.toIntExact(row.n()));
+    }
+
     void add(long orgId, String metric, YearMonth month, int n) {
         rows.computeIfAbsent(orgId, k -> new HashMap<>()).computeIfAbsent(metric, k -> new TreeMap<>())
                 .merge(month, n, Integer::sum);

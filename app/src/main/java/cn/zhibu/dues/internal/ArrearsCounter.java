@@ -1,0 +1,119 @@
+package cn.zhibu.dues.internal;
+
+import cn.zhibu.dues.DuesSettings;
+import cn.zhibu.platform.TreePath;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Recounts the F8 fact ({@code dues_arrears}) for some members in one statement: their runs of consecutive unpaid
+ * months from their bills, the rows that changed written, the rows of members whose run ended deleted, and the
+ * roll-up of counts by length corrected by the difference (old row −1, new row +1 at each ancestor). Runs in the
+ * caller's transaction (the bill run's, the ledger's, a justification's), so the fact never lags the bills.
+ */
+@Component
+public class ArrearsCounter {
+
+    /** The one period of the arrears roll-up: the counts are a standing, not a month's figure. */
+    public static final YearMonth STANDING = YearMonth.of(2000, 1);
+    /** Runs this long or longer share one roll-up bucket. */
+    public static final int LONGEST_BUCKET = 24;
+
+    private final JdbcClient jdbc;
+    private final DuesSettings settings;
+
+    ArrearsCounter(JdbcClient jdbc, DuesSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /** The last month whose bill can be in arrears today: the current month is still being paid. */
+    public static YearMonth lastCountedMonth(LocalDate today) {
+        return YearMonth.from(today).minusMonths(1);
+    }
+
+    /** One member (a payment, a reversal, a justification). */
+    public void recountMember(long memberId) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("memberId", memberId);
+        recount("select cast(:memberId as bigint) as member_id", params);
+    }
+
+    /**
+     * A subtree after its bills were made: members with an open bill there, members counted there before, and members
+     * now there whose fact still names another organization (moved by a transfer since).
+     */
+    public void recountSubtree(TreePath subtree) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("lo", subtree.value());
+        params.put("hi", subtree.upperBound());
+        recount("""
+                select member_id from dues_bill
+                 where org_path >= :lo and org_path < :hi and status = 'OPEN' and month >= :first and month <= :last
+                union
+                select member_id from dues_arrears where org_path >= :lo and org_path < :hi
+                union
+                select a.member_id from dues_arrears a join registry_member m on m.member_id = a.member_id
+                 where m.org_path >= :lo and m.org_path < :hi and m.org_path <> a.org_path""", params);
+    }
+
+    private void recount(String candidates, Map<String, Object> params) {
+        params.put("first", settings.firstMonth().atDay(1));
+        params.put("last", lastCountedMonth(LocalDate.now()).atDay(1));
+        params.put("period", STANDING.atDay(1));
+        params.put("longest", LONGEST_BUCKET);
+        // One statement: every CTE reads the table as it was before, so "old" is the fact before this recount.
+        jdbc.sql("""
+                with cand as (%s),
+                bill as (
+                    select b.member_id, b.month, (b.status = 'OPEN' and b.justified is null) as owing
+                      from cand c join dues_bill b on b.member_id = c.member_id
+                     where b.month >= :first and b.month <= :last and b.status <> 'VOID'),
+                latest as (
+                    select distinct on (member_id) member_id, month, owing from bill order by member_id, month desc),
+                owing as (
+                    select member_id, month,
+                           (extract(year from month)::int * 12 + extract(month from month)::int)
+                               - row_number() over (partition by member_id order by month) as island
+                      from bill where owing),
+                run as (
+                    select o.member_id, count(*)::int as months, min(o.month) as since, max(o.month) as until
+                      from latest l
+                      join owing top on top.member_id = l.member_id and top.month = l.month
+                      join owing o on o.member_id = l.member_id and o.island = top.island
+                     where l.owing
+                     group by o.member_id),
+                fresh as (
+                    select r.member_id, m.org_id, m.org_path, m.root_id, r.months, r.since, r.until
+                      from run r join registry_member m on m.member_id = r.member_id),
+                old as (
+                    select a.member_id, a.org_path, a.months from dues_arrears a join cand c on c.member_id = a.member_id),
+                gone as (
+                    delete from dues_arrears a using cand c
+                     where a.member_id = c.member_id and not exists (select 1 from fresh f where f.member_id = a.member_id)),
+                kept as (
+                    insert into dues_arrears as a (member_id, org_id, org_path, root_id, months, since, until)
+                    select member_id, org_id, org_path, root_id, months, since, until from fresh
+                    on conflict (member_id) do update set org_id = excluded.org_id, org_path = excluded.org_path,
+                        root_id = excluded.root_id, months = excluded.months, since = excluded.since,
+                        until = excluded.until, counted_at = now()
+                     where (a.org_path, a.months, a.since, a.until)
+                           is distinct from (excluded.org_path, excluded.months, excluded.since, excluded.until)),
+                change as (
+                    select org_path, 'RUN_' || least(months, :longest) as metric, -1 as n from old
+                    union all
+                    select org_path, 'RUN_' || least(months, :longest), 1 from fresh)
+                insert into dues_arrears_rollup_delta (org_id, metric, period, n)
+                select cast(ancestor as bigint), metric, :period, sum(n)
+                  from change cross join lateral unnest(string_to_array(trim(both '/' from org_path), '/')) ancestor
+                 group by ancestor, metric
+                having sum(n) <> 0""".formatted(candidates))
+                .params(params)
+                .update();
+    }
+}

@@ -1,0 +1,110 @@
+package cn.zhibu.dues.internal;
+
+import cn.zhibu.dues.BillRun;
+import cn.zhibu.dues.BillStatus;
+import cn.zhibu.platform.TreePath;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code dues_bill} rows as branches list and void them, and the {@code dues_bill_run} log. */
+@Repository
+public class BillRows {
+
+    private final JdbcClient jdbc;
+
+    BillRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A bill without the member's name (the member module names them). */
+    public record Row(long memberId, YearMonth month, long orgId, String orgPath, BigDecimal amount, BigDecimal paid,
+                      BillStatus status, Long baseId, Long reliefId, String voidReason) {
+    }
+
+    private static final String COLUMNS = "member_id, month, org_id, org_path, amount, paid, status, base_id, relief_id,"
+            + " void_reason";
+
+    public List<Row> ofSubtree(TreePath subtree, YearMonth month, BillStatus status, int limit, long offset) {
+        return jdbc.sql("select " + COLUMNS + " from dues_bill where org_path >= ? and org_path < ? and month = ?"
+                        + (status == null ? "" : " and status = '" + status.name() + "'")
+                        + " order by org_path, member_id limit ? offset ?")
+                .params(subtree.value(), subtree.upperBound(), month.atDay(1), limit, offset)
+                .query((rs, i) -> map(rs)).list();
+    }
+
+    public long countSubtree(TreePath subtree, YearMonth month, BillStatus status) {
+        return jdbc.sql("select count(*) from dues_bill where org_path >= ? and org_path < ? and month = ?"
+                        + (status == null ? "" : " and status = '" + status.name() + "'"))
+                .params(subtree.value(), subtree.upperBound(), month.atDay(1)).query(Long.class).single();
+    }
+
+    public List<Row> ofMember(long memberId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from dues_bill where member_id = ? order by month desc limit ?")
+                .params(memberId, limit).query((rs, i) -> map(rs)).list();
+    }
+
+    public Optional<Row> find(long memberId, YearMonth month) {
+        return jdbc.sql("select " + COLUMNS + " from dues_bill where member_id = ? and month = ?")
+                .params(memberId, month.atDay(1)).query((rs, i) -> map(rs)).optional();
+    }
+
+    /** Voids an OPEN bill nobody paid anything of; empty when it is not (any longer) such a bill. */
+    public Optional<Row> voidOpen(long memberId, YearMonth month, String reason) {
+        return jdbc.sql("update dues_bill set status = 'VOID', void_reason = ? where member_id = ? and month = ?"
+                        + " and status = 'OPEN' and paid = 0 returning " + COLUMNS)
+                .params(reason, memberId, month.atDay(1)).query((rs, i) -> map(rs)).optional();
+    }
+
+    public long insertRun(long orgId, String orgPath, YearMonth month, int bills, BigDecimal amount, long millis,
+                          String by) {
+        return jdbc.sql("""
+                        insert into dues_bill_run (org_id, org_path, month, bills, amount, millis, made_by)
+                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(orgId, orgPath, month.atDay(1), bills, amount, (int) Math.min(millis, Integer.MAX_VALUE), by)
+                .query(Long.class).single();
+    }
+
+    /** Whether a run of the month covers the organization: one of it or of an ancestor. */
+    public boolean covered(TreePath path, YearMonth month) {
+        List<String> prefixes = new java.util.ArrayList<>();
+        TreePath p = null;
+        for (Long id : path.ids()) {
+            p = p == null ? TreePath.root(id) : p.child(id);
+            prefixes.add(p.value());
+        }
+        return jdbc.sql("select exists (select 1 from dues_bill_run where month = :month and org_path in (:paths))")
+                .param("month", month.atDay(1)).param("paths", prefixes).query(Boolean.class).single();
+    }
+
+    /** The latest runs within a subtree (its own and its organizations'), newest first. */
+    public List<BillRun> runs(TreePath subtree, int limit) {
+        return jdbc.sql("select * from dues_bill_run where org_path >= ? and org_path < ? order by id desc limit ?")
+                .params(subtree.value(), subtree.upperBound(), limit)
+                .query((rs, i) -> {
+                    OffsetDateTime at = rs.getObject("made_at", OffsetDateTime.class);
+                    return new BillRun(rs.getLong("id"), rs.getLong("org_id"), rs.getString("org_path"),
+                            YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getInt("bills"),
+                            rs.getBigDecimal("amount"), 0, 0, rs.getLong("millis"), rs.getString("made_by"),
+                            at == null ? null : at.toInstant());
+                }).list();
+    }
+
+    /**
+     * An organization moved: its bills and runs follow it (idempotent: a second rewrite finds nothing under the old
+     * path; the roll-up is shifted by the roll-up's owner).
+     */
+
+    private static Row map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getLong("member_id"), YearMonth.from(rs.getObject("month", LocalDate.class)),
+                rs.getLong("org_id"), rs.getString("org_path"), rs.getBigDecimal("amount"), rs.getBigDecimal("paid"),
+                BillStatus.valueOf(rs.getString("status")), rs.getObject("base_id", Long.class),
+                rs.getObject("relief_id", Long.class), rs.getString("void_reason"));
+    }
+}
