@@ -38,6 +38,7 @@ class OnlinePaymentBrowserTest extends BrowserTestBase {
     @Autowired JdbcClient jdbc;
     @Autowired DuesPayments payments;
     @Autowired FakeWechatPayServer server;
+    @Autowired cn.zhibu.dues.DuesFixture bills;
 
     @Test
     void a_member_pays_two_months_on_a_phone_through_the_fake_provider_and_the_ledger_has_the_entry() {
@@ -47,11 +48,7 @@ class OnlinePaymentBrowserTest extends BrowserTestBase {
         Member member = data.member(branch.id(), "在线交纳党员", MemberStatus.FULL);
         accounts.create("pay" + suffix, PASSWORD, "在线交纳党员", member.id(), List.of(new RoleGrant(Role.MEMBER, null)));
         YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
-        for (YearMonth m : List.of(now.minusMonths(1), now)) {
-            jdbc.sql("insert into dues_bill (member_id, month, org_id, org_path, root_id, amount, status)"
-                            + " values (?, ?, ?, ?, ?, 23.50, 'OPEN')")
-                    .params(member.id(), m.atDay(1), branch.id(), branch.path().value(), branch.rootId()).update();
-        }
+        bills.bills(member.id(), new BigDecimal("23.50"), now.minusMonths(1), now);
 
         Page page = newPhonePage();
         page.navigate("/login");
@@ -94,6 +91,13 @@ class OnlinePaymentBrowserTest extends BrowserTestBase {
             assertThat(posted).isEqualByComparingTo("47.00");
             assertThat(jdbc.sql("select count(*) from dues_bill where member_id = ? and status = 'PAID'")
                     .param(member.id()).query(Long.class).single()).isEqualTo(2);
+            // the branch's collection and the higher committee's roll-up count it (folded or still a delta)
+            for (long org : List.of(branch.id(), committee.id())) {
+                long paidFen = jdbc.sql("select coalesce(sum(n), 0) from (select n from dues_rollup where org_id = :org"
+                                + " and metric = 'PAID' union all select n from dues_rollup_delta where org_id = :org"
+                                + " and metric = 'PAID') x").param("org", org).query(Long.class).single();
+                assertThat(paidFen).as("PAID at " + org).isEqualTo(4700);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ public enum DuesOnlineAuditAction implements AuditAction {
     ORDER_PLACED("党费.在线下单", "党费在线下单"),
     ORDER_PAID("党费.在线交纳到账", "在线交纳到账"),
     ORDER_CLOSED("党费.在线订单关闭", "在线订单关闭"),
+    PAID_NOT_POSTED("党费.到账未能入账", "到账未能入账（自动退款）"),
     NOTIFICATION_REFUSED("党费.支付通知被拒", "拒绝支付通知（金额或商户不符）"),
     REFUND_REQUESTED("党费.申请退款", "申请在线交纳退款"),
     REFUNDED("党费.退款成功", "在线交纳退款成功"),

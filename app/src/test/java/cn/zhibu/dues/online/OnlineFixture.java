@@ -1,5 +1,6 @@
 package cn.zhibu.dues.online;
 
+import cn.zhibu.dues.DuesFixture;
 import cn.zhibu.dues.DuesPayments;
 import cn.zhibu.dues.online.fake.FakeWechatPay;
 import cn.zhibu.dues.online.fake.FakeWechatPayServer;
@@ -40,9 +41,12 @@ final class OnlineFixture {
     private final DuesPayments payments;
     final FakeWechatPay fake;
 
+    private final DuesFixture bills;
+
     OnlineFixture(String name, TestData data, UserAccounts accounts, JdbcClient jdbc, DuesPayments payments,
-                  FakeWechatPayServer server, int port) {
+                  FakeWechatPayServer server, DuesFixture bills, int port) {
         this.jdbc = jdbc;
+        this.bills = bills;
         this.payments = payments;
         this.fake = server.fake();
         this.port = port;
@@ -56,10 +60,7 @@ final class OnlineFixture {
     }
 
     void bill(YearMonth month, String amount) {
-        jdbc.sql("insert into dues_bill (member_id, month, org_id, org_path, root_id, amount, status)"
-                        + " values (?, ?, ?, ?, ?, ?, 'OPEN') on conflict do nothing")
-                .params(member.id(), month.atDay(1), branch.id(), branch.path().value(), branch.rootId(),
-                        new BigDecimal(amount)).update();
+        bills.bills(member.id(), new BigDecimal(amount), month);
     }
 
     ApiClient memberApi() {

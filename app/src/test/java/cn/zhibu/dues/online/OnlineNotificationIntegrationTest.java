@@ -39,6 +39,7 @@ class OnlineNotificationIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired DuesPayments payments;
     @Autowired FakeWechatPayServer server;
+    @Autowired cn.zhibu.dues.DuesFixture bills;
     @LocalServerPort int port;
 
     OnlineFixture f;
@@ -48,7 +49,7 @@ class OnlineNotificationIntegrationTest {
 
     @BeforeAll
     void world() {
-        f = new OnlineFixture("在线通知", data, accounts, jdbc, payments, server, port);
+        f = new OnlineFixture("在线通知", data, accounts, jdbc, payments, server, bills, port);
         fake = f.fake;
         notifyUrl = "http://localhost:" + port + "/api/v1/dues/online/notify";
     }
@@ -190,6 +191,21 @@ class OnlineNotificationIntegrationTest {
         assertThat(f.postings(order.getKey())).isEqualTo(1);
         assertThat(jdbc.sql("select settled_by from dues_online_order where id = ?").param(order.getKey())
                 .query(String.class).single()).isEqualTo("QUERY");
+    }
+
+    @Test
+    void a_payment_for_months_the_branch_recorded_meanwhile_posts_nothing_and_is_refunded_automatically() {
+        java.time.YearMonth month = f.thisMonth.minusMonths(2);
+        f.bill(month, "23.50");
+        var order = f.order(List.of(month), "0");
+        bills.pay(f.member.id(), month);
+        fake.pay(order.getValue());
+        assertThat(f.awaitDelivery(order.getValue(), "TRANSACTION.SUCCESS", 1).status()).isEqualTo(204);
+        assertThat(f.awaitDelivery(order.getValue(), "REFUND.SUCCESS", 1).status()).isEqualTo(204);
+        assertThat(f.awaitStatus(order.getKey(), "REFUNDED")).isEqualTo("REFUNDED");
+        assertThat(f.postings(order.getKey())).isZero();
+        assertThat(f.reversals(order.getKey())).isZero();
+        assertThat(f.audits("党费.到账未能入账", order.getKey())).isEqualTo(1);
     }
 
     @Test

@@ -33,6 +33,7 @@ class OnlinePagesScopeIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired DuesPayments payments;
     @Autowired FakeWechatPayServer server;
+    @Autowired cn.zhibu.dues.DuesFixture bills;
     @LocalServerPort int port;
 
     OnlineFixture a;
@@ -42,8 +43,8 @@ class OnlinePagesScopeIntegrationTest {
 
     @BeforeAll
     void world() {
-        a = new OnlineFixture("页面甲", data, accounts, jdbc, payments, server, port);
-        b = new OnlineFixture("页面乙", data, accounts, jdbc, payments, server, port);
+        a = new OnlineFixture("页面甲", data, accounts, jdbc, payments, server, bills, port);
+        b = new OnlineFixture("页面乙", data, accounts, jdbc, payments, server, bills, port);
         var order = a.order(List.of(), "3.00");
         a.fake.pay(order.getValue());
         assertThat(a.awaitStatus(order.getKey(), "PAID")).isEqualTo("PAID");

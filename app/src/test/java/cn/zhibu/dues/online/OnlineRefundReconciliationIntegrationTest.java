@@ -41,6 +41,7 @@ class OnlineRefundReconciliationIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired DuesPayments payments;
     @Autowired FakeWechatPayServer server;
+    @Autowired cn.zhibu.dues.DuesFixture bills;
     @LocalServerPort int port;
 
     OnlineFixture a;
@@ -49,8 +50,8 @@ class OnlineRefundReconciliationIntegrationTest {
 
     @BeforeAll
     void world() {
-        a = new OnlineFixture("退款甲", data, accounts, jdbc, payments, server, port);
-        b = new OnlineFixture("退款乙", data, accounts, jdbc, payments, server, port);
+        a = new OnlineFixture("退款甲", data, accounts, jdbc, payments, server, bills, port);
+        b = new OnlineFixture("退款乙", data, accounts, jdbc, payments, server, bills, port);
         adminA = "oa" + a.suffix;
         accounts.create(adminA, OnlineFixture.PASSWORD, "甲党委组织管理员", null,
                 List.of(new RoleGrant(Role.ORG_ADMIN, a.committee.id())));

@@ -43,7 +43,7 @@ public class NotificationHandler {
 
     private void payment(Transaction tx) {
         switch (settlement.settle(tx, "NOTIFICATION")) {
-            case SETTLED, ALREADY_SETTLED, NOT_PAID -> {
+            case SETTLED, ALREADY_SETTLED, NOT_PAID, UNPOSTABLE -> {
             }
             case AMOUNT_MISMATCH -> throw new NotificationVerifier.Refused(400, "金额与订单不符，未入账");
             case WRONG_MERCHANT -> throw new NotificationVerifier.Refused(400, "商户号或应用ID不符");
@@ -72,7 +72,8 @@ public class NotificationHandler {
             throw new NotificationVerifier.Refused(404, "订单不存在");
         }
         OrderSettlement.Outcome outcome = settlement.settle(tx.get(), "QUERY");
-        if ((outcome == OrderSettlement.Outcome.SETTLED || outcome == OrderSettlement.Outcome.ALREADY_SETTLED)
+        if ((outcome == OrderSettlement.Outcome.SETTLED || outcome == OrderSettlement.Outcome.ALREADY_SETTLED
+                || outcome == OrderSettlement.Outcome.UNPOSTABLE)
                 && settlement.refunded(refund, "微信支付")) {
             return;
         }

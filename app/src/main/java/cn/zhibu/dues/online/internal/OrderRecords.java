@@ -120,7 +120,7 @@ public class OrderRecords {
         return open.stream().filter(r -> r.order().months().stream().anyMatch(months::contains)).toList();
     }
 
-    public void markPaid(long id, String transactionId, Instant paidAt, String settledBy, long ledgerEntry) {
+    public void markPaid(long id, String transactionId, Instant paidAt, String settledBy, Long ledgerEntry) {
         jdbc.sql("update dues_online_order set status = 'PAID', transaction_id = ?, paid_at = ?, settled_by = ?,"
                         + " ledger_entry = ? where id = ?")
                 .params(transactionId, Timestamp.from(paidAt), settledBy, ledgerEntry, id).update();
@@ -137,7 +137,7 @@ public class OrderRecords {
                 + " values (?, ?, ?, ?, ?, ?)").params(orderId, outRefundNo, amountFen, reason, status, requestedBy).update();
     }
 
-    public void refundSucceeded(String outRefundNo, String refundId, Instant at, long reversalEntry) {
+    public void refundSucceeded(String outRefundNo, String refundId, Instant at, Long reversalEntry) {
         jdbc.sql("update dues_online_refund set status = 'SUCCESS', refund_id = ?, succeeded_at = ?, reversal_entry = ?"
                 + " where out_refund_no = ?").params(refundId, Timestamp.from(at), reversalEntry, outRefundNo).update();
     }
@@ -181,8 +181,8 @@ public class OrderRecords {
                 BigDecimal.valueOf(rs.getLong("total_fen"), 2), OnlineOrderStatus.valueOf(rs.getString("status")),
                 rs.getString("h5_url"), rs.getString("transaction_id"), instant(rs, "paid_at"),
                 instant(rs, "created_at"), instant(rs, "expires_at"), rs.getString("refund_reason"));
-        long entry = rs.getLong("ledger_entry");
-        return new Row(order, rs.getString("org_path"), rs.getLong("total_fen"), rs.wasNull() ? null : entry,
+        Long entry = rs.getObject("ledger_entry", Long.class);
+        return new Row(order, rs.getString("org_path"), rs.getLong("total_fen"), entry,
                 rs.getString("out_refund_no"), rs.getString("refund_status"));
     }
 

@@ -9,7 +9,8 @@ import cn.zhibu.platform.DataScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import cn.zhibu.platform.InvalidInputException;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,23 +31,76 @@ public class OrderSettlement {
     static final String ORDER = ORDER_ENTITY;
     static final String REFUND = "dues_online_refund";
 
-    public enum Outcome { SETTLED, ALREADY_SETTLED, UNKNOWN_ORDER, AMOUNT_MISMATCH, WRONG_MERCHANT, NOT_PAID }
+    /** UNPOSTABLE: paid, but the ledger refused the months (the bills changed meanwhile): refunded automatically. */
+    public enum Outcome { SETTLED, ALREADY_SETTLED, UNKNOWN_ORDER, AMOUNT_MISMATCH, WRONG_MERCHANT, NOT_PAID, UNPOSTABLE }
 
     private final OrderRecords records;
     private final DuesPayments payments;
     private final AuditLog audit;
     private final OnlineProvider provider;
 
-    OrderSettlement(OrderRecords records, DuesPayments payments, AuditLog audit, OnlineProvider provider) {
+    private final TransactionTemplate transactions;
+
+    OrderSettlement(OrderRecords records, DuesPayments payments, AuditLog audit, OnlineProvider provider,
+                    TransactionTemplate transactions) {
         this.records = records;
         this.payments = payments;
         this.audit = audit;
         this.provider = provider;
+        this.transactions = transactions;
     }
 
-    /** @param via NOTIFICATION, QUERY or RECONCILIATION: what confirmed it */
-    @Transactional
+    /**
+     * Posts a confirmed payment in one transaction. When the ledger refuses its months (paid at the branch or voided
+     * since the order was placed), the money is sent back: the order is recorded as paid and refunded in full, and
+     * nothing is posted.
+     *
+     * @param via NOTIFICATION, QUERY or RECONCILIATION: what confirmed it
+     */
     public Outcome settle(Transaction tx, String via) {
+        try {
+            return transactions.execute(s -> settleInTransaction(tx, via));
+        } catch (InvalidInputException refusedByLedger) {
+            return unpostable(tx, via, refusedByLedger.getMessage());
+        }
+    }
+
+    private Outcome unpostable(Transaction tx, String via, String why) {
+        String reason = "到账时所交月份已不可交纳（" + why + "），自动退款";
+        OrderRecords.Row row = transactions.execute(s -> {
+            Optional<OrderRecords.Row> locked = records.findByOutTradeNo(tx.outTradeNo()).flatMap(r -> records.lock(r.id()));
+            if (locked.isEmpty() || (locked.get().status() != OnlineOrderStatus.CREATED
+                    && locked.get().status() != OnlineOrderStatus.CLOSED)) {
+                return null;
+            }
+            OrderRecords.Row r = locked.get();
+            Instant paidAt = tx.successTime() == null ? provider.clock().instant() : tx.successTime();
+            records.markPaid(r.id(), tx.transactionId(), paidAt, via, null);
+            records.setStatus(r.id(), OnlineOrderStatus.REFUNDING);
+            String outRefundNo = "RF" + r.order().outTradeNo().substring(2) + "-A";
+            records.insertRefund(r.id(), outRefundNo, r.totalFen(), reason, "PROCESSING", "微信支付");
+            Map<String, Object> after = OrderRecords.snapshot(records.find(r.id()).orElseThrow());
+            after.put("reason", reason);
+            audit.record(DataScope.system("微信支付"), DuesOnlineAuditAction.PAID_NOT_POSTED, ORDER, r.id(), r.orgPath(),
+                    OrderRecords.snapshot(r), after);
+            return records.find(r.id()).orElseThrow();
+        });
+        if (row == null) {
+            return Outcome.ALREADY_SETTLED;
+        }
+        try {
+            RefundResult result = provider.client().refund(row.order().outTradeNo(), row.outRefundNo(), row.totalFen(),
+                    row.totalFen(), "党费月份已由支部登记，自动退款", provider.notifyUrl());
+            if (result.succeeded()) {
+                refunded(result, "微信支付");
+            }
+        } catch (ProviderException e) {
+            log.warn("自动退款请求失败，订单 {} 保持退款中，查看订单时将再次查询：{}", row.order().outTradeNo(), e.getMessage());
+        }
+        return Outcome.UNPOSTABLE;
+    }
+
+    private Outcome settleInTransaction(Transaction tx, String via) {
         MerchantAccount account = provider.account();
         if (!account.mchid().equals(tx.mchid()) || (tx.appid() != null && !account.appid().equals(tx.appid()))) {
             log.warn("支付确认的商户号或应用ID与配置不符，未入账：订单 {}", tx.outTradeNo());
@@ -93,8 +147,11 @@ public class OrderSettlement {
      *
      * @return false when the order is unknown or not yet settled here
      */
-    @Transactional
     public boolean refunded(RefundResult refund, String actor) {
+        return Boolean.TRUE.equals(transactions.execute(s -> refundedInTransaction(refund, actor)));
+    }
+
+    private boolean refundedInTransaction(RefundResult refund, String actor) {
         Optional<OrderRecords.Row> found = refund.outTradeNo() == null ? Optional.empty()
                 : records.findByOutTradeNo(refund.outTradeNo()).flatMap(r -> records.lock(r.id()));
         if (found.isEmpty()) {
@@ -113,7 +170,8 @@ public class OrderSettlement {
             records.insertRefund(row.id(), refund.outRefundNo(), refund.refundFen() > 0 ? refund.refundFen()
                     : row.totalFen(), reason, "PROCESSING", actor);
         }
-        long reversal = payments.reverseOnline(row.id(), reason, actor);
+        // an order refunded because the ledger refused it was never posted: nothing to reverse
+        Long reversal = row.ledgerEntry() == null ? null : payments.reverseOnline(row.id(), reason, actor);
         records.refundSucceeded(refund.outRefundNo(), refund.refundId(),
                 refund.successTime() == null ? provider.clock().instant() : refund.successTime(), reversal);
         records.setStatus(row.id(), OnlineOrderStatus.REFUNDED);
@@ -130,8 +188,11 @@ public class OrderSettlement {
     }
 
     /** The provider closed or refused the refund: the order is paid again, and the branch may ask anew. */
-    @Transactional
     public void refundFailed(RefundResult refund) {
+        transactions.executeWithoutResult(s -> refundFailedInTransaction(refund));
+    }
+
+    private void refundFailedInTransaction(RefundResult refund) {
         records.findByOutTradeNo(String.valueOf(refund.outTradeNo())).flatMap(r -> records.lock(r.id()))
                 .filter(r -> r.status() == OnlineOrderStatus.REFUNDING && refund.outRefundNo().equals(r.outRefundNo()))
                 .ifPresent(row -> {

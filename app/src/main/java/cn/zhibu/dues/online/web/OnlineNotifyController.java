@@ -70,6 +70,10 @@ class OnlineNotifyController {
         } catch (ProviderException e) {
             log.warn("处理微信支付通知时查询失败：{}", e.getMessage());
             return fail(503, "暂时无法处理，请稍后重发");
+        } catch (RuntimeException e) {
+            // verified, but the platform could not act on it now: the provider sends it again later
+            log.error("处理已验证的微信支付通知失败", e);
+            return fail(500, "系统暂时无法处理，请稍后重发");
         }
     }
 
