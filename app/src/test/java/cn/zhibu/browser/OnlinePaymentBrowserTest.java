@@ -1,6 +1,5 @@
 package cn.zhibu.browser;
 
-import cn.zhibu.dues.DuesPayments;
 import cn.zhibu.dues.online.fake.FakeWechatPayServer;
 import cn.zhibu.identity.Role;
 import cn.zhibu.identity.RoleGrant;
@@ -9,7 +8,6 @@ import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationType;
-import cn.zhibu.support.LedgerStandIn;
 import cn.zhibu.support.TestData;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
@@ -25,9 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A member pays 党费 on a 390×844 phone through the local fake of WeChat Pay: chooses the months owed, goes to the
- * cashier, taps 确认支付, comes back to the order page which shows 已交纳, and the ledger has the payment (the
- * ledger's own entry once its DuesPayments is in the application; before, what it was asked to post). The pages pass
- * the phone checks and axe-core.
+ * cashier, taps 确认支付, comes back to the order page which shows 已交纳, and the ledger has the entry, both bills are
+ * paid and the branch's and the committee's roll-ups count it. The pages pass the phone checks and axe-core.
  */
 class OnlinePaymentBrowserTest extends BrowserTestBase {
 
@@ -36,7 +33,6 @@ class OnlinePaymentBrowserTest extends BrowserTestBase {
     @Autowired TestData data;
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired DuesPayments payments;
     @Autowired FakeWechatPayServer server;
     @Autowired cn.zhibu.dues.DuesFixture bills;
 
@@ -81,23 +77,17 @@ class OnlinePaymentBrowserTest extends BrowserTestBase {
 
         long orderId = jdbc.sql("select id from dues_online_order where member_id = ?").param(member.id())
                 .query(Long.class).single();
-        if (payments instanceof LedgerStandIn.Recorder standIn) {
-            // the ledger's DuesPayments is not in the application yet: what it was asked to post
-            assertThat(standIn.settlements.get(orderId).months()).containsExactly(now.minusMonths(1), now);
-            assertThat(standIn.settlements.get(orderId).dues()).isEqualByComparingTo("47.00");
-        } else {
-            BigDecimal posted = jdbc.sql("select coalesce(sum(amount), 0) from dues_entry where online_order = ?")
-                    .param(orderId).query(BigDecimal.class).single();
-            assertThat(posted).isEqualByComparingTo("47.00");
-            assertThat(jdbc.sql("select count(*) from dues_bill where member_id = ? and status = 'PAID'")
-                    .param(member.id()).query(Long.class).single()).isEqualTo(2);
-            // the branch's collection and the higher committee's roll-up count it (folded or still a delta)
-            for (long org : List.of(branch.id(), committee.id())) {
-                long paidFen = jdbc.sql("select coalesce(sum(n), 0) from (select n from dues_rollup where org_id = :org"
-                                + " and metric = 'PAID' union all select n from dues_rollup_delta where org_id = :org"
-                                + " and metric = 'PAID') x").param("org", org).query(Long.class).single();
-                assertThat(paidFen).as("PAID at " + org).isEqualTo(4700);
-            }
+        BigDecimal posted = jdbc.sql("select coalesce(sum(amount), 0) from dues_entry where online_order = ?")
+                .param(orderId).query(BigDecimal.class).single();
+        assertThat(posted).isEqualByComparingTo("47.00");
+        assertThat(jdbc.sql("select count(*) from dues_bill where member_id = ? and status = 'PAID'")
+                .param(member.id()).query(Long.class).single()).isEqualTo(2);
+        // the branch's collection and the higher committee's roll-up count it (folded or still a delta)
+        for (long org : List.of(branch.id(), committee.id())) {
+            long paidFen = jdbc.sql("select coalesce(sum(n), 0) from (select n from dues_rollup where org_id = :org"
+                            + " and metric = 'PAID' union all select n from dues_rollup_delta where org_id = :org"
+                            + " and metric = 'PAID') x").param("org", org).query(Long.class).single();
+            assertThat(paidFen).as("PAID at " + org).isEqualTo(4700);
         }
     }
 }

@@ -1,7 +1,6 @@
 package cn.zhibu.dues.online;
 
 import cn.zhibu.dues.DuesFixture;
-import cn.zhibu.dues.DuesPayments;
 import cn.zhibu.dues.online.fake.FakeWechatPay;
 import cn.zhibu.dues.online.fake.FakeWechatPayServer;
 import cn.zhibu.identity.Role;
@@ -12,7 +11,6 @@ import cn.zhibu.member.MemberStatus;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.support.ApiClient;
-import cn.zhibu.support.LedgerStandIn;
 import cn.zhibu.support.TestData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A branch with a member who owes two months, their account and their secretary's, and the means to see what the
- * ledger received: the ledger's own entries once its DuesPayments is in the application, the stand-in's count before.
+ * ledger posted (its entries for the order).
  */
 final class OnlineFixture {
 
@@ -38,16 +36,14 @@ final class OnlineFixture {
     final YearMonth thisMonth = YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
     final int port;
     private final JdbcClient jdbc;
-    private final DuesPayments payments;
     final FakeWechatPay fake;
 
     private final DuesFixture bills;
 
-    OnlineFixture(String name, TestData data, UserAccounts accounts, JdbcClient jdbc, DuesPayments payments,
+    OnlineFixture(String name, TestData data, UserAccounts accounts, JdbcClient jdbc,
                   FakeWechatPayServer server, DuesFixture bills, int port) {
         this.jdbc = jdbc;
         this.bills = bills;
-        this.payments = payments;
         this.fake = server.fake();
         this.port = port;
         committee = data.committee(name + "党委" + suffix);
@@ -94,21 +90,16 @@ final class OnlineFixture {
         return s;
     }
 
-    /** Payments the ledger posted for the order (its entries, or the stand-in's one per settled order). */
+    /** Whether the ledger posted the order (1: its PAYMENT and/or EXTRA entries exist, 0: nothing). */
     long postings(long orderId) {
-        if (payments instanceof LedgerStandIn.Recorder r) {
-            return r.settled.containsKey(orderId) ? 1 : 0;
-        }
         return jdbc.sql("select count(*) from dues_entry where online_order = ? and kind in ('PAYMENT', 'EXTRA')")
                 .param(orderId).query(Long.class).single() > 0 ? 1 : 0;
     }
 
+    /** Whether the ledger reversed the order's payment (1), at most once. */
     long reversals(long orderId) {
-        if (payments instanceof LedgerStandIn.Recorder r) {
-            return r.reversed.containsKey(orderId) ? 1 : 0;
-        }
         return jdbc.sql("select count(*) from dues_entry e join dues_entry o on o.id = e.reverses"
-                + " where o.online_order = ?").param(orderId).query(Long.class).single();
+                + " where o.online_order = ?").param(orderId).query(Long.class).single() > 0 ? 1 : 0;
     }
 
     long audits(String action, long orderId) {

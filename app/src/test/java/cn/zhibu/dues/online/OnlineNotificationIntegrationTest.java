@@ -1,6 +1,5 @@
 package cn.zhibu.dues.online;
 
-import cn.zhibu.dues.DuesPayments;
 import cn.zhibu.dues.online.fake.FakeWechatPay;
 import cn.zhibu.dues.online.fake.FakeWechatPayServer;
 import cn.zhibu.identity.UserAccounts;
@@ -37,7 +36,6 @@ class OnlineNotificationIntegrationTest {
     @Autowired TestData data;
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired DuesPayments payments;
     @Autowired FakeWechatPayServer server;
     @Autowired cn.zhibu.dues.DuesFixture bills;
     @LocalServerPort int port;
@@ -49,7 +47,7 @@ class OnlineNotificationIntegrationTest {
 
     @BeforeAll
     void world() {
-        f = new OnlineFixture("在线通知", data, accounts, jdbc, payments, server, bills, port);
+        f = new OnlineFixture("在线通知", data, accounts, jdbc, server, bills, port);
         fake = f.fake;
         notifyUrl = "http://localhost:" + port + "/api/v1/dues/online/notify";
     }

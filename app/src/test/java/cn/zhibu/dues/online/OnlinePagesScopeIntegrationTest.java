@@ -1,6 +1,5 @@
 package cn.zhibu.dues.online;
 
-import cn.zhibu.dues.DuesPayments;
 import cn.zhibu.dues.online.fake.FakeWechatPayServer;
 import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.support.BrowserSession;
@@ -31,7 +30,6 @@ class OnlinePagesScopeIntegrationTest {
     @Autowired TestData data;
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired DuesPayments payments;
     @Autowired FakeWechatPayServer server;
     @Autowired cn.zhibu.dues.DuesFixture bills;
     @LocalServerPort int port;
@@ -43,8 +41,8 @@ class OnlinePagesScopeIntegrationTest {
 
     @BeforeAll
     void world() {
-        a = new OnlineFixture("页面甲", data, accounts, jdbc, payments, server, bills, port);
-        b = new OnlineFixture("页面乙", data, accounts, jdbc, payments, server, bills, port);
+        a = new OnlineFixture("页面甲", data, accounts, jdbc, server, bills, port);
+        b = new OnlineFixture("页面乙", data, accounts, jdbc, server, bills, port);
         var order = a.order(List.of(), "3.00");
         a.fake.pay(order.getValue());
         assertThat(a.awaitStatus(order.getKey(), "PAID")).isEqualTo("PAID");

@@ -1,6 +1,5 @@
 package cn.zhibu.dues.online;
 
-import cn.zhibu.dues.DuesPayments;
 import cn.zhibu.dues.online.fake.FakeWechatPayServer;
 import cn.zhibu.identity.Role;
 import cn.zhibu.identity.RoleGrant;
@@ -39,7 +38,6 @@ class OnlineRefundReconciliationIntegrationTest {
     @Autowired TestData data;
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired DuesPayments payments;
     @Autowired FakeWechatPayServer server;
     @Autowired cn.zhibu.dues.DuesFixture bills;
     @LocalServerPort int port;
@@ -50,8 +48,8 @@ class OnlineRefundReconciliationIntegrationTest {
 
     @BeforeAll
     void world() {
-        a = new OnlineFixture("退款甲", data, accounts, jdbc, payments, server, bills, port);
-        b = new OnlineFixture("退款乙", data, accounts, jdbc, payments, server, bills, port);
+        a = new OnlineFixture("退款甲", data, accounts, jdbc, server, bills, port);
+        b = new OnlineFixture("退款乙", data, accounts, jdbc, server, bills, port);
         adminA = "oa" + a.suffix;
         accounts.create(adminA, OnlineFixture.PASSWORD, "甲党委组织管理员", null,
                 List.of(new RoleGrant(Role.ORG_ADMIN, a.committee.id())));
