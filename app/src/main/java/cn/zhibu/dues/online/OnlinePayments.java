@@ -155,6 +155,36 @@ public class OnlinePayments {
         return records.find(id).orElseThrow().order();
     }
 
+    /**
+     * Orders left unpaid past their expiry: settled if the provider says they were paid after all (a lost
+     * notification), else closed there and here, so that their months can be ordered again. Run by the schedule.
+     *
+     * @return how many were looked at
+     */
+    public int sweepExpired() {
+        if (!provider.available()) {
+            return 0;
+        }
+        WechatPayClient client = provider.client();
+        List<OrderRecords.Row> expired = records.expiredUnpaid(provider.clock().instant().minusSeconds(300), 100);
+        for (OrderRecords.Row row : expired) {
+            try {
+                Optional<Transaction> t = client.query(row.order().outTradeNo());
+                if (t.isPresent() && t.get().paid()) {
+                    settlement.settle(t.get(), "QUERY");
+                    continue;
+                }
+                if (t.isPresent() && !t.get().dead()) {
+                    client.close(row.order().outTradeNo());
+                }
+                closeLocally(row, "超过支付期限未支付");
+            } catch (ProviderException e) {
+                // asked again at the next run
+            }
+        }
+        return expired.size();
+    }
+
     /** The caller's own orders, newest first. */
     public List<OnlineOrder> mine(DataScope scope) {
         return records.ofMember(self(scope), 50).stream().map(OrderRecords.Row::order).toList();

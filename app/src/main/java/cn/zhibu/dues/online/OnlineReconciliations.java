@@ -51,8 +51,11 @@ public class OnlineReconciliations {
     private final AuditLog audit;
     private final TransactionTemplate tx;
 
+    private final OnlinePayments payments;
+
     OnlineReconciliations(OnlineProvider provider, OrderRecords records, OrderSettlement settlement, JdbcClient jdbc,
-                          AuditLog audit, TransactionTemplate tx) {
+                          AuditLog audit, TransactionTemplate tx, OnlinePayments payments) {
+        this.payments = payments;
         this.provider = provider;
         this.records = records;
         this.settlement = settlement;
@@ -178,12 +181,16 @@ public class OnlineReconciliations {
                 .optional();
     }
 
-    /** The schedule's run: yesterday's bill, once, after the hour the provider has it ready. */
+    /**
+     * The schedule's run: replay nonces past any window forgotten, expired orders settled or closed, and yesterday's
+     * bill compared once, after the hour the provider has it ready.
+     */
     public void daily() {
         if (!provider.available()) {
             return;
         }
         records.forgetOldNonces();
+        payments.sweepExpired();
         var now = provider.clock().instant().atZone(CHINA);
         if (now.getHour() < provider.settings().reconcileAfter()) {
             return;

@@ -37,6 +37,7 @@ class OnlineNotificationIntegrationTest {
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired FakeWechatPayServer server;
+    @Autowired OnlinePayments onlinePayments;
     @Autowired cn.zhibu.dues.DuesFixture bills;
     @LocalServerPort int port;
 
@@ -204,6 +205,22 @@ class OnlineNotificationIntegrationTest {
         assertThat(f.postings(order.getKey())).isZero();
         assertThat(f.reversals(order.getKey())).isZero();
         assertThat(f.audits("党费.到账未能入账", order.getKey())).isEqualTo(1);
+    }
+
+    @Test
+    void expired_orders_are_settled_when_the_provider_was_paid_after_all_and_closed_otherwise() {
+        var paidLost = anOrder();
+        fake.plan(FakeWechatPay.NotifyPlan.heldBack());
+        fake.pay(paidLost.getValue());
+        var unpaid = anOrder();
+        jdbc.sql("update dues_online_order set expires_at = now() - interval '10 minutes' where id in (?, ?)")
+                .params(paidLost.getKey(), unpaid.getKey()).update();
+        assertThat(onlinePayments.sweepExpired()).isGreaterThanOrEqualTo(2);
+        assertThat(f.status(paidLost.getKey())).isEqualTo("PAID");
+        assertThat(f.postings(paidLost.getKey())).isEqualTo(1);
+        assertThat(f.status(unpaid.getKey())).isEqualTo("CLOSED");
+        assertThat(f.postings(unpaid.getKey())).isZero();
+        fake.releaseHeld();
     }
 
     @Test

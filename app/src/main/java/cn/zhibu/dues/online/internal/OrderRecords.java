@@ -120,6 +120,12 @@ public class OrderRecords {
         return open.stream().filter(r -> r.order().months().stream().anyMatch(months::contains)).toList();
     }
 
+    /** Unpaid orders past their expiry (and a grace for a payment in flight), oldest first. */
+    public List<Row> expiredUnpaid(Instant before, int limit) {
+        return jdbc.sql("select " + COLUMNS + FROM + " where o.status = 'CREATED' and o.expires_at < ? order by o.id limit ?")
+                .params(Timestamp.from(before), limit).query(this::row).list();
+    }
+
     public void markPaid(long id, String transactionId, Instant paidAt, String settledBy, Long ledgerEntry) {
         jdbc.sql("update dues_online_order set status = 'PAID', transaction_id = ?, paid_at = ?, settled_by = ?,"
                         + " ledger_entry = ? where id = ?")
