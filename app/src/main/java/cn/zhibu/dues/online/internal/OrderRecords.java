@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The orders, refunds and replay nonces of online payment (V35), in plain SQL. */
+/** The orders, refunds and replay nonces of online payment (V38), in plain SQL. */
 @Repository
 public class OrderRecords {
 
