@@ -141,7 +141,8 @@ public class DuesBills {
         if (!reader.archived()) {
             return named(bills, scope);
         }
-        String name = access.readableMember(scope, memberId).member().name();
+        // straight to the archive: a registry lookup's 404 would mark this read-only transaction rollback-only
+        String name = membership.getArchived(scope, memberId).member().name();
         return bills.stream().map(b -> bill(b, name)).toList();
     }
 
