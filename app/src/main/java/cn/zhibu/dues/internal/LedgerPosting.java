@@ -1,6 +1,7 @@
 package cn.zhibu.dues.internal;
 
 import cn.zhibu.dues.DuesLedgerAuditAction;
+import cn.zhibu.dues.DuesMonths;
 import cn.zhibu.dues.DuesPaid;
 import cn.zhibu.dues.DuesSettings;
 import cn.zhibu.dues.LedgerEntry;
@@ -92,7 +93,7 @@ public class LedgerPosting {
         int back = 0;
         int ahead = 0;
         for (YearMonth month : months) {
-            String label = month.getYear() + "年" + month.getMonthValue() + "月";
+            String label = DuesMonths.label(month);
             if (month.isBefore(settings.firstMonth())) {
                 throw months(label + "早于本平台开始收缴党费的月份（" + settings.firstMonth() + "）");
             }
