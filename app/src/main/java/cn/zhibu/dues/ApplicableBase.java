@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Which recorded base a month is billed on (RULES.md F1a, F5 第十条) — the one place in Java that decides it; the bill
- * run's SQL ({@code BillsStatements}) restates the same rule set-based, and {@code F1a_F5_...} tests hold the two
- * together. A row <em>counts</em> for month M when it was effective by M and
+ * run's SQL ({@code internal.BillStatements}) restates it set-based, and {@code F1a_F5_...} tests hold the two
+ * together; {@code internal.BillAmounts} applies it to one member's rows (the ledger's prepaid months). A row <em>counts</em> for month M when it was effective by M and
  * <ul>
  *   <li>under {@link AmountMode#MONTHLY}, or for a category whose base {@linkplain DuesCategory#variesWithinYear()
  *       varies within the year} (年薪制, 个体经营), at once;</li>

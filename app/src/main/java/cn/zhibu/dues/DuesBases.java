@@ -1,7 +1,7 @@
 package cn.zhibu.dues;
 
 import cn.zhibu.dues.internal.BaseRows;
-import cn.zhibu.dues.internal.DuesStartRows;
+import cn.zhibu.dues.internal.BillAmounts;
 import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberService;
 import cn.zhibu.platform.AuditLog;
@@ -34,14 +34,14 @@ public class DuesBases {
     private static final String NOT_FOUND = "党员不存在或不在您的管理范围内";
 
     private final BaseRows rows;
-    private final DuesStartRows starts;
+    private final BillAmounts amounts;
     private final MemberService members;
     private final DuesSettings settings;
     private final AuditLog audit;
 
-    DuesBases(BaseRows rows, DuesStartRows starts, MemberService members, DuesSettings settings, AuditLog audit) {
+    DuesBases(BaseRows rows, BillAmounts amounts, MemberService members, DuesSettings settings, AuditLog audit) {
         this.rows = rows;
-        this.starts = starts;
+        this.amounts = amounts;
         this.members = members;
         this.settings = settings;
         this.audit = audit;
@@ -155,9 +155,8 @@ public class DuesBases {
     }
 
     private YearMonth firstMonth(Member member) {
-        return ApplicableBase.firstMonth(starts.firstMonth(member.id()).orElse(null),
-                member.status() == cn.zhibu.member.MemberStatus.PROBATIONARY,
-                member.joinedOn() == null ? null : YearMonth.from(member.joinedOn()), settings);
+        return amounts.firstMonth(member.id(), member.status() == cn.zhibu.member.MemberStatus.PROBATIONARY,
+                member.joinedOn());
     }
 
     /** The newest base of each member (for a list), without a scope check: the caller lists members it manages. */

@@ -45,20 +45,20 @@ public class DuesBills {
     private final BillRows rows;
     private final OrganizationService organizations;
     private final MembershipService membership;
-    private final DuesBases bases;
+    private final DuesMemberAccess access;
     private final DuesSettings settings;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final MonthlyRollup rollup;
 
     DuesBills(BillStatements statements, BillRows rows, OrganizationService organizations,
-              MembershipService membership, DuesBases bases, DuesSettings settings, AuditLog audit,
+              MembershipService membership, DuesMemberAccess access, DuesSettings settings, AuditLog audit,
               ApplicationEventPublisher events, JdbcClient jdbc) {
         this.statements = statements;
         this.rows = rows;
         this.organizations = organizations;
         this.membership = membership;
-        this.bases = bases;
+        this.access = access;
         this.settings = settings;
         this.audit = audit;
         this.events = events;
@@ -131,10 +131,19 @@ public class DuesBills {
                 rows.covered(org.path(), m));
     }
 
-    /** A member's bills, the newest first (those who manage the member). */
+    /**
+     * A member's bills, the newest first: for the member, those who manage them, and — for a member who left the
+     * registry — the managers of where they last belonged ({@link DuesMemberAccess}, as the ledger reads); else 404.
+     */
     public List<DuesBill> ofMember(DataScope scope, long memberId) {
-        bases.managed(scope, memberId);
-        return named(rows.ofMember(memberId, 120), scope);
+        DuesMemberAccess.Reader reader = access.requireReadable(scope, memberId);
+        List<BillRows.Row> bills = rows.ofMember(memberId, 120);
+        if (!reader.archived()) {
+            return named(bills, scope);
+        }
+        // straight to the archive: a registry lookup's 404 would mark this read-only transaction rollback-only
+        String name = membership.getArchived(scope, memberId).member().name();
+        return bills.stream().map(b -> bill(b, name)).toList();
     }
 
     /** The latest runs within a subtree the caller manages. */
@@ -173,9 +182,12 @@ public class DuesBills {
         Map<Long, String> names = bills.isEmpty() ? Map.of()
                 : membership.roll(scope, bills.stream().map(BillRows.Row::memberId).distinct().toList(), LocalDate.now())
                 .stream().collect(Collectors.toMap(RollMember::id, RollMember::name, (a, b) -> a));
-        return bills.stream().map(b -> new DuesBill(b.memberId(), names.getOrDefault(b.memberId(), "（已不在党员名册）"),
-                b.month(), b.orgId(), b.orgPath(), b.amount(), b.paid(), b.status(), b.baseId(), b.reliefId(),
-                b.voidReason())).toList();
+        return bills.stream().map(b -> bill(b, names.getOrDefault(b.memberId(), "（已不在党员名册）"))).toList();
+    }
+
+    private static DuesBill bill(BillRows.Row b, String memberName) {
+        return new DuesBill(b.memberId(), memberName, b.month(), b.orgId(), b.orgPath(), b.amount(), b.paid(),
+                b.status(), b.baseId(), b.reliefId(), b.voidReason());
     }
 
     private static Map<String, Object> billSnapshot(BillRows.Row b) {

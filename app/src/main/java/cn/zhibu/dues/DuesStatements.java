@@ -134,7 +134,7 @@ public class DuesStatements {
             table.addCell(new PdfPCell(new Phrase(h, head)));
         }
         for (DuesBillLine b : y.bills()) {
-            table.addCell(new Phrase(b.month().getYear() + "年" + b.month().getMonthValue() + "月", cell));
+            table.addCell(new Phrase(DuesMonths.label(b.month()), cell));
             table.addCell(new Phrase(b.amount().toPlainString(), cell));
             table.addCell(new Phrase(b.paid().toPlainString(), cell));
             table.addCell(new Phrase(b.statusLabel(), cell));

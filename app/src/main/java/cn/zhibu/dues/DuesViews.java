@@ -8,6 +8,7 @@ import cn.zhibu.member.RollMember;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.MonthlyRollup;
 import cn.zhibu.platform.NotFoundException;
@@ -18,7 +19,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -164,15 +164,10 @@ public class DuesViews {
         if (text == null || text.isBlank()) {
             return YearMonth.now();
         }
-        try {
-            YearMonth m = YearMonth.parse(text.strip());
-            if (m.getYear() < 2000 || m.getYear() > 2100) {
-                throw InvalidInputException.of("month", "月份应在2000年至2100年之间");
-            }
-            return m;
-        } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("month", "月份格式应为“2026-01”");
-        }
+        FieldErrors errors = new FieldErrors();
+        YearMonth m = DuesMonths.parse(errors, "month", text);
+        errors.throwIfAny();
+        return m;
     }
 
     static BigDecimal yuan(long cents) {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A member who left the registry (here: died) keeps their ledger and bills: the manager of where they last belonged
  * reads them (the member module says where, from its archive), read-only; a manager of another subtree still gets
- * 404, and so does a write.
+ * 404 (ledger, member dues, bills of the member), and so does a write.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,6 +77,10 @@ class DuesArchivedLedgerIntegrationTest {
             assertThat(dues.status()).as(user + dues.body()).isEqualTo(200);
             assertThat(dues.json().get("bills")).hasSize(2);
             assertThat(dues.json().get("managed").asBoolean()).isFalse();
+            ApiClient.Response billsJson = api.get("/api/v1/dues/bills/of-member?memberId=" + archived);
+            assertThat(billsJson.status()).as(user + billsJson.body()).isEqualTo(200);
+            assertThat(billsJson.json()).hasSize(2);
+            assertThat(billsJson.json().get(0).get("memberName").asString()).isEqualTo("档案账目党员");
             BrowserSession.Page page = BrowserSession.loggedIn(port, user + suffix, PASSWORD)
                     .get("/dues/members/" + archived + "/ledger");
             assertThat(page.status()).as(user).isEqualTo(200);
@@ -90,6 +94,9 @@ class DuesArchivedLedgerIntegrationTest {
         ApiClient other = ApiClient.loggedIn(port, "asecB" + suffix, PASSWORD);
         assertThat(other.get("/api/v1/dues/members/" + archived + "/ledger").status()).isEqualTo(404);
         assertThat(other.get("/api/v1/dues/members/" + archived).status()).isEqualTo(404);
+        ApiClient.Response bills = other.get("/api/v1/dues/bills/of-member?memberId=" + archived);
+        assertThat(bills.status()).isEqualTo(404);
+        assertThat(bills.body()).doesNotContain("档案账目党员");
         assertThat(BrowserSession.loggedIn(port, "asecB" + suffix, PASSWORD)
                 .get("/dues/members/" + archived + "/statement?year=" + now.getYear()).status()).isEqualTo(404);
         BrowserSession.Page page = BrowserSession.loggedIn(port, "asecB" + suffix, PASSWORD)

@@ -1,6 +1,7 @@
 package cn.zhibu.dues;
 
 import cn.zhibu.platform.MonthlyRollup;
+import cn.zhibu.support.DuesBillFixture;
 import cn.zhibu.platform.TreePath;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * Writes bills and payments the way DUES.md says the bill run and the ledger do — rows, roll-up deltas (DUE, BILLS;
+ * Writes bills (through {@link DuesBillFixture}, the one writer of test bills) and payments the way DUES.md says the bill run and the ledger do — rows, roll-up deltas (DUE, BILLS;
  * PAID, BILLS_PAID) at every ancestor, and the events ({@link DuesBillsMade}, {@link DuesPaid}) inside the same
  * transaction — so the views and the arrears fact can be tested before those writers are merged.
  */
@@ -24,27 +25,21 @@ public class DuesFixture {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final MonthlyRollup rollup;
+    private final DuesBillFixture billFixture;
 
-    DuesFixture(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events) {
+    DuesFixture(JdbcClient jdbc, TransactionTemplate tx, ApplicationEventPublisher events, DuesBillFixture billFixture) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.events = events;
+        this.billFixture = billFixture;
         this.rollup = new MonthlyRollup(jdbc, "dues_rollup");
     }
 
     /** OPEN bills of {@code amount} for one member and these months, where the member is now; then the bill event. */
     public void bills(long memberId, BigDecimal amount, YearMonth... months) {
         tx.executeWithoutResult(s -> {
-            Place place = placeOf(memberId);
+            DuesBillFixture.Place place = billFixture.bills(memberId, amount, List.of(months));
             for (YearMonth month : months) {
-                jdbc.sql("""
-                                insert into dues_bill (member_id, month, org_id, org_path, root_id, amount, status)
-                                values (?, ?, ?, ?, ?, ?, 'OPEN') on conflict do nothing""")
-                        .params(memberId, month.atDay(1), place.orgId(), place.orgPath(), place.rootId(), amount)
-                        .update();
-                rollup.apply(new MonthlyRollup.Delta()
-                        .add(new TreePath(place.orgPath()).ids(), "DUE", month, cents(amount))
-                        .add(new TreePath(place.orgPath()).ids(), "BILLS", month, 1));
                 events.publishEvent(new DuesBillsMade(place.orgId(), place.orgPath(), month, 1));
             }
         });
@@ -53,7 +48,7 @@ public class DuesFixture {
     /** A PAYMENT entry covering these months in full (their bills become PAID), then {@link DuesPaid}. */
     public long pay(long memberId, YearMonth... months) {
         return tx.execute(s -> {
-            Place place = placeOf(memberId);
+            DuesBillFixture.Place place = billFixture.placeOf(memberId);
             BigDecimal total = BigDecimal.ZERO;
             for (YearMonth month : months) {
                 total = total.add(billAmount(memberId, month));
@@ -83,8 +78,8 @@ public class DuesFixture {
     /** A 上缴 of an organization to its parent, covering months up to {@code to}. */
     public void remit(long orgId, long toOrgId, BigDecimal amount, YearMonth from, YearMonth to) {
         tx.executeWithoutResult(s -> {
-            Place place = jdbc.sql("select id, path, root_id from organization where id = ?").param(orgId)
-                    .query((rs, i) -> new Place(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
+            DuesBillFixture.Place place = jdbc.sql("select id, path, root_id from organization where id = ?").param(orgId)
+                    .query((rs, i) -> new DuesBillFixture.Place(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
             jdbc.sql("""
                             insert into dues_entry (kind, org_id, org_path, root_id, amount, receipt_no, paid_on, to_org_id,
                                                     period_from, period_to, recorded_by)
@@ -110,14 +105,6 @@ public class DuesFixture {
     private BigDecimal billAmount(long memberId, YearMonth month) {
         return jdbc.sql("select amount from dues_bill where member_id = ? and month = ?")
                 .params(memberId, month.atDay(1)).query(BigDecimal.class).single();
-    }
-
-    private record Place(long orgId, String orgPath, long rootId) {
-    }
-
-    private Place placeOf(long memberId) {
-        return jdbc.sql("select org_id, org_path, root_id from registry_member where member_id = ?").param(memberId)
-                .query((rs, i) -> new Place(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
     }
 
     private static long cents(BigDecimal amount) {

@@ -6,6 +6,8 @@ import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.dues.internal.BillAmounts;
+import cn.zhibu.dues.internal.BillStatements;
 import cn.zhibu.support.DuesBillFixture;
 import cn.zhibu.support.DuesPaidRecorder;
 import cn.zhibu.support.DuesRollupRecount;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -53,6 +56,11 @@ class DuesLedgerIntegrationTest {
     @Autowired cn.zhibu.member.DuesPaidThrough paidThrough;
     @Autowired cn.zhibu.organization.OrganizationService organizations;
     @Autowired DuesPaidRecorder paidEvents;
+    @Autowired DuesBases bases;
+    @Autowired ReliefService reliefs;
+    @Autowired DuesSettings settings;
+    @Autowired BillAmounts amounts;
+    @Autowired BillStatements statements;
 
     Organization committee;
     Organization branch;
@@ -330,5 +338,70 @@ class DuesLedgerIntegrationTest {
         assertThat(paidThrough.paidThrough(member)).contains(now.plusMonths(1));
         ledger.record(SYSTEM, payment(member, List.of(now.plusMonths(3)), "书记", null));
         assertThat(paidThrough.paidThrough(member)).as("a gap stops the run").contains(now.plusMonths(1));
+    }
+
+    /**
+     * Members whose later months are priced differently by the mode: a raise a few months ahead (年初核定 keeps the
+     * January base: the prepaid months cross into next year), a varying category (年薪制), an approved reduction.
+     */
+    private List<Long> membersPricedByTheMode(Organization branch) {
+        Member raised = data.member(branch.id(), "预交调资" + chinese(MEMBERS.incrementAndGet()), MemberStatus.FULL);
+        recordBase(raised.id(), DuesCategory.SALARIED, settings.firstMonth(), "5000.00");
+        recordBase(raised.id(), DuesCategory.SALARIED, now.plusMonths(3), "8000.00");
+        Member annual = data.member(branch.id(), "预交年薪" + chinese(MEMBERS.incrementAndGet()), MemberStatus.FULL);
+        recordBase(annual.id(), DuesCategory.ANNUAL_SALARY, settings.firstMonth(), "20000.00");
+        recordBase(annual.id(), DuesCategory.ANNUAL_SALARY, now.plusMonths(2), "30000.00");
+        Member relieved = data.member(branch.id(), "预交减免" + chinese(MEMBERS.incrementAndGet()), MemberStatus.FULL);
+        recordBase(relieved.id(), DuesCategory.SALARIED, settings.firstMonth(), "4000.00");
+        long relief = reliefs.propose(SYSTEM, relieved.id(), new ReliefProposal(now.plusMonths(2), now.plusMonths(4),
+                new BigDecimal("5.00"), "家庭困难", LocalDate.now())).id();
+        reliefs.decide(SYSTEM, relief, true, "同意");
+        return List.of(raised.id(), annual.id(), relieved.id());
+    }
+
+    private void recordBase(long memberId, DuesCategory category, YearMonth from, String base) {
+        bases.record(SYSTEM, memberId, new BaseEntry(category, from, null, null, null, null, new BigDecimal(base),
+                null, null), "FORM");
+    }
+
+    private Optional<BigDecimal> billAmount(long memberId, YearMonth month) {
+        return jdbc.sql("select amount from dues_bill where member_id = ? and month = ?")
+                .params(memberId, month.atDay(1)).query(BigDecimal.class).optional();
+    }
+
+    @Test
+    void F1a_F4_F6_a_prepaid_month_costs_what_its_bill_later_comes_to_in_both_amount_modes() {
+        List<YearMonth> ahead = months(now.plusMonths(1), 6);
+        for (AmountMode mode : AmountMode.values()) {
+            DuesSettings s = settings.withAmountMode(mode);
+            Organization modeBranch = data.org(committee.id(), "预交" + mode.name() + "支部", OrganizationType.BRANCH);
+            List<Long> members = membersPricedByTheMode(modeBranch);
+            java.util.Map<Long, List<BigDecimal>> quoted = new java.util.HashMap<>();
+            for (long m : members) {
+                quoted.put(m, ahead.stream().map(month -> amounts.amount(m, false, null, month, s).orElseThrow()).toList());
+            }
+            boolean configured = mode == settings.amountMode();
+            if (configured) {   // the ledger prices with the configured mode: prepay through it
+                for (long m : members) {
+                    LedgerEntry e = ledger.record(SYSTEM, payment(m, ahead, "支部书记王某", null)).get(0);
+                    assertThat(e.allocations().stream().map(LedgerEntry.Allocation::amount).toList())
+                            .as(mode + " member " + m).isEqualTo(quoted.get(m));
+                }
+            }
+            for (YearMonth month : ahead) {
+                statements.make(modeBranch.path(), month, s);   // the bill run, when the month comes
+            }
+            for (long m : members) {
+                for (int i = 0; i < ahead.size(); i++) {
+                    YearMonth month = ahead.get(i);
+                    assertThat(billAmount(m, month)).as(mode + " " + month + " member " + m)
+                            .contains(quoted.get(m).get(i));
+                    if (configured) {
+                        assertThat(billStatus(m, month)).as(mode + " " + month).isEqualTo("PAID");
+                    }
+                }
+            }
+        }
+        assertRollupExact();
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Bills and bases for ledger tests, written as DUES.md says the bills helper's generator writes them: an OPEN bill
@@ -26,26 +28,47 @@ public class DuesBillFixture {
         this.rollup = new MonthlyRollup(jdbc, "dues_rollup");
     }
 
+    /** Where a member is in the registry now: where their bills are made. */
+    public record Place(long orgId, String orgPath, long rootId) {
+    }
+
+    public Place placeOf(long memberId) {
+        return jdbc.sql("select org_id, org_path, root_id from registry_member where member_id = ?").param(memberId)
+                .query((rs, i) -> new Place(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
+    }
+
     /** An OPEN bill of the amount for each month from..to of the member. */
     public void bills(long memberId, YearMonth from, YearMonth to, String amount) {
-        tx.executeWithoutResult(s -> {
-            record Where(long orgId, String path, long rootId) {
-            }
-            Where where = jdbc.sql("select org_id, org_path, root_id from registry_member where member_id = ?")
-                    .param(memberId).query((rs, i) -> new Where(rs.getLong(1), rs.getString(2), rs.getLong(3)))
-                    .single();
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        bills(memberId, new BigDecimal(amount), months);
+    }
+
+    /**
+     * OPEN bills of the amount for the member's months where they are now (a month billed already is left as it is),
+     * with the DUE and BILLS deltas of the bills made, in one transaction (the caller's, if any).
+     */
+    public Place bills(long memberId, BigDecimal amount, List<YearMonth> months) {
+        return tx.execute(s -> {
+            Place place = placeOf(memberId);
+            List<Long> ancestors = new TreePath(place.orgPath()).ids();
             MonthlyRollup.Delta delta = new MonthlyRollup.Delta();
-            long cents = new BigDecimal(amount).movePointRight(2).longValueExact();
-            for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-                jdbc.sql("""
+            long cents = amount.movePointRight(2).longValueExact();
+            for (YearMonth m : months) {
+                int made = jdbc.sql("""
                                 insert into dues_bill (member_id, month, org_id, org_path, root_id, amount, status)
-                                values (?, ?, ?, ?, ?, ?, 'OPEN')""")
-                        .params(memberId, m.atDay(1), where.orgId(), where.path(), where.rootId(), new BigDecimal(amount))
+                                values (?, ?, ?, ?, ?, ?, 'OPEN') on conflict do nothing""")
+                        .params(memberId, m.atDay(1), place.orgId(), place.orgPath(), place.rootId(), amount)
                         .update();
-                delta.add(new TreePath(where.path()).ids(), "DUE", m, cents);
-                delta.add(new TreePath(where.path()).ids(), "BILLS", m, 1);
+                if (made > 0) {
+                    delta.add(ancestors, "DUE", m, cents);
+                    delta.add(ancestors, "BILLS", m, 1);
+                }
             }
             rollup.apply(delta);
+            return place;
         });
     }
 

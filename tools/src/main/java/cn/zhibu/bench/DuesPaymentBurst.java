@@ -1,6 +1,5 @@
 package cn.zhibu.bench;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -20,33 +19,18 @@ import java.util.stream.Stream;
  * their members run out; then the roll-up is checked: at the province root and at every sampled branch, what the
  * dues roll-up gained during the step equals a recount of the sampled branches' bills and allocations.
  * <p>
- * The members need the month's bill. The bills helper's bill run ({@code POST /api/v1/dues/bills/runs}) is not in
- * this branch's application yet, so the step bills the sampled members itself, as the bill run does it: one OPEN
- * bill per member and month ({@code on conflict do nothing}) with the DUE and BILLS deltas of every ancestor in the
- * same statement. Bills and payments stay in the data set (the ledger is never deleted); a later run pays the next
- * members whose bill is still open.
+ * The members need the month's bill: the step runs the bill run through the API ({@code POST /api/v1/dues/bills/runs},
+ * synchronous) for each sampled branch, which bills the branch's members who have a base (the generator records
+ * them) and adds nothing where the month is billed already (after {@code DuesBillsBench}'s province run). Bills and
+ * payments stay in the data set (the ledger is never deleted); a later run pays the next members whose bill is still
+ * open.
  */
 final class DuesPaymentBurst {
 
-    /** Members billed and paid per branch at most: enough for a 20 s run of 16 writers at several hundred per second. */
+    /** Members paid per branch at most: enough for a 20 s run of 16 writers at several hundred per second. */
     private static final int MEMBERS_PER_BRANCH = 300;
-    private static final BigDecimal BENCH_DUES = new BigDecimal("30.00");
+    private static final Duration BILL_RUN_TIMEOUT = Duration.ofMinutes(2);
     private static final List<String> METRICS = List.of("DUE", "BILLS", "PAID", "BILLS_PAID");
-
-    private static final String BILL_BRANCH = """
-            with picked as (
-                select member_id, org_id, org_path, root_id from registry_member
-                where org_id = ?::bigint order by member_id limit ?::int),
-            made as (
-                insert into dues_bill (member_id, month, org_id, org_path, root_id, amount, status)
-                select member_id, ?::date, org_id, org_path, root_id, ?::numeric, 'OPEN' from picked
-                on conflict do nothing
-                returning 1),
-            counted as (select count(*) as bills from made)
-            insert into dues_rollup_delta (org_id, metric, period, n)
-            select a.id, m.metric, ?::date, case m.metric when 'DUE' then c.bills * ?::bigint else c.bills end
-            from counted c cross join unnest(?::bigint[]) as a(id) cross join (values ('DUE'), ('BILLS')) as m(metric)
-            where c.bills > 0""";
 
     private static final String ROLLUP = """
             select org_id, metric, sum(n) from (
@@ -144,29 +128,33 @@ final class DuesPaymentBurst {
         }
     }
 
-    /** Bills the month for up to {@link #MEMBERS_PER_BRANCH} members of each branch; returns the bills made. */
+    /** Bills the month for each branch through the bill run's API; returns the bills made (0 where billed already). */
     private long bill(List<OrgRef> branches, YearMonth month) {
-        long cents = BENCH_DUES.movePointRight(2).longValueExact();
         long made = 0;
         for (OrgRef branch : branches) {
-            long before = db.queryLong("select count(*) from dues_bill where org_path = ? and month = ?::date", branch.path(),
-                    month.atDay(1));
-            db.query(BILL_BRANCH + " returning 1", rs -> 1, branch.id(), MEMBERS_PER_BRANCH, month.atDay(1), BENCH_DUES,
-                    month.atDay(1), cents, branch.pathIds().toArray(Long[]::new));
-            made += db.queryLong("select count(*) from dues_bill where org_path = ? and month = ?::date", branch.path(),
-                    month.atDay(1)) - before;
+            ApiResponse run = api.post("/api/v1/dues/bills/runs", Map.of("orgId", branch.id(), "month", month.toString()),
+                    BILL_RUN_TIMEOUT);
+            if (run.ok()) {
+                made += run.json().get("bills").asLong();
+            } else {
+                notes.add("dues payments: the bill run of branch " + branch.id() + " failed: " + run.describe());
+            }
         }
         return made;
     }
 
-    /** Members of the branches in the registry whose bill of the month is open and unpaid. */
+    /** Members of a branch in the registry whose bill of the month is open and unpaid, at most {@link #MEMBERS_PER_BRANCH}. */
     private List<Long> openBills(List<OrgRef> branches, YearMonth month) {
-        return db.query("""
-                        select b.member_id from dues_bill b
-                        where b.org_path = any(?) and b.month = ?::date and b.status = 'OPEN' and b.paid = 0
-                          and exists (select 1 from registry_member r where r.member_id = b.member_id)
-                        order by b.member_id""",
-                rs -> rs.getLong(1), branches.stream().map(OrgRef::path).toArray(String[]::new), month.atDay(1));
+        List<Long> members = new ArrayList<>();
+        for (OrgRef branch : branches) {
+            members.addAll(db.query("""
+                            select b.member_id from dues_bill b
+                            where b.org_path = ? and b.month = ?::date and b.status = 'OPEN' and b.paid = 0
+                              and exists (select 1 from registry_member r where r.member_id = b.member_id)
+                            order by b.member_id limit ?""",
+                    rs -> rs.getLong(1), branch.path(), month.atDay(1), MEMBERS_PER_BRANCH));
+        }
+        return members;
     }
 
     private record Check(List<String> mismatches, int values, long millis) {

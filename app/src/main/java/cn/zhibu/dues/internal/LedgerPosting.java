@@ -1,6 +1,7 @@
 package cn.zhibu.dues.internal;
 
 import cn.zhibu.dues.DuesLedgerAuditAction;
+import cn.zhibu.dues.DuesMonths;
 import cn.zhibu.dues.DuesPaid;
 import cn.zhibu.dues.DuesSettings;
 import cn.zhibu.dues.LedgerEntry;
@@ -42,16 +43,16 @@ public class LedgerPosting {
 
     private final LedgerRecords records;
     private final LedgerRollup rollup;
-    private final LedgerPrepayAmounts prepay;
+    private final BillAmounts amounts;
     private final DuesSettings settings;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    LedgerPosting(LedgerRecords records, LedgerRollup rollup, LedgerPrepayAmounts prepay, DuesSettings settings,
+    LedgerPosting(LedgerRecords records, LedgerRollup rollup, BillAmounts amounts, DuesSettings settings,
                   AuditLog audit, ApplicationEventPublisher events) {
         this.records = records;
         this.rollup = rollup;
-        this.prepay = prepay;
+        this.amounts = amounts;
         this.settings = settings;
         this.audit = audit;
         this.events = events;
@@ -92,7 +93,7 @@ public class LedgerPosting {
         int back = 0;
         int ahead = 0;
         for (YearMonth month : months) {
-            String label = month.getYear() + "年" + month.getMonthValue() + "月";
+            String label = DuesMonths.label(month);
             if (month.isBefore(settings.firstMonth())) {
                 throw months(label + "早于本平台开始收缴党费的月份（" + settings.firstMonth() + "）");
             }
@@ -110,7 +111,8 @@ public class LedgerPosting {
             } else if (prepaid.contains(month)) {
                 throw months(label + "的党费已预交");
             } else {
-                amount = prepay.amount(member, month).orElseThrow(() ->
+                // priced as the bill run will price it (BillAmounts): the month costs what its bill comes to
+                amount = amounts.amount(member.memberId(), member.probationary(), member.joinedOn(), month).orElseThrow(() ->
                         months("该党员尚未核定党费基数，不能预交" + label + "的党费"));
                 if (amount.signum() == 0) {
                     throw months(label + "的党费已批准免交");

@@ -44,6 +44,10 @@ public class LedgerRecords {
     /** A member in the registry now (V32 registry_member), where they belong. */
     public record RegistryMember(long memberId, long orgId, String orgPath, long rootId, String status,
                                  LocalDate joinedOn) {
+
+        public boolean probationary() {
+            return "PROBATIONARY".equals(status);
+        }
     }
 
     /** A bill as a payment sees it. */

@@ -51,6 +51,17 @@ public class ReliefRows {
                 .param(memberId).query((rs, i) -> map(rs)).list();
     }
 
+    /**
+     * The approved relief a month is billed on (F4): of those covering it, the latest decided proposal — as the bill
+     * run's statement picks it.
+     */
+    public Optional<DuesRelief> approvedCovering(long memberId, YearMonth month) {
+        return jdbc.sql("""
+                        select * from dues_relief where member_id = ? and status = 'APPROVED'
+                        and from_month <= ? and to_month >= ? order by id desc limit 1""")
+                .params(memberId, month.atDay(1), month.atDay(1)).query((rs, i) -> map(rs)).optional();
+    }
+
     /** Proposed or approved reliefs of the member overlapping the months. */
     public List<DuesRelief> overlapping(long memberId, YearMonth from, YearMonth to) {
         return jdbc.sql("""

@@ -5,6 +5,7 @@ import cn.zhibu.dues.BillStatus;
 import cn.zhibu.dues.DuesBase;
 import cn.zhibu.dues.DuesBases;
 import cn.zhibu.dues.DuesBills;
+import cn.zhibu.dues.DuesMonths;
 import cn.zhibu.dues.DuesCategory;
 import cn.zhibu.dues.DuesRelief;
 import cn.zhibu.dues.DuesSettings;
@@ -350,20 +351,7 @@ class DuesBillsPageController {
     }
 
     private static YearMonth month(FieldErrors errors, String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            YearMonth m = YearMonth.parse(text.strip());
-            if (m.getYear() < 2000 || m.getYear() > 2100) {
-                errors.reject(field, "月份不合理");
-                return null;
-            }
-            return m;
-        } catch (RuntimeException e) {
-            errors.reject(field, "月份格式应为 2026-01");
-            return null;
-        }
+        return DuesMonths.parse(errors, field, text);
     }
 
     private static LocalDate date(FieldErrors errors, String field, String text) {

@@ -1,5 +1,6 @@
 package cn.zhibu.dues.web;
 
+import cn.zhibu.dues.DuesMonths;
 import cn.zhibu.dues.DuesRemittances;
 import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.input.SensibleDate;
@@ -8,7 +9,6 @@ import cn.zhibu.platform.input.ShortText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 /** The 上缴 form as posted: months as the browser's month inputs send them ("2026-03"), fields possibly missing. */
 record DuesRemittanceForm(Long org, String periodFrom, String periodTo, BigDecimal amount,
@@ -30,14 +30,6 @@ record DuesRemittanceForm(Long org, String periodFrom, String periodTo, BigDecim
     }
 
     private static YearMonth month(String value, String field, FieldErrors errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.reject(field, "月份格式为 年-月，例如 2026-03");
-            return null;
-        }
+        return DuesMonths.parse(errors, field, value);
     }
 }

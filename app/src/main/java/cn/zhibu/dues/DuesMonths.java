@@ -1,0 +1,36 @@
+package cn.zhibu.dues;
+
+import cn.zhibu.platform.FieldErrors;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+/** A month as the dues pages and API take it ("2026-03") and name it ("2026年3月"): one reading for every form. */
+public final class DuesMonths {
+
+    private DuesMonths() {
+    }
+
+    /** The month typed in {@code field}; null when blank, or when wrong (the reason then in {@code errors}). */
+    public static YearMonth parse(FieldErrors errors, String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            YearMonth m = YearMonth.parse(text.strip());
+            if (m.getYear() < 2000 || m.getYear() > 2100) {
+                errors.reject(field, "月份应在2000年至2100年之间");
+                return null;
+            }
+            return m;
+        } catch (DateTimeParseException e) {
+            errors.reject(field, "月份格式为 年-月，例如 2026-03");
+            return null;
+        }
+    }
+
+    /** "2026年3月". */
+    public static String label(YearMonth month) {
+        return month.getYear() + "年" + month.getMonthValue() + "月";
+    }
+}
