@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -65,7 +64,8 @@ class DemoDuesIntegrationTest {
 
     @Test
     void the_committees_rollup_of_the_year_is_not_zero_and_equals_a_recount() {
-        int year = Year.now().getValue();
+        // last month's year: early in January this year's bills may not have been paid by anyone yet
+        int year = YearMonth.now().minusMonths(1).getYear();
         for (String name : List.of(DemoAccounts.WORKING_COMMITTEE, DemoAccounts.ORG_ADMIN_COMMITTEE,
                 DemoAccounts.SECRETARY_BRANCH)) {
             long orgId = org(name);
