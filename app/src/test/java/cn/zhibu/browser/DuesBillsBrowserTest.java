@@ -60,6 +60,10 @@ class DuesBillsBrowserTest extends BrowserTestBase {
         page.click("#confirm");
         assertThat(page.locator("#bill-job-status")).containsText("已生成");
         page.click("#back-to-bills");
+        // the list pages 20 bills by member id: the new member's is on the last page, after the demo members'
+        long before = jdbc.sql("select count(*) from dues_bill where org_id = ? and month = ? and member_id < ?")
+                .params(branch, YearMonth.now().atDay(1), member).query(Long.class).single();
+        page.navigate("/dues/bills?org=" + branch + "&page=" + before / 20);
         assertThat(page.locator("#bill-table")).containsText("112.50元");
         assertThat(PageChecks.axeViolations(page)).isEmpty();
         assertThat(PageChecks.layoutProblems(page)).isEmpty();
