@@ -15,6 +15,8 @@ import cn.zhibu.organization.OrganizationForm;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.DataScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,13 +30,14 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * Loads the demo tree, members, committees and accounts through the ordinary services, so the audit log and
+ * Loads the demo tree, members, committees, accounts, a year of meetings and of 党费 through the ordinary services, so the audit log and
  * roll-ups are kept as for data entered by hand. One transaction: a failure leaves the database empty.
  */
 @Component
 class DemoDataLoader {
 
     /** Fixed so that every fresh start produces the same people (dates stay relative to the day of loading). */
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private static final long SEED = 1921_07_23L;
     private static final DataScope SCOPE = DataScope.system("演示数据");
     private static final LocalDate TREE_ESTABLISHED = LocalDate.of(1985, 7, 1);
@@ -49,10 +52,12 @@ class DemoDataLoader {
     private final MeetingAnswers answers;
     private final MeetingChanges changes;
     private final JdbcClient jdbc;
+    private final DemoDues.Services dues;
 
     DemoDataLoader(OrganizationService organizations, MemberService members, UserAccounts accounts,
                    PlatformTransactionManager transactionManager, AdmissionService admission, MeetingService meetings,
-                   MeetingAnswers answers, MeetingChanges changes, JdbcClient jdbc) {
+                   MeetingAnswers answers, MeetingChanges changes, JdbcClient jdbc, DemoDues.Services dues) {
+        this.dues = dues;
         this.admission = admission;
         this.meetings = meetings;
         this.answers = answers;
@@ -82,6 +87,10 @@ class DemoDataLoader {
         new DemoAdmissions(admission, SCOPE, new PersonalNumbers(new Random(SEED + 1)), today)
                 .open(root.find(DemoAccounts.SECRETARY_BRANCH));
         holdMeetings(root, new Random(SEED + 2), today);
+        long started = System.nanoTime();
+        new DemoDues(dues, SCOPE, new Random(SEED + 3), today).year(root);
+        log.info("党费演示数据（基数、减免、{}起的账单和交纳）用时{}毫秒", dues.settings().firstMonth(),
+                (System.nanoTime() - started) / 1_000_000);
         return root.branches().mapToInt(b -> b.members().size()).sum();
     }
 

@@ -80,15 +80,33 @@ public class DuesLedger {
     /** Records a payment the branch received; returns the entries made (the months', then the extra). */
     @Transactional
     public List<LedgerEntry> record(DataScope scope, RecordedPayment p) {
+        return record(scope, p, LocalDate.now(), null);
+    }
+
+    /**
+     * As {@link #record}, as the branch recorded it on {@code asOf} (the demo data's past year, like the meetings'
+     * {@code scheduleAsOf}): F6 counts back-paid and prepaid months from asOf's month, the entry is stamped at
+     * {@code recordedAt}.
+     */
+    @Transactional
+    public List<LedgerEntry> recordAsOf(DataScope scope, RecordedPayment p, java.time.Instant recordedAt) {
+        LocalDate asOf = LocalDate.ofInstant(recordedAt, java.time.ZoneId.systemDefault());
+        if (asOf.isAfter(LocalDate.now())) {
+            throw InvalidInputException.of("paidOn", "登记日期不能晚于今天");
+        }
+        return record(scope, p, asOf, recordedAt);
+    }
+
+    private List<LedgerEntry> record(DataScope scope, RecordedPayment p, LocalDate asOf, java.time.Instant at) {
         RegistryMember member = managed(scope, p.memberId());
-        check(p);
-        Quote quote = posting.quote(member, p.months());
+        check(p, asOf);
+        Quote quote = posting.quote(member, p.months(), YearMonth.from(asOf));
         if (quote.needsConsent() && blank(p.consent())) {
             throw InvalidInputException.of("consent", "补交或预交党费须经支部同意，请填写同意人（F6，第十二条）");
         }
         LedgerPosting.Posted posted = posting.post(scope, new LedgerPosting.Payment(member, quote, p.extra(),
                 p.method(), p.receiptNo().strip(), p.payer(), strip(p.payerName()), p.paidOn(),
-                quote.needsConsent() ? p.consent().strip() : null, null));
+                quote.needsConsent() ? p.consent().strip() : null, null, at));
         List<LedgerEntry> made = new ArrayList<>();
         for (Long id : new Long[]{posted.payment(), posted.extra()}) {
             if (id != null) {
@@ -104,7 +122,7 @@ public class DuesLedger {
         return posting.quote(managed(scope, memberId), months).total();
     }
 
-    private void check(RecordedPayment p) {
+    private void check(RecordedPayment p, LocalDate asOf) {
         FieldErrors errors = new FieldErrors();
         if (p.method() == null) {
             errors.reject("method", "请选择交纳方式");
@@ -126,7 +144,7 @@ public class DuesLedger {
         }
         if (p.paidOn() == null) {
             errors.reject("paidOn", "请填写交纳日期");
-        } else if (p.paidOn().isAfter(LocalDate.now())) {
+        } else if (p.paidOn().isAfter(asOf)) {
             errors.reject("paidOn", "交纳日期不能晚于今天");
         }
         if (!blank(p.consent()) && p.consent().strip().length() > NAME_LIMIT) {

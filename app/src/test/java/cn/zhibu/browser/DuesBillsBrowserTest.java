@@ -1,6 +1,8 @@
 package cn.zhibu.browser;
 
 import cn.zhibu.demo.DemoAccounts;
+import cn.zhibu.member.MemberStatus;
+import cn.zhibu.support.TestData;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,13 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DuesBillsBrowserTest extends BrowserTestBase {
 
     @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
 
     @Test
     void a_secretary_records_a_base_and_makes_the_months_bills_on_a_phone() {
         long branch = jdbc.sql("select id from organization where name = ?").param(DemoAccounts.SECRETARY_BRANCH)
                 .query(Long.class).single();
-        long member = jdbc.sql("select id from member where org_id = ? order by id limit 1").param(branch)
-                .query(Long.class).single();
+        // a member of its own: the demo data has already billed this month for the demo members (DemoDues)
+        long member = data.member(branch, "出账党员", MemberStatus.FULL).id();
         Page page = newPhonePage();
         page.navigate("/login");
         page.fill("#username", DemoAccounts.SECRETARY);
@@ -57,6 +60,10 @@ class DuesBillsBrowserTest extends BrowserTestBase {
         page.click("#confirm");
         assertThat(page.locator("#bill-job-status")).containsText("已生成");
         page.click("#back-to-bills");
+        // the list pages 20 bills by member id: the new member's is on the last page, after the demo members'
+        long before = jdbc.sql("select count(*) from dues_bill where org_id = ? and month = ? and member_id < ?")
+                .params(branch, YearMonth.now().atDay(1), member).query(Long.class).single();
+        page.navigate("/dues/bills?org=" + branch + "&page=" + before / 20);
         assertThat(page.locator("#bill-table")).containsText("112.50元");
         assertThat(PageChecks.axeViolations(page)).isEmpty();
         assertThat(PageChecks.layoutProblems(page)).isEmpty();

@@ -83,9 +83,13 @@ public class LedgerPosting {
      * posting's transaction. Refuses with an error on {@code months}.
      */
     public Quote quote(RegistryMember member, List<YearMonth> requested) {
+        return quote(member, requested, YearMonth.now());
+    }
+
+    /** As {@link #quote(RegistryMember, List)}, counting months back and ahead from {@code current}. */
+    public Quote quote(RegistryMember member, List<YearMonth> requested, YearMonth current) {
         records.lockMember(member.memberId());
         TreeSet<YearMonth> months = new TreeSet<>(requested);
-        YearMonth current = YearMonth.now();
         Map<YearMonth, Bill> bills = records.billsForUpdate(member.memberId(), months);
         var prepaid = records.allocatedMonths(member.memberId(), months.stream()
                 .filter(m -> !bills.containsKey(m)).toList());
@@ -140,7 +144,14 @@ public class LedgerPosting {
 
     /** A payment to post: months (priced by {@link #quote}) and a voluntary extra, by one payer, on one day. */
     public record Payment(RegistryMember member, Quote quote, BigDecimal extra, PaymentMethod method, String receiptNo,
-                          Payer payer, String payerName, LocalDate paidOn, String consent, Long onlineOrder) {
+                          Payer payer, String payerName, LocalDate paidOn, String consent, Long onlineOrder,
+                          java.time.Instant recordedAt) {
+
+        /** Recorded now. */
+        public Payment(RegistryMember member, Quote quote, BigDecimal extra, PaymentMethod method, String receiptNo,
+                       Payer payer, String payerName, LocalDate paidOn, String consent, Long onlineOrder) {
+            this(member, quote, extra, method, receiptNo, payer, payerName, paidOn, consent, onlineOrder, null);
+        }
     }
 
     /** The entries a payment made: the months' PAYMENT and the voluntary EXTRA, either may be absent. */
@@ -208,7 +219,8 @@ public class LedgerPosting {
                 p.paidOn(), actor.actorName())
                 .paidBy(p.method(), p.receiptNo(), p.payer(), p.payer() == Payer.SELF ? null : p.payerName())
                 .consent(p.consent())
-                .onlineOrder(p.onlineOrder());
+                .onlineOrder(p.onlineOrder())
+                .recordedAt(p.recordedAt());
     }
 
     /** A remittance (上缴) of a branch to its higher committee; the REMITTED roll-up counts it by its last month. */

@@ -106,9 +106,10 @@ public class LedgerRecords {
         return jdbc.sql("""
                         insert into dues_entry (kind, member_id, org_id, org_path, root_id, amount, method, receipt_no,
                             payer, payer_name, paid_on, reverses, reason, to_center, online_order, to_org_id,
-                            period_from, period_to, consent, recorded_by)
+                            period_from, period_to, consent, recorded_by, recorded_at)
                         values (:kind, :member, :org, :path, :root, :amount, :method, :receipt, :payer, :payerName,
-                            :paidOn, :reverses, :reason, :toCenter, :order, :toOrg, :from, :to, :consent, :by)
+                            :paidOn, :reverses, :reason, :toCenter, :order, :toOrg, :from, :to, :consent, :by,
+                            coalesce(:at, now()))
                         returning id""")
                 .param("kind", e.kind.name()).param("member", e.memberId).param("org", e.orgId)
                 .param("path", e.orgPath).param("root", e.rootId).param("amount", e.amount)
@@ -119,6 +120,8 @@ public class LedgerRecords {
                 .param("from", e.periodFrom == null ? null : e.periodFrom.atDay(1))
                 .param("to", e.periodTo == null ? null : e.periodTo.atDay(1))
                 .param("consent", e.consent).param("by", e.recordedBy)
+                .param("at", e.recordedAt == null ? null
+                        : java.time.OffsetDateTime.ofInstant(e.recordedAt, java.time.ZoneId.systemDefault()))
                 .query(Long.class).single();
     }
 

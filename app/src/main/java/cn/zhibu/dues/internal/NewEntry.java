@@ -31,6 +31,8 @@ public final class NewEntry {
     Long toOrgId;
     YearMonth periodFrom;
     YearMonth periodTo;
+    /** When it was written; null: now (only the demo data writes a past year's entries as of their day). */
+    java.time.Instant recordedAt;
 
     NewEntry(LedgerEntryKind kind, Long memberId, long orgId, String orgPath, long rootId, BigDecimal amount,
              LocalDate paidOn, String recordedBy) {
@@ -64,6 +66,11 @@ public final class NewEntry {
 
     NewEntry onlineOrder(Long order) {
         this.onlineOrder = order;
+        return this;
+    }
+
+    NewEntry recordedAt(java.time.Instant at) {
+        this.recordedAt = at;
         return this;
     }
 
