@@ -41,10 +41,12 @@ public class DuesLedger {
     private final DuesPayments online;
     private final DuesSettings settings;
     private final DuesMemberAccess access;
+    private final cn.zhibu.member.FloatingService floating;
 
     DuesLedger(LedgerRecords records, LedgerPosting posting, DuesPayments online, DuesSettings settings,
-               DuesMemberAccess access) {
+               DuesMemberAccess access, cn.zhibu.member.FloatingService floating) {
         this.access = access;
+        this.floating = floating;
         this.records = records;
         this.posting = posting;
         this.online = online;
@@ -100,6 +102,11 @@ public class DuesLedger {
     private List<LedgerEntry> record(DataScope scope, RecordedPayment p, LocalDate asOf, java.time.Instant at) {
         RegistryMember member = managed(scope, p.memberId());
         check(p, asOf);
+        if (p.payer() == Payer.WHERE_THEY_LIVE && floating.openOutflowOf(scope, p.memberId())
+                .filter(o -> o.away() && o.certificateNo() != null && !o.certificateNo().isBlank()).isEmpty()) {
+            throw InvalidInputException.of("payer", "只有持《流动党员活动证》的外出流动党员可以在流入地党组织交纳党费"
+                    + "（F5，中组发〔2008〕3号 第九条）：请先在流动党员登记中填写其活动证编号");
+        }
         Quote quote = posting.quote(member, p.months(), YearMonth.from(asOf));
         if (quote.needsConsent() && blank(p.consent())) {
             throw InvalidInputException.of("consent", "补交或预交党费须经支部同意，请填写同意人（F6，第十二条）");
@@ -136,6 +143,8 @@ public class DuesLedger {
         }
         if (p.payer() == null) {
             errors.reject("payer", "请选择交纳人");
+        } else if (p.payer() == Payer.WHERE_THEY_LIVE && blank(p.payerName())) {
+            errors.reject("payerName", "在流入地交纳的，请填写代收的流入地党组织名称（F5，第九条）");
         } else if (p.payer() != Payer.SELF && blank(p.payerName())) {
             errors.reject("payerName", "亲属或其他党员代交的，请填写代交人姓名（F6，第十二条）");
         }

@@ -61,6 +61,7 @@ class DuesLedgerIntegrationTest {
     @Autowired DuesSettings settings;
     @Autowired BillAmounts amounts;
     @Autowired BillStatements statements;
+    @Autowired cn.zhibu.member.FloatingService floating;
 
     Organization committee;
     Organization branch;
@@ -123,6 +124,28 @@ class DuesLedgerIntegrationTest {
         assertThat(paidEvents.received()).contains(new DuesPaid(member, made.get(0).id(), false));
         assertThatThrownBy(() -> ledger.record(SYSTEM, payment(member, List.of(now), null, null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("已交清");
+        assertRollupExact();
+    }
+
+    @Test
+    void F5_a_floating_member_pays_where_they_live_only_with_an_activity_certificate() {
+        long member = memberWithArrears();
+        RecordedPayment there = new RecordedPayment(member, List.of(now), PaymentMethod.CASH, "LR-" + System.nanoTime(),
+                Payer.WHERE_THEY_LIVE, "深圳市南山区粤海街道流动党员党支部", LocalDate.now(), null, null);
+        assertThatThrownBy(() -> ledger.record(SYSTEM, there)).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("payer"))
+                .hasMessageContaining("活动证");
+        cn.zhibu.member.Outflow away = floating.registerOutflow(SYSTEM, member, new cn.zhibu.member.OutflowForm(
+                "广东省深圳市", "外出务工", LocalDate.now().minusMonths(2), true, "13800138000", null));
+        assertThatThrownBy(() -> ledger.record(SYSTEM, there)).isInstanceOf(InvalidInputException.class);
+        floating.issueCertificate(SYSTEM, away.id(), "LD-2026-0001");
+        assertThat(ledger.record(SYSTEM, there)).singleElement()
+                .satisfies(e -> assertThat(e.amount()).isEqualByComparingTo("50.00"));
+        assertThat(billStatus(member, now)).isEqualTo("PAID");
+        assertThatThrownBy(() -> ledger.record(SYSTEM, new RecordedPayment(member, List.of(now.minusMonths(1)),
+                PaymentMethod.CASH, "LR-" + System.nanoTime(), Payer.WHERE_THEY_LIVE, " ", LocalDate.now(), "王书记", null)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("payerName"));
         assertRollupExact();
     }
 

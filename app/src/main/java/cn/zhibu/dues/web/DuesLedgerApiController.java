@@ -47,7 +47,7 @@ class DuesLedgerApiController {
             @Schema(description = "所交月份（yyyy-MM）：未交清的账单月份，或本月之后最多6个月（预交）") List<YearMonth> months,
             @Schema(description = "CASH 现金或 TRANSFER 转账（在线支付由党员在手机上完成）") PaymentMethod method,
             @ShortText("收据号") String receiptNo,
-            @Schema(description = "SELF 本人、RELATIVE 亲属代交、MEMBER 其他党员代交（组织不得代交）") Payer payer,
+            @Schema(description = "SELF 本人、RELATIVE 亲属代交、MEMBER 其他党员代交、WHERE_THEY_LIVE 持《流动党员活动证》在流入地党组织交纳（payerName 为代收组织；F5 第九条）；组织不得代交") Payer payer,
             @NameText("代交人姓名") String payerName,
             @SensibleDate("交纳日期") LocalDate paidOn,
             @Schema(description = "补交（本月以前）或预交（本月以后）时，同意的支部负责人") @NameText("同意人") String consent,
