@@ -10,6 +10,7 @@ import cn.zhibu.member.Education;
 import cn.zhibu.member.Gender;
 import cn.zhibu.member.Occupation;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -238,9 +239,7 @@ public class AdmissionRecords {
     }
 
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
-        jdbc.sql("update admission_case set org_path = ? || substr(org_path, ?), root_id = ? where org_path >= ? and org_path < ?")
-                .params(newPath.value(), oldPath.value().length() + 1, newRootId, oldPath.value(), oldPath.upperBound())
-                .update();
+        SubtreeRewrite.rewrite(jdbc, "admission_case", oldPath, newPath, newRootId);
     }
 
     public boolean anyOpenIn(TreePath path) {

@@ -6,6 +6,7 @@ import cn.zhibu.life.MeetingFilter;
 import cn.zhibu.life.MeetingKind;
 import cn.zhibu.life.MeetingStatus;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -215,12 +216,7 @@ public class MeetingRecords {
 
     /** An organization moved: its meetings and those of its subtree follow it. */
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
-        jdbc.sql("""
-                        update life_meeting set org_path = ? || substr(org_path, ?), root_id = ?
-                        where org_path >= ? and org_path < ?""")
-                .params(newPath.value(), oldPath.value().length() + 1, newRootId, oldPath.value(),
-                        oldPath.upperBound())
-                .update();
+        SubtreeRewrite.rewrite(jdbc, "life_meeting", oldPath, newPath, newRootId);
     }
 
     /** The ids of the given meetings that lie in the caller's scope (for the audit page's links). */

@@ -4,6 +4,7 @@ import cn.zhibu.member.Inflow;
 import cn.zhibu.member.InflowForm;
 import cn.zhibu.member.Outflow;
 import cn.zhibu.member.OutflowForm;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -99,8 +100,7 @@ public class FloatingRecords {
     }
 
     public void rewritePaths(TreePath oldPath, TreePath newPath) {
-        jdbc.sql("update floating_inflow set org_path = ? || substr(org_path, ?) where org_path >= ? and org_path < ?")
-                .params(newPath.value(), oldPath.value().length() + 1, oldPath.value(), oldPath.upperBound()).update();
+        SubtreeRewrite.rewrite(jdbc, "floating_inflow", oldPath, newPath, null);
     }
 
     private Outflow mapOutflow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

@@ -2,6 +2,7 @@ package cn.zhibu.member.internal;
 
 import cn.zhibu.member.ArchiveStatus;
 import cn.zhibu.member.StatusChangeKind;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,10 +100,7 @@ public class MemberArchive {
     }
 
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
-        jdbc.sql("update member_archive set org_path = ? || substr(org_path, ?), root_id = ?"
-                        + " where org_path >= ? and org_path < ?")
-                .params(newPath.value(), oldPath.value().length() + 1, newRootId, oldPath.value(), oldPath.upperBound())
-                .update();
+        SubtreeRewrite.rewrite(jdbc, "member_archive", oldPath, newPath, newRootId);
     }
 
     private static String where(TreePath subtree, ArchiveStatus status, Map<String, Object> p) {

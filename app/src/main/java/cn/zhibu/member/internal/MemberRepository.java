@@ -6,6 +6,7 @@ import cn.zhibu.member.MemberSearch;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.Occupation;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,9 +172,7 @@ public class MemberRepository {
     }
 
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
-        jdbc.sql("update member set org_path = ? || substr(org_path, ?), root_id = ? where org_path >= ? and org_path < ?")
-                .params(newPath.value(), oldPath.value().length() + 1, newRootId, oldPath.value(), oldPath.upperBound())
-                .update();
+        SubtreeRewrite.rewrite(jdbc, "member", oldPath, newPath, newRootId);
     }
 
     public boolean anyIn(TreePath subtree) {

@@ -1,6 +1,7 @@
 package cn.zhibu.publishing.internal;
 
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import cn.zhibu.publishing.Publicity;
 import cn.zhibu.publishing.PublicityComment;
@@ -133,9 +134,7 @@ public class PublicityRecords {
 
     /** An organization moved: its 公示 and those of its subtree follow it. */
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
-        jdbc.sql("update publicity set org_path = ? || substr(org_path, ?), root_id = ? where org_path >= ? and org_path < ?")
-                .params(newPath.value(), oldPath.value().length() + 1, newRootId, oldPath.value(), oldPath.upperBound())
-                .update();
+        SubtreeRewrite.rewrite(jdbc, "publicity", oldPath, newPath, newRootId);
     }
 
     private static Publicity map(ResultSet rs, LocalDate today) throws SQLException {

@@ -10,6 +10,7 @@ import cn.zhibu.life.appraisal.SelfAssessment;
 import cn.zhibu.life.appraisal.StageState;
 import cn.zhibu.life.roster.RosterMember;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -223,9 +224,7 @@ public class AppraisalRecords {
 
     /** An organization moved: the appraisals of its subtree follow it. */
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
-        jdbc.sql("update life_appraisal set org_path = ? || substr(org_path, ?), root_id = ? where org_path >= ? and org_path < ?")
-                .params(newPath.value(), oldPath.value().length() + 1, newRootId, oldPath.value(), oldPath.upperBound())
-                .update();
+        SubtreeRewrite.rewrite(jdbc, "life_appraisal", oldPath, newPath, newRootId);
     }
 
     private Optional<Appraisal> one(String sql, long id) {

@@ -6,6 +6,7 @@ import cn.zhibu.life.compliance.CompliancePolicy.OwnFact;
 import cn.zhibu.life.compliance.HeldMonth;
 import cn.zhibu.life.compliance.OrgProfile;
 import cn.zhibu.organization.OrganizationType;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -100,9 +101,7 @@ public class ComplianceRecords {
     /** A move: the profiles and exemptions of the subtree carry the new path. */
     public void rewritePaths(TreePath oldPath, TreePath newPath) {
         for (String table : List.of("life_compliance_org", "life_compliance_exemption")) {
-            jdbc.sql("update " + table + " set org_path = ? || substr(org_path, ?) where org_path >= ? and org_path < ?")
-                    .params(newPath.value(), oldPath.value().length() + 1, oldPath.value(), oldPath.upperBound())
-                    .update();
+            SubtreeRewrite.rewrite(jdbc, table, oldPath, newPath, null);
         }
     }
 

@@ -2,6 +2,7 @@ package cn.zhibu.life.talk.internal;
 
 import cn.zhibu.life.talk.Talk;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -99,9 +100,7 @@ public class TalkRecords {
 
     /** An organization moved: the talks of its subtree follow it. */
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
-        jdbc.sql("update life_talk set org_path = ? || substr(org_path, ?), root_id = ? where org_path >= ? and org_path < ?")
-                .params(newPath.value(), oldPath.value().length() + 1, newRootId, oldPath.value(), oldPath.upperBound())
-                .update();
+        SubtreeRewrite.rewrite(jdbc, "life_talk", oldPath, newPath, newRootId);
     }
 
     private static Talk map(ResultSet rs) throws SQLException {
