@@ -29,6 +29,22 @@ public final class DuesMonths {
         }
     }
 
+    /**
+     * The months ticked on a form ({@code field} repeated), in their order; a blank or malformed one is refused naming
+     * the field, so no form reads its list of months its own way.
+     */
+    public static java.util.List<YearMonth> parseTicked(String field, java.util.List<String> ticked) {
+        java.util.List<YearMonth> parsed = new java.util.ArrayList<>();
+        for (String m : ticked == null ? java.util.List.<String>of() : ticked) {
+            try {
+                parsed.add(YearMonth.parse(m));
+            } catch (DateTimeParseException | NullPointerException e) {
+                throw cn.zhibu.platform.InvalidInputException.of(field, "月份格式不正确");
+            }
+        }
+        return parsed;
+    }
+
     /** "2026年3月". */
     public static String label(YearMonth month) {
         return month.getYear() + "年" + month.getMonthValue() + "月";

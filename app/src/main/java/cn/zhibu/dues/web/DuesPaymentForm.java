@@ -3,7 +3,6 @@ package cn.zhibu.dues.web;
 import cn.zhibu.dues.Payer;
 import cn.zhibu.dues.PaymentMethod;
 import cn.zhibu.dues.RecordedPayment;
-import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.input.NameText;
 import cn.zhibu.platform.input.SensibleDate;
 import cn.zhibu.platform.input.ShortText;
@@ -11,8 +10,6 @@ import cn.zhibu.platform.input.ShortText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The branch's payment form as posted: months as ticked ("2026-11"), fields possibly missing (the service says). */
@@ -26,15 +23,7 @@ record DuesPaymentForm(Long member, List<String> months, PaymentMethod method, @
     }
 
     List<YearMonth> yearMonths() {
-        List<YearMonth> parsed = new ArrayList<>();
-        for (String m : months == null ? List.<String>of() : months) {
-            try {
-                parsed.add(YearMonth.parse(m));
-            } catch (DateTimeParseException | NullPointerException e) {
-                throw InvalidInputException.of("months", "月份格式不正确");
-            }
-        }
-        return parsed;
+        return cn.zhibu.dues.DuesMonths.parseTicked("months", months);
     }
 
     public boolean ticked(YearMonth month) {

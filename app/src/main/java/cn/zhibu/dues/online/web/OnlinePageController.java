@@ -6,6 +6,7 @@ import cn.zhibu.dues.online.OnlineOrderStatus;
 import cn.zhibu.dues.online.OnlinePayments;
 import cn.zhibu.dues.online.OnlineReconciliations;
 import cn.zhibu.dues.online.OnlineRefunds;
+import cn.zhibu.dues.DuesMonths;
 import cn.zhibu.platform.Confirmation;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
@@ -60,13 +61,11 @@ class OnlinePageController {
     @PostMapping("/dues/online/pay")
     String place(DataScope scope, @RequestParam(required = false) List<String> months,
                  @RequestParam(required = false) String extra, HttpServletRequest request, Model model) {
-        Set<YearMonth> chosen = new LinkedHashSet<>();
+        Set<YearMonth> chosen;
         try {
-            for (String m : months == null ? List.<String>of() : months) {
-                chosen.add(YearMonth.parse(m));
-            }
-        } catch (DateTimeParseException e) {
-            return pay(scope, model, chosen, extra, Map.of("months", "月份格式不正确"));
+            chosen = new LinkedHashSet<>(DuesMonths.parseTicked("months", months));
+        } catch (InvalidInputException e) {
+            return pay(scope, model, Set.of(), extra, e.fieldErrors());
         }
         BigDecimal gift;
         try {
