@@ -67,6 +67,27 @@ public final class BrowserSession {
         return postForm(path, withToken);
     }
 
+    /**
+     * Posts a JSON body as a page's script does: with the CSRF token of a page of the session in the header the
+     * page's meta tag names ({@code X-CSRF-TOKEN}).
+     */
+    public Page postJson(String path, String json) {
+        Page page = get("/orgs");
+        if (page.status() == 302) {
+            page = get(page.location().replaceFirst("^https?://[^/]+", ""));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrfFrom(page.body()))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Posts a JSON body without the CSRF token (a forged cross-site request). */
+    public Page postJsonWithoutToken(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Page postWithoutToken(String path, Map<String, String> form) {
         return postForm(path, form);
     }
