@@ -45,9 +45,17 @@ final class StudyWorld {
 
     /** A member of the branch with an account of their own (党员 role); returns the member. */
     Member member(Organization branch, String username) {
-        Member m = data.member(branch.id(), "学员" + username, MemberStatus.FULL);
-        accounts.create(username + suffix, PASSWORD, "学员" + username, m.id(), List.of(new RoleGrant(Role.MEMBER, null)));
+        String name = "学员" + chinese(username);
+        Member m = data.member(branch.id(), name, MemberStatus.FULL);
+        accounts.create(username + suffix, PASSWORD, name, m.id(), List.of(new RoleGrant(Role.MEMBER, null)));
         return m;
+    }
+
+    /** A person's name holds no digits: each digit of the user name as its Chinese numeral. */
+    private static String chinese(String username) {
+        StringBuilder name = new StringBuilder();
+        username.chars().filter(Character::isDigit).forEach(c -> name.append("〇一二三四五六七八九".charAt(c - '0')));
+        return name.toString();
     }
 
     void secretary(Organization branch, String username) {
