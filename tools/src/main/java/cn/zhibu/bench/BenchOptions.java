@@ -11,7 +11,8 @@ import java.util.Set;
 record BenchOptions(URI url, String user, String password, String jdbcUrl, String dbUser, String dbPassword,
                     int samples, int mixedSeconds, int concurrency, int writers, int writeSeconds, int warmupSeconds,
                     Path out, boolean skipWrites, boolean skipMove, boolean roster, boolean skipExport, boolean quick, long seed,
-                    boolean skipCheckin, int checkinSeconds) {
+                    boolean skipCheckin, int checkinSeconds, boolean skipStudy, boolean onlyStudy,
+                    int studySeconds) {
 
     static final String USAGE = """
             usage: java -jar target/zhibu.jar bench [options]
@@ -31,6 +32,9 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --seed N              makes the sample of organizations and members repeatable (42)
               --checkin-seconds N   the check-in burst: 1,000 invitees scan within this many seconds (60)
               --skip-checkin        no check-in burst
+              --study-seconds N     study heartbeats: --concurrency members beat back to back this long (20; quick: 5)
+              --skip-study          no study heartbeats
+              --only-study          only the study heartbeats (e.g. against the demo app)
               --out FILE            results (bench/results/latest.json); machine facts go next to it (-meta.json)
               --skip-writes         no write workload
               --skip-move           no subtree move
@@ -41,10 +45,10 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
             """;
 
     private static final Set<String> FLAGS = Set.of("skip-writes", "skip-move", "roster", "skip-export", "quick", "help",
-            "skip-checkin");
+            "skip-checkin", "skip-study", "only-study");
     private static final Set<String> VALUED = Set.of("url", "user", "password", "jdbc", "db-user", "db-password",
             "samples", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds", "seed", "out",
-            "checkin-seconds");
+            "checkin-seconds", "study-seconds");
 
     /** The options, or null when only help was asked for. */
     static BenchOptions parse(String[] args) {
@@ -82,7 +86,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                 v.number("warmup-seconds", quick ? 2 : 10), Path.of(v.text("out", "bench/results/latest.json")),
                 flags.contains("skip-writes"), flags.contains("skip-move"), flags.contains("roster"),
                 flags.contains("skip-export"), quick,
-                v.number("seed", 42), flags.contains("skip-checkin"), v.positive("checkin-seconds", 60));
+                v.number("seed", 42), flags.contains("skip-checkin"), v.positive("checkin-seconds", 60),
+                flags.contains("skip-study"), flags.contains("only-study"), v.positive("study-seconds", quick ? 5 : 20));
     }
 
     /** Where the machine facts go: latest.json → latest-meta.json. */

@@ -35,6 +35,12 @@ final class BenchRun {
         try (Db db = Db.connect(options.jdbcUrl(), options.dbUser(), options.dbPassword())) {
             DatasetSampler sampler = new DatasetSampler(db, scope, options.seed());
             long members = sampler.totalMembers();
+            if (options.onlyStudy()) {
+                List<ResultRow> rows = new ArrayList<>();
+                study(api, db, members).ifPresent(rows::add);
+                finish(rows, started, scope, members);
+                return;
+            }
             say("Data set: %,d members. Sampling up to %d organizations per level …", members, options.samples());
             Map<Level, List<SampleOrg>> samples = sampler.sampleLevels(options.samples());
             samples.forEach((level, orgs) -> say("  %-15s %3d organizations, %,.0f members on average", level.label(),
@@ -71,6 +77,9 @@ final class BenchRun {
                 phase("checkin", () -> new CheckinBurst(api, db, sampler, options, notes).run(members))
                         .ifPresent(rows::add);
             }
+            if (!options.skipStudy()) {
+                study(api, db, members).ifPresent(rows::add);
+            }
             if (!options.skipMove()) {
                 say("Subtree move of the committee nearest to 5,000 members, there and back …");
                 phase("move", () -> new SubtreeMove(api, db, sampler, notes).run(members)).ifPresent(rows::add);
@@ -85,15 +94,25 @@ final class BenchRun {
                 phase("import", () -> roster.importRows(members)).ifPresent(rows::add);
             }
 
-            BaselineComparison.attach(rows);
-            rows.forEach(Targets::annotate);
-            ReportPrinter printer = new ReportPrinter(out);
-            printer.table(rows, members);
-            BaselineComparison.print(out, rows);
-            printer.problems(rows, notes);
-            ResultsWriter.write(options, rows, meta(started, scope, members));
-            say("%nWrote %s and %s", options.out(), options.metaOut());
+            finish(rows, started, scope, members);
         }
+    }
+
+    private Optional<ResultRow> study(ApiClient api, Db db, long members) {
+        say("Study heartbeats: %d members beat one session each, back to back, for %d s, then clean-up …",
+                options.concurrency(), options.studySeconds());
+        return phase("study", () -> new StudyBeatBurst(api, db, options, notes).run(members));
+    }
+
+    private void finish(List<ResultRow> rows, OffsetDateTime started, Scope scope, long members) {
+        BaselineComparison.attach(rows);
+        rows.forEach(Targets::annotate);
+        ReportPrinter printer = new ReportPrinter(out);
+        printer.table(rows, members);
+        BaselineComparison.print(out, rows);
+        printer.problems(rows, notes);
+        ResultsWriter.write(options, rows, meta(started, scope, members));
+        say("%nWrote %s and %s", options.out(), options.metaOut());
     }
 
     private void warmUp(ApiClient api, List<ReadOperation> reads) {
@@ -160,6 +179,7 @@ final class BenchRun {
         meta.put("quick", options.quick());
         meta.put("seed", options.seed());
         meta.put("checkin_seconds", options.checkinSeconds());
+        meta.put("study_seconds", options.studySeconds());
         meta.put("notes", notes);
         return meta;
     }

@@ -62,6 +62,8 @@ final class Targets {
             new Target("checkin_burst_", "p95 ≤ 200 ms, 0 errors, each counted once", r -> Verdict.of(r.p95Ms() <= 200
                     && r.errors() == 0 && r.number("counted_once") != null
                     && r.number("counted_once").equals(r.number("invitees")))),
+            new Target("study_beats_", "≥ 2,000 accepted/s, 0 errors", r -> Verdict.of(
+                    r.throughputRps() >= 2_000 && r.errors() == 0)),
             new Target("export_", "1,000,000 rows ≤ 60 s, normal heap", r -> r.number("first_1m_rows_ms") == null
                     ? Verdict.NOT_APPLICABLE : Verdict.of(r.number("first_1m_rows_ms") <= 60_000 && r.errors() == 0)),
             new Target(DuesBillsBench.OPERATION, "≤ 60 s, 0 errors", r -> Verdict.of(r.p95Ms() <= 60_000 && r.errors() == 0)),
