@@ -44,12 +44,13 @@ public class RecordAmendments {
     private final CorrectionRows corrections;
     private final RecordViews views;
     private final MeetingChanges changes;
+    private final AttendanceChanges attendanceChanges;
     private final KindRules kindRules;
     private final LateRecording lateRecording;
     private final AuditLog audit;
 
     RecordAmendments(RecordAccess access, MeetingRows meetings, RecordRows records, RollMarks marks,
-                     CorrectionRows corrections, RecordViews views, MeetingChanges changes, KindRules kindRules,
+                     CorrectionRows corrections, RecordViews views, MeetingChanges changes, AttendanceChanges attendanceChanges, KindRules kindRules,
                      LateRecording lateRecording, AuditLog audit) {
         this.access = access;
         this.meetings = meetings;
@@ -58,6 +59,7 @@ public class RecordAmendments {
         this.corrections = corrections;
         this.views = views;
         this.changes = changes;
+        this.attendanceChanges = attendanceChanges;
         this.kindRules = kindRules;
         this.lateRecording = lateRecording;
         this.audit = audit;
@@ -126,6 +128,7 @@ public class RecordAmendments {
         }
         long id = corrections.insert(meetingId, changed, reason, scope.actorName());
         changes.announce(facts, changes.facts(meetingId));
+        attendanceChanges.meeting(meetingId);
         audit.record(scope, RecordAuditAction.AMENDED, RecordService.ENTITY, meetingId, m.orgPath(),
                 snapshot(m, changed, true, null), snapshot(m, changed, false, reason));
         return corrections.of(meetingId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();

@@ -51,11 +51,12 @@ public class RecordService {
     private final RollMarks marks;
     private final RecordViews views;
     private final MeetingChanges changes;
+    private final AttendanceChanges attendanceChanges;
     private final LateRecording lateRecording;
     private final AuditLog audit;
 
     RecordService(RecordAccess access, MeetingRows meetings, RecordRows records, RollRows roll, RollMarks marks,
-                   RecordViews views, MeetingChanges changes, LateRecording lateRecording, AttendanceService attendance,
+                   RecordViews views, MeetingChanges changes, AttendanceChanges attendanceChanges, LateRecording lateRecording, AttendanceService attendance,
                    AuditLog audit) {
         this.access = access;
         this.attendance = attendance;
@@ -65,6 +66,7 @@ public class RecordService {
         this.marks = marks;
         this.views = views;
         this.changes = changes;
+        this.attendanceChanges = attendanceChanges;
         this.lateRecording = lateRecording;
         this.audit = audit;
     }
@@ -129,6 +131,7 @@ public class RecordService {
             meetings.markHeld(meetingId, timeliness.late(), timeliness.reason());
         }
         changes.announce(facts, changes.facts(meetingId));
+        attendanceChanges.meeting(meetingId);
         MeetingRecord saved = views.of(meetings.find(meetingId).orElseThrow());
         audit.record(scope, first ? RecordAuditAction.RECORDED : RecordAuditAction.EDITED, ENTITY, meetingId,
                 m.orgPath(), before == null ? null : snapshot(before), snapshot(saved));

@@ -1,6 +1,7 @@
 package cn.zhibu.organization;
 
 import cn.zhibu.organization.internal.OrganizationRepository;
+import cn.zhibu.organization.internal.SeatHistoryRows;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldErrors;
@@ -12,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,8 +31,13 @@ public class OrganizationService {
     private final OrganizationRepository repository;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final SeatHistoryRows seatHistory;
+    private final Clock clock;
 
-    OrganizationService(OrganizationRepository repository, AuditLog audit, ApplicationEventPublisher events) {
+    OrganizationService(OrganizationRepository repository, AuditLog audit, ApplicationEventPublisher events,
+                        SeatHistoryRows seatHistory, Clock clock) {
+        this.seatHistory = seatHistory;
+        this.clock = clock;
         this.repository = repository;
         this.audit = audit;
         this.events = events;
@@ -339,6 +346,8 @@ public class OrganizationService {
         errors.throwIfAny();
         Committee before = repository.committee(orgId);
         repository.startTerm(orgId, start, end);
+        // the seats of the replaced term end today (T2 reads the months each member sat)
+        seatsChanged(orgId, seatHistory.endedAll(orgId, LocalDate.now(clock)));
         events.publishEvent(new OrganizationChanged(orgId));
         Committee after = repository.committee(orgId);
         audit.record(scope, OrganizationAuditAction.TERM_STARTED, "committee", orgId, org.path().value(), before, after);
@@ -371,7 +380,11 @@ public class OrganizationService {
             errors.reject("position", "本届班子已有书记，请先移除原书记");
         }
         errors.throwIfAny();
-        repository.addSeat(committee.termId(), orgId, position, memberId, personName.trim());
+        long seatId = repository.addSeat(committee.termId(), orgId, position, memberId, personName.trim());
+        if (memberId != null) {
+            seatHistory.began(seatId, memberId, orgId, position.name(), LocalDate.now(clock));
+            seatsChanged(orgId, List.of(memberId));
+        }
         events.publishEvent(new OrganizationChanged(orgId));
         Committee after = repository.committee(orgId);
         audit.record(scope, OrganizationAuditAction.SEAT_ADDED, "committee", orgId, org.path().value(), committee, after);
@@ -385,10 +398,17 @@ public class OrganizationService {
         if (repository.removeSeat(orgId, seatId) == 0) {
             throw new NotFoundException("该职务记录不存在");
         }
+        seatsChanged(orgId, seatHistory.ended(seatId, LocalDate.now(clock)));
         events.publishEvent(new OrganizationChanged(orgId));
         Committee after = repository.committee(orgId);
         audit.record(scope, OrganizationAuditAction.SEAT_REMOVED, "committee", orgId, org.path().value(), before, after);
         return after;
+    }
+
+    private void seatsChanged(long orgId, List<Long> memberIds) {
+        if (!memberIds.isEmpty()) {
+            events.publishEvent(new CommitteeSeatsChanged(orgId, new java.util.HashSet<>(memberIds)));
+        }
     }
 
     private Organization managedForCommittee(DataScope scope, long orgId) {

@@ -1,6 +1,7 @@
 package cn.zhibu.life.checkin;
 
 import cn.zhibu.life.LifeAuditAction;
+import cn.zhibu.life.AttendanceChanges;
 import cn.zhibu.life.MeetingStatus;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
@@ -37,9 +38,11 @@ public class CheckinService {
     private final CheckinSettings settings;
     private final ComplianceNotice compliance;
     private final AuditLog audit;
+    private final AttendanceChanges attendanceChanges;
 
     CheckinService(CheckinCodes codes, AttendanceRecords records, CheckinSettings settings, ComplianceNotice compliance,
-                   AuditLog audit) {
+                   AuditLog audit, AttendanceChanges attendanceChanges) {
+        this.attendanceChanges = attendanceChanges;
         this.codes = codes;
         this.records = records;
         this.settings = settings;
@@ -89,6 +92,7 @@ public class CheckinService {
         if (purpose == CheckinPurpose.IN) {
             compliance.checkedInAfterRecord(meeting);
         }
+        attendedAfterRecord(meeting, memberId);
         audit.record(scope, purpose == CheckinPurpose.IN ? LifeAuditAction.CHECKED_IN : LifeAuditAction.CHECKED_OUT,
                 CheckinAuditVocabulary.SUBJECT, after.entityId(), meeting.orgPath(), null, snapshot(meeting, after));
         return ScanResult.of(meeting, purpose, after, false);
@@ -130,11 +134,22 @@ public class CheckinService {
         if (purpose == CheckinPurpose.IN) {
             compliance.checkedInAfterRecord(hand.meeting());
         }
+        attendedAfterRecord(hand.meeting(), memberId);
         Attendance after = records.attendance(meetingId, memberId).orElseThrow();
         audit.record(scope, purpose == CheckinPurpose.IN ? LifeAuditAction.CHECKED_IN_BY_HAND
                         : LifeAuditAction.CHECKED_OUT_BY_HAND, CheckinAuditVocabulary.SUBJECT, after.entityId(),
                 hand.meeting().orgPath(), snapshot(hand.meeting(), hand.before()), snapshot(hand.meeting(), after));
         return after;
+    }
+
+    /**
+     * A check-in or check-out after the meeting was recorded changes the 学时 it credits; before that the record's
+     * saving tells of everyone (a meeting not yet held credits nothing, so the live check-in path reads nothing more).
+     */
+    private void attendedAfterRecord(CheckinMeeting meeting, long memberId) {
+        if (meeting.status().held()) {
+            attendanceChanges.member(meeting.id(), memberId);
+        }
     }
 
     private ByHand prepare(DataScope scope, long meetingId, long memberId, CheckinPurpose purpose, String reason,

@@ -1,0 +1,96 @@
+package cn.zhibu.learning.hours.internal;
+
+import cn.zhibu.learning.StudySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** {@code study_credit} and {@code study_year} (V40), written only by {@link StudyLedger}. */
+@Repository
+class StudyYearRows {
+
+    private final JdbcClient jdbc;
+
+    StudyYearRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record YearRow(long memberId, int year, long orgId, String orgPath, BigDecimal hours, boolean met) {
+    }
+
+    record OldCredit(int year, BigDecimal hours, boolean concentrated) {
+    }
+
+    record Sums(BigDecimal hours, int concentrated) {
+    }
+
+    /** Creates the member's year (at the member's organization now) if it does not exist. */
+    void create(long memberId, int year, BigDecimal target, int concentratedNeeded) {
+        jdbc.sql("""
+                        insert into study_year (member_id, year, org_id, org_path, target_hours, concentrated_needed)
+                        select id, ?, org_id, org_path, ?, ? from member where id = ?
+                        on conflict (member_id, year) do nothing""")
+                .params(year, target, concentratedNeeded, memberId).update();
+    }
+
+    /** The member's year, locked to the end of the transaction (every change of a member's 学时 takes it first). */
+    Optional<YearRow> lock(long memberId, int year) {
+        return jdbc.sql("select member_id, year, org_id, org_path, hours, met from study_year"
+                        + " where member_id = ? and year = ? for update")
+                .params(memberId, year)
+                .query((rs, i) -> new YearRow(rs.getLong("member_id"), rs.getInt("year"), rs.getLong("org_id"),
+                        rs.getString("org_path"), rs.getBigDecimal("hours"), rs.getBoolean("met")))
+                .optional();
+    }
+
+    Optional<OldCredit> credit(long memberId, StudySource source, long sourceId) {
+        return jdbc.sql("select year, hours, concentrated from study_credit"
+                        + " where member_id = ? and source = ? and source_id = ? for update")
+                .params(memberId, source.name(), sourceId)
+                .query((rs, i) -> new OldCredit(rs.getInt("year"), rs.getBigDecimal("hours"),
+                        rs.getBoolean("concentrated")))
+                .optional();
+    }
+
+    void upsertCredit(YearRow y, StudySource source, long sourceId, String label, BigDecimal hours,
+                      LocalDate creditedOn, boolean concentrated) {
+        jdbc.sql("""
+                        insert into study_credit (member_id, org_id, org_path, year, source, source_id, label, hours,
+                                                  concentrated, credited_on)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (member_id, source, source_id) do update set org_id = excluded.org_id,
+                            org_path = excluded.org_path, year = excluded.year, label = excluded.label,
+                            hours = excluded.hours, concentrated = excluded.concentrated,
+                            credited_on = excluded.credited_on, created_at = now()""")
+                .params(y.memberId(), y.orgId(), y.orgPath(), y.year(), source.name(), sourceId, label, hours,
+                        concentrated, creditedOn)
+                .update();
+    }
+
+    Optional<OldCredit> deleteCredit(long memberId, StudySource source, long sourceId) {
+        return jdbc.sql("delete from study_credit where member_id = ? and source = ? and source_id = ?"
+                        + " returning year, hours, concentrated")
+                .params(memberId, source.name(), sourceId)
+                .query((rs, i) -> new OldCredit(rs.getInt("year"), rs.getBigDecimal("hours"),
+                        rs.getBoolean("concentrated")))
+                .optional();
+    }
+
+    Sums sums(long memberId, int year) {
+        return jdbc.sql("select coalesce(sum(hours), 0), count(*) filter (where concentrated) from study_credit"
+                        + " where member_id = ? and year = ?")
+                .params(memberId, year)
+                .query((rs, i) -> new Sums(rs.getBigDecimal(1), rs.getInt(2))).single();
+    }
+
+    void update(long memberId, int year, Sums sums, BigDecimal target, int concentratedNeeded, boolean met) {
+        jdbc.sql("""
+                        update study_year set hours = ?, concentrated = ?, target_hours = ?, concentrated_needed = ?,
+                            met = ?, updated_at = now()
+                        where member_id = ? and year = ?""")
+                .params(sums.hours(), sums.concentrated(), target, concentratedNeeded, met, memberId, year).update();
+    }
+}
