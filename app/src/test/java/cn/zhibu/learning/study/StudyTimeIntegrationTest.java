@@ -5,7 +5,6 @@ import cn.zhibu.member.Member;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.PlatformClock;
-import cn.zhibu.support.RecordingStudyHours;
 import cn.zhibu.support.TestClock;
 import cn.zhibu.support.TestData;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +36,6 @@ class StudyTimeIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired StudySessions sessions;
     @Autowired TestClock clock;
-    @Autowired RecordingStudyHours hours;
 
     StudyWorld world;
     int members;
@@ -171,8 +169,9 @@ class StudyTimeIntegrationTest {
         assertThat(study.after(60, true).credited()).isZero();
         Study again = new Study(member, video);
         assertThat(again.after(60, true).credited()).isZero();
-        assertThat(hours.creditsFor(member.selfMemberId(), video)).hasSize(1)
-                .allSatisfy(c -> assertThat(c.creditedOn()).isEqualTo(LocalDate.now(clock)));
+        assertThat(jdbc.sql("select credited_on from study_credit where member_id = ? and source = 'COURSE'"
+                        + " and source_id = ?").params(member.selfMemberId(), video).query(LocalDate.class).list())
+                .containsExactly(LocalDate.now(clock));
         assertThat(jdbc.sql("select count(*) from course_progress where member_id = ? and completed_at is not null")
                 .param(member.selfMemberId()).query(Long.class).single()).isOne();
     }
