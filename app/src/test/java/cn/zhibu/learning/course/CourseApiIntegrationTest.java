@@ -93,7 +93,7 @@ class CourseApiIntegrationTest {
         m.put("orgId", orgId);
         m.put("title", title);
         m.put("kind", kind);
-        m.put("hours", hours);
+        m.put("hours", new java.math.BigDecimal(hours));
         m.put("bodyHtml", "<p>正文<script>alert(1)</script></p>");
         return m;
     }
