@@ -54,13 +54,15 @@ class DemoDataLoader {
     private final JdbcClient jdbc;
     private final DemoDues.Services dues;
     private final DemoLearningHours.Services learningHours;
+    private final DemoLearningCourses.Services learningCourses;
 
     DemoDataLoader(OrganizationService organizations, MemberService members, UserAccounts accounts,
                    PlatformTransactionManager transactionManager, AdmissionService admission, MeetingService meetings,
                    MeetingAnswers answers, MeetingChanges changes, JdbcClient jdbc, DemoDues.Services dues,
-                   DemoLearningHours.Services learningHours) {
+                   DemoLearningHours.Services learningHours, DemoLearningCourses.Services learningCourses) {
         this.dues = dues;
         this.learningHours = learningHours;
+        this.learningCourses = learningCourses;
         this.admission = admission;
         this.meetings = meetings;
         this.answers = answers;
@@ -95,6 +97,7 @@ class DemoDataLoader {
         log.info("党费演示数据（基数、减免、{}起的账单和交纳）用时{}毫秒", dues.settings().firstMonth(),
                 (System.nanoTime() - started) / 1_000_000);
         new DemoLearningHours(learningHours, SCOPE, today).year(root);
+        new DemoLearningCourses(learningCourses, SCOPE, today).publish(root);
         return root.branches().mapToInt(b -> b.members().size()).sum();
     }
 

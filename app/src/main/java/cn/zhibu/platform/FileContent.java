@@ -19,7 +19,9 @@ import java.util.zip.ZipInputStream;
 /**
  * What an uploaded file really is, by its bytes, never by its name: the signatures of the few kinds the platform
  * accepts (%PDF, PNG, JPEG; OLE2 with a Word or Excel stream for .doc/.xls; a zip whose {@code [Content_Types].xml}
- * declares a Word or Excel main part for .docx/.xlsx, or with {@code OFD.xml} for OFD). Our own check rather than
+ * declares a Word or Excel main part for .docx/.xlsx, or with {@code OFD.xml} for OFD; for course media an ISO base
+ * media file's {@code ftyp} box (MP4, or M4A by its brand), EBML with the {@code webm} doc type, {@code OggS},
+ * RIFF/WAVE, and MP3 by its ID3 tag or an MPEG audio frame header). Our own check rather than
  * Apache Tika: Tika's core alone cannot tell .docx from .xlsx (that needs its parser modules, tens of MB), and
  * eight signatures are a page of code.
  */
@@ -34,6 +36,11 @@ public final class FileContent {
     private static final String CONTENT_TYPES = "[Content_Types].xml";
     private static final String WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
     private static final String EXCEL_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+    private static final byte[] EBML = {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3};
+    private static final byte[] OGG = "OggS".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ID3 = "ID3".getBytes(StandardCharsets.US_ASCII);
+    /** Bytes of a file's start that tell its kind (the ftyp brand, WebM's doc type within the EBML header). */
+    private static final int HEAD_BYTES = 64;
     /** [Content_Types].xml is a few KB; more than this is not a real one. */
     private static final int MAX_CONTENT_TYPES_BYTES = 1 << 20;
 
@@ -63,7 +70,7 @@ public final class FileContent {
     public static Optional<FileKind> detect(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(8);
+            head = in.readNBytes(HEAD_BYTES);
         }
         if (!startsWith(head, ZIP)) {
             return head.length >= OLE.length && startsWith(head, OLE)
@@ -92,6 +99,10 @@ public final class FileContent {
         if (startsWith(content, JPEG)) {
             return Optional.of(FileKind.JPEG);
         }
+        Optional<FileKind> media = media(content);
+        if (media.isPresent()) {
+            return media;
+        }
         if (startsWith(content, OLE)) {
             // the compound file's directory names its streams in UTF-16LE: Word keeps "WordDocument", Excel "Workbook"
             // (or "Book" before Excel 97)
@@ -103,6 +114,34 @@ public final class FileContent {
             }
         }
         return Optional.empty();
+    }
+
+    /** Audio and video by their first bytes. */
+    private static Optional<FileKind> media(byte[] head) {
+        if (head.length >= 12 && ascii(head, 4, 4).equals("ftyp")) {
+            String brand = ascii(head, 8, 4);
+            return Optional.of(brand.equals("M4A ") || brand.equals("M4B ") ? FileKind.M4A : FileKind.MP4);
+        }
+        if (startsWith(head, EBML)) {
+            return contains(Arrays.copyOf(head, Math.min(head.length, HEAD_BYTES)),
+                    "webm".getBytes(StandardCharsets.US_ASCII)) ? Optional.of(FileKind.WEBM) : Optional.empty();
+        }
+        if (startsWith(head, OGG)) {
+            return Optional.of(FileKind.OGG);
+        }
+        if (head.length >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WAVE")) {
+            return Optional.of(FileKind.WAV);
+        }
+        // an ID3v2 tag, or an MPEG-1/2 layer III frame: 11 sync bits, a version that is not "reserved", layer III
+        if (startsWith(head, ID3) || (head.length >= 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xe0) == 0xe0
+                && (head[1] & 0x18) != 0x08 && (head[1] & 0x06) == 0x02)) {
+            return Optional.of(FileKind.MP3);
+        }
+        return Optional.empty();
+    }
+
+    private static String ascii(byte[] content, int from, int length) {
+        return new String(content, from, length, StandardCharsets.ISO_8859_1);
     }
 
     /** Reads a [Content_Types].xml (bounded) and says whether it declares a Word or an Excel document. */

@@ -9,7 +9,13 @@ public enum FileKind {
     XLS("Excel 97-2003 工作簿（.xls）", "application/vnd.ms-excel"),
     DOCX("Word 文档（.docx）", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     XLSX("Excel 工作簿（.xlsx）", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    OFD("OFD 文件", "application/ofd");
+    OFD("OFD 文件", "application/ofd"),
+    MP4("MP4 视频", "video/mp4"),
+    WEBM("WebM 视频", "video/webm"),
+    M4A("M4A 音频", "audio/mp4"),
+    MP3("MP3 音频", "audio/mpeg"),
+    OGG("Ogg 音频", "audio/ogg"),
+    WAV("WAV 音频", "audio/wav");
 
     private final String label;
     private final String mediaType;
