@@ -14,7 +14,7 @@ import java.time.LocalDate;
  * year (each completion's course hours, and for about 85 % an external training of 0–30 学时); the study years (T1
  * target of the year's plan for everyone — the generator knows no committee seats' months); and the roll-up of the
  * year rebuilt from those tables, so it is exactly what the hours part's deltas would have summed to.
- * Pseudo-random by member id, course id and seed: a seed gives the same records.
+ * Pseudo-random by member id, the course's organization and seed: a seed gives the same records.
  */
 public final class StudySeed {
 
@@ -58,14 +58,14 @@ public final class StudySeed {
         update(c, """
                 create temp table seed_progress on commit drop as
                 select m.id as member_id, k.id as course_id, k.title, m.org_id, m.org_path, h.r,
-                       case when h.r < 600 then ?::date + (abs(hashtext(m.id::text || ':' || k.id || 'd')) % ?)
+                       case when h.r < 600 then ?::date + (abs(hashtext(m.id::text || ':' || k.org_path || 'd')) % ?)
                        end as completed_on
                 from member m
                 cross join lateral (select string_to_array(trim(both '/' from m.org_path), '/') as ids) p
                 cross join lateral generate_series(1, least(3, cardinality(p.ids))) as d(depth)
                 join course k on k.org_path = '/' || array_to_string(p.ids[1:d.depth], '/') || '/'
                            and k.created_by = ? and k.required
-                cross join lateral (select abs(hashtext(m.id::text || ':' || k.id || ':' || ?)) % 1000 as r) h
+                cross join lateral (select abs(hashtext(m.id::text || ':' || k.org_path || ':' || ?)) % 1000 as r) h
                 where h.r < 800""", jan1, days, RECORDED_BY, seed);
         long progress = update(c, """
                 insert into course_progress (member_id, course_id, org_id, org_path, credited_seconds,

@@ -44,7 +44,7 @@ class StudySeedIntegrationTest {
 
         assertThat(first.courses()).isPositive();
         assertThat(first.progress()).isBetween(MEMBERS * 1L, MEMBERS * 3L);
-        assertThat(first.years()).isBetween(MEMBERS / 2L, (long) MEMBERS);
+        assertThat(first.years()).as(first.toString()).isBetween(MEMBERS / 2L, (long) MEMBERS);
         assertThat(jdbc.sql("select count(*) from course_progress where credited_seconds > 7200").query(Long.class)
                 .single()).isZero();
         assertThat(jdbc.sql("""
