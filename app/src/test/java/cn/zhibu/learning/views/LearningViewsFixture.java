@@ -17,7 +17,7 @@ import java.time.YearMonth;
  * course, a member's progress or completion, a study year, with the roll-up deltas the hours part would append.
  */
 @Component
-class LearningViewsFixture {
+public class LearningViewsFixture {
 
     private final JdbcClient jdbc;
     private final MonthlyRollup rollup;
@@ -27,7 +27,7 @@ class LearningViewsFixture {
         this.rollup = new MonthlyRollup(jdbc, "study_rollup");
     }
 
-    long course(Organization org, String title, boolean required, LocalDate dueOn, boolean everyone) {
+    public long course(Organization org, String title, boolean required, LocalDate dueOn, boolean everyone) {
         return jdbc.sql("""
                         insert into course (org_id, org_path, root_id, title, kind, body_html, hours, credit_seconds,
                                             required, due_on, audience, status, published_at, created_by)
@@ -38,7 +38,7 @@ class LearningViewsFixture {
                 .query(Long.class).single();
     }
 
-    void progress(Member m, long courseId, int seconds) {
+    public void progress(Member m, long courseId, int seconds) {
         jdbc.sql("""
                         insert into course_progress (member_id, course_id, org_id, org_path, credited_seconds)
                         values (?, ?, ?, ?, ?)""")
@@ -46,7 +46,7 @@ class LearningViewsFixture {
     }
 
     /** A completion in the year: the progress row and the course's count on the member's path. */
-    void completed(Member m, long courseId, int year) {
+    public void completed(Member m, long courseId, int year) {
         jdbc.sql("""
                         insert into course_progress (member_id, course_id, org_id, org_path, credited_seconds, completed_at)
                         values (?, ?, ?, ?, 7200, make_date(?, 3, 1))""")
@@ -56,7 +56,7 @@ class LearningViewsFixture {
     }
 
     /** A study year and its counts on the member's path, as the hours part keeps them. */
-    void year(Member m, int year, String hours, String target, boolean met) {
+    public void year(Member m, int year, String hours, String target, boolean met) {
         jdbc.sql("""
                         insert into study_year (member_id, year, org_id, org_path, hours, target_hours, met)
                         values (?, ?, ?, ?, ?, ?, ?)""")
