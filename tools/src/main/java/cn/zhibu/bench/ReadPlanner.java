@@ -67,6 +67,10 @@ final class ReadPlanner {
         perLevel("dues_rollup", committees, org -> "/api/v1/dues/rollup?org=" + org.id());
         perLevel("dues_arrears", committees, org -> "/api/v1/dues/arrears?org=" + org.id() + "&min=6");
         perLevel("dues_branch", EnumSet.of(Level.BRANCH), org -> "/api/v1/dues/branch?org=" + org.id());
+        // 学习教育: a member's learning (as their managers read it), a branch's members behind, a committee's roll-up
+        add("learning_member", members.stream().map(m -> "/api/v1/learning/members/" + m.id()).toList(), Map.of());
+        perLevel("learning_branch", EnumSet.of(Level.BRANCH), org -> "/api/v1/learning/branch/" + org.id());
+        perLevel("learning_rollup", committees, org -> "/api/v1/learning/rollup/" + org.id());
         return operations;
     }
 

@@ -49,6 +49,9 @@ final class Targets {
             new Target("dues_rollup", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("dues_arrears", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("dues_branch", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
+            new Target("learning_rollup", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
+            new Target("learning_branch", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
+            new Target("learning_member", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("search_id", "p95 ≤ 5 ms", r -> Verdict.of(r.p95Ms() <= 5)),
             new Target("search_", "p95 ≤ 20 ms", r -> Verdict.of(r.p95Ms() <= 20)),
             new Target("mixed_", "≥ 3,000 rps, p99 ≤ 100 ms, 0 errors", r -> Verdict.of(

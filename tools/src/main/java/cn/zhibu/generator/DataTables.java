@@ -10,11 +10,11 @@ final class DataTables {
 
     /**
      * Tables that are not a province's data: the migration history, the event publication registry and reference
-     * data shipped with the platform (the holiday calendar). Every other table is application data and is emptied,
+     * data shipped with the platform (the holiday calendar, the T1/T2 study targets of V40). Every other table is application data and is emptied,
      * so a module added later is covered without being listed here.
      */
     private static final String KEEP = "'flyway_schema_history', 'event_publication', 'event_publication_archive', "
-            + "'calendar_day', 'bench_ruoyi_dept'";
+            + "'calendar_day', 'study_target', 'bench_ruoyi_dept'";
 
     private DataTables() {
     }

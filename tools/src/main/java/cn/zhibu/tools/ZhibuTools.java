@@ -32,6 +32,8 @@ public final class ZhibuTools {
             case "bench" -> BenchCommand.main(rest);
             // 党费 bases for a database generated before the generator wrote them (no need to regenerate 5 M members)
             case "dues-bases" -> System.exit(DuesBasesCommand.run(rest));
+            // 学习教育 records (courses, progress, 学时, study years, roll-up) for an existing generated database
+            case "study-records" -> System.exit(StudyRecordsCommand.run(rest));
             // the fuzzer of the app's tests (ApiFuzzIntegrationTest), for long runs against a running server
             case "fuzz" -> System.exit(ApiFuzzer.runFromArgs(rest).failureCount() == 0 ? 0 : 1);
             default -> {
@@ -40,6 +42,7 @@ public final class ZhibuTools {
                           java -jar zhibu-tools.jar generate --members N [--seed S] [--password P] [--replace] [--name=value …]
                           java -jar zhibu-tools.jar bench [--help]
                           java -jar zhibu-tools.jar dues-bases --jdbc-url U --db-user N --db-password P [--seed S] [--replace]
+                          java -jar zhibu-tools.jar study-records --jdbc-url U --db-user N --db-password P [--seed S] [--year Y] [--replace]
                           java -jar zhibu-tools.jar fuzz --url U --user N --password P [--others N:P] [--requests 1000000]
                                                          [--seconds S] [--threads 4] [--seed 1] [--slow-ms 2000] [--only I]""");
                 System.exit(2);
