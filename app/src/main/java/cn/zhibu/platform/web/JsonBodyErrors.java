@@ -26,7 +26,8 @@ final class JsonBodyErrors {
             String field = path(j.getPath());
             Class<?> target = cause instanceof tools.jackson.databind.exc.MismatchedInputException m
                     ? m.getTargetType() : null;
-            String reason = target == null ? "格式不正确" : "应为" + kind(target);
+            String reason = cause instanceof tools.jackson.databind.exc.InvalidNullException ? "不能为空值（null）"
+                    : target == null ? "格式不正确" : "应为" + kind(target);
             return Problem.invalid(field, "字段 " + field + " " + reason);
         }
         if (cause instanceof tools.jackson.core.exc.StreamReadException s) {

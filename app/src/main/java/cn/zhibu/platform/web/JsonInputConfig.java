@@ -1,5 +1,6 @@
 package cn.zhibu.platform.web;
 
+import com.fasterxml.jackson.annotation.Nulls;
 import cn.zhibu.platform.input.TextKind;
 import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -39,6 +40,8 @@ class JsonInputConfig {
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // [null] in a list is refused here, naming the element, not by List.copyOf in a record (a 500)
+                .changeDefaultNullHandling(n -> n.withContentNulls(Nulls.FAIL))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .withCoercionConfig(LogicalType.Integer, c -> c

@@ -259,6 +259,8 @@ class InputPolicyIntegrationTest {
                 Arguments.of("a string for a boolean", "POST", "/api/v1/publicity/1/comments", "{\"text\": \"意见\", \"anonymous\": \"true\"}", "anonymous", "true 或 false"),
                 Arguments.of("a number for a text", "POST", "/api/v1/orgs", "{\"parentId\": 1, \"name\": 123}", "name", "文本"),
                 Arguments.of("null for a number that must be there", "PUT", "/api/v1/members/1", "{\"version\": null, \"member\": {}}", "version", "整数"),
+                Arguments.of("null in a list of ids", "POST", "/api/v1/admission/cases/1/steps", "{\"step\": \"CONTACTS_ASSIGNED\", \"memberIds\": [null]}", "memberIds[0]", "不能为空值"),
+                Arguments.of("null in a list of months", "POST", "/api/v1/dues/payments", "{\"memberId\": 1, \"months\": [null], \"method\": \"CASH\"}", "months[0]", "不能为空值"),
                 Arguments.of("an impossible date", "POST", "/api/v1/members", "{\"joinedOn\": \"2024-02-30\"}", "joinedOn", "日期"),
                 Arguments.of("an unknown enum name", "POST", "/api/v1/members", "{\"status\": \"VIP\"}", "status", "FULL"));
     }
