@@ -123,7 +123,7 @@ public class ExamRecords {
             p = p == null ? TreePath.root(id) : p.child(id);
             prefixes.add(p.value());
         }
-        return withRules(jdbc.sql(EXAM + """
+        return withRules(jdbc.sql(EXAM + " " + """
                          where e.status = 'PUBLISHED' and e.daily = :daily and e.closes_at > :since
                            and (e.org_path in (:prefixes) or e.audience = 'EVERYONE')
                          order by e.closes_at, e.id limit :limit""")
@@ -246,7 +246,7 @@ public class ExamRecords {
                                count(*) filter (where a.submitted_at is not null) as attempts, max(a.score) as best,
                                bool_or(a.passed) as passed, min(a.submitted_at) filter (where a.passed) as first_passed
                         from exam_attempt a join member m on m.id = a.member_id join organization o on o.id = m.org_id
-                        where a.exam_id = :exam and """ + where + """
+                        where a.exam_id = :exam and""" + " " + where + """
                         
                         group by a.member_id, m.name, o.name, o.path order by o.path, m.name limit :limit""")
                 .params(params)
