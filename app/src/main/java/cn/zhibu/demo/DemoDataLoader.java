@@ -53,11 +53,14 @@ class DemoDataLoader {
     private final MeetingChanges changes;
     private final JdbcClient jdbc;
     private final DemoDues.Services dues;
+    private final DemoLearningExams.Services learningExams;
 
     DemoDataLoader(OrganizationService organizations, MemberService members, UserAccounts accounts,
                    PlatformTransactionManager transactionManager, AdmissionService admission, MeetingService meetings,
-                   MeetingAnswers answers, MeetingChanges changes, JdbcClient jdbc, DemoDues.Services dues) {
+                   MeetingAnswers answers, MeetingChanges changes, JdbcClient jdbc, DemoDues.Services dues,
+                   DemoLearningExams.Services learningExams) {
         this.dues = dues;
+        this.learningExams = learningExams;
         this.admission = admission;
         this.meetings = meetings;
         this.answers = answers;
@@ -91,6 +94,7 @@ class DemoDataLoader {
         new DemoDues(dues, SCOPE, new Random(SEED + 3), today).year(root);
         log.info("党费演示数据（基数、减免、{}起的账单和交纳）用时{}毫秒", dues.settings().firstMonth(),
                 (System.nanoTime() - started) / 1_000_000);
+        new DemoLearningExams(learningExams, SCOPE).load(root);
         return root.branches().mapToInt(b -> b.members().size()).sum();
     }
 

@@ -74,6 +74,16 @@ public class ExamTaking {
         return out;
     }
 
+    /** Exams open now, addressed to the member and not yet passed, closing soonest first (the inbox's; reads only). */
+    public List<MyExam> openNotPassed(DataScope scope, int limit) {
+        if (scope.selfMemberId() == null || scope.selfOrgPath() == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return records.addressedTo(scope.selfOrgPath(), false, now, limit).stream().filter(e -> e.openAt(now))
+                .map(e -> standing(e, scope.selfMemberId(), now)).filter(m -> !m.passed()).toList();
+    }
+
     /** One exam addressed to the member, with their standing. */
     @Transactional
     public MyExam exam(DataScope scope, long examId) {
