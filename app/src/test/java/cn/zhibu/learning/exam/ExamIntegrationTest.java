@@ -346,6 +346,30 @@ class ExamIntegrationTest {
     }
 
     @Test
+    void the_pages_show_a_member_their_exam_and_refuse_another_branchs_member() {
+        Exam e = exam("页面", 1, false, Duration.ofDays(1));
+        cn.zhibu.support.BrowserSession memberA = cn.zhibu.support.BrowserSession.loggedIn(port, "eselfA" + suffix, PASSWORD);
+        assertThat(memberA.get("/learning/exams/mine").body()).contains("页面" + suffix);
+        assertThat(memberA.get("/learning/exams/mine/" + e.id()).body()).contains("开始答题");
+        cn.zhibu.support.BrowserSession.Page started = memberA.post("/learning/exams/mine/" + e.id() + "/start", Map.of());
+        assertThat(started.status()).isIn(200, 302, 303);
+        long attemptId = taking.exam(self(a1), e.id()).openAttemptId();
+        cn.zhibu.support.BrowserSession.Page paper = memberA.get("/learning/exams/attempts/" + attemptId);
+        assertThat(paper.status()).isEqualTo(200);
+        assertThat(paper.body()).contains("countdown").doesNotContain("1921");
+
+        cn.zhibu.support.BrowserSession memberB = cn.zhibu.support.BrowserSession.loggedIn(port, "eselfB" + suffix, PASSWORD);
+        for (String path : List.of("/learning/exams/mine/" + e.id(), "/learning/exams/attempts/" + attemptId,
+                "/learning/exams/attempts/" + attemptId + "/review")) {
+            assertThat(memberB.get(path).status()).as(path).isEqualTo(404);
+        }
+        assertThat(memberB.post("/learning/exams/mine/" + e.id() + "/start", Map.of()).status()).isEqualTo(404);
+        assertThat(memberB.post("/learning/exams/attempts/" + attemptId, Map.of("submit", "1")).status()).isEqualTo(404);
+        assertThat(memberB.get("/learning/exams/mine").body()).doesNotContain("页面" + suffix);
+        assertThat(taking.view(self(a1), attemptId).submitted()).isFalse();
+    }
+
+    @Test
     void the_member_takes_an_exam_through_the_api_and_never_sees_the_key() {
         Exam e = exam("接口", 1, false, Duration.ofDays(1));
         ApiClient member = api("eselfA");
