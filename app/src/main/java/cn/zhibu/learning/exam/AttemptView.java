@@ -11,14 +11,14 @@ import java.util.List;
  */
 public record AttemptView(long attemptId, long examId, String title, boolean daily, Instant deadline,
                           long secondsLeft, boolean submitted, Integer score, int maxScore, boolean passed,
-                          int passMark, List<Item> items) {
+                          int passMark, List<ExamPaperItem> items) {
 
     /**
      * @param options the options in the order shown (an answer names them by this position)
      * @param chosen  the positions the member chose (choice questions)
      * @param text    what the member filled in (fill-in)
      */
-    public record Item(int position, QuestionKind kind, String kindLabel, String stem, List<String> options,
+    public record ExamPaperItem(int position, QuestionKind kind, String kindLabel, String stem, List<String> options,
                        int score, List<Integer> chosen, String text) {
     }
 

@@ -205,11 +205,11 @@ public class ExamTaking {
                     : "考试结束（" + Attempts.time(exam.closesAt()) + "）后才能查看答案和解析");
         }
         Map<Long, Question> questions = questions(records.items(attemptId));
-        List<AttemptReview.Item> items = new ArrayList<>();
+        List<AttemptReview.ExamReviewItem> items = new ArrayList<>();
         for (ExamRecords.Item i : records.items(attemptId)) {
             Question q = questions.get(i.questionId());
             List<Integer> correct = q.correct().stream().map(c -> shownAt(i.optionOrder(), c)).sorted().toList();
-            items.add(new AttemptReview.Item(i.position(), q.kind(), q.kind().label(), q.stem(), shown(q, i),
+            items.add(new AttemptReview.ExamReviewItem(i.position(), q.kind(), q.kind().label(), q.stem(), shown(q, i),
                     chosen(q, i), text(q, i), correct, q.accepted(), q.explanation(), i.score(),
                     i.awarded() == null ? 0 : i.awarded()));
         }
@@ -274,10 +274,10 @@ public class ExamTaking {
     private AttemptView view(Exam exam, Attempt a, Instant now) {
         List<ExamRecords.Item> items = records.items(a.id());
         Map<Long, Question> questions = questions(items);
-        List<AttemptView.Item> out = new ArrayList<>();
+        List<AttemptView.ExamPaperItem> out = new ArrayList<>();
         for (ExamRecords.Item i : items) {
             Question q = questions.get(i.questionId());
-            out.add(new AttemptView.Item(i.position(), q.kind(), q.kind().label(), q.stem(), shown(q, i), i.score(),
+            out.add(new AttemptView.ExamPaperItem(i.position(), q.kind(), q.kind().label(), q.stem(), shown(q, i), i.score(),
                     chosen(q, i), text(q, i)));
         }
         long left = a.submitted() ? 0 : Math.max(0, Duration.between(now, a.deadline()).toSeconds());

@@ -133,20 +133,20 @@ public class QuestionBanks {
         if (rows.isEmpty()) {
             throw InvalidInputException.of("file", "文件中没有试题（示例行不导入）");
         }
-        List<BankImportReport.RowError> errors = new ArrayList<>();
+        List<BankImportReport.QuestionRowError> errors = new ArrayList<>();
         List<QuestionCheck.Checked> good = new ArrayList<>();
         for (BankSheet.Row row : rows) {
             QuestionDraft draft = row.draft();
             if (draft.kind() == null && !row.cells()[0].isEmpty()) {
                 String t = row.cells()[0];
-                errors.add(new BankImportReport.RowError(row.number(), "题型", "题型“" + (t.length() > 20
+                errors.add(new BankImportReport.QuestionRowError(row.number(), "题型", "题型“" + (t.length() > 20
                         ? t.substring(0, 20) + "…" : t) + "”不正确，应为单选题、多选题、判断题或填空题"));
                 continue;
             }
             try {
                 good.add(QuestionCheck.check(draft));
             } catch (InvalidInputException e) {
-                e.fieldErrors().forEach((field, why) -> errors.add(new BankImportReport.RowError(row.number(),
+                e.fieldErrors().forEach((field, why) -> errors.add(new BankImportReport.QuestionRowError(row.number(),
                         BankSheet.FIELD_COLUMNS.getOrDefault(field, field), why)));
             }
         }

@@ -118,7 +118,7 @@ class ExamIntegrationTest {
 
     /** Answers every question right (the key read from the bank, as the test knows it). */
     private void answerAll(DataScope member, AttemptView view, boolean right) {
-        for (AttemptView.Item item : view.items()) {
+        for (AttemptView.ExamPaperItem item : view.items()) {
             if (item.kind() == QuestionKind.FILL) {
                 taking.answer(member, view.attemptId(), item.position(), null, right ? "１９２１ " : "1922");
             } else {
@@ -136,7 +136,7 @@ class ExamIntegrationTest {
         assertThat(view.items()).hasSize(5);
         assertThat(view.items().subList(0, 3)).allSatisfy(i -> assertThat(i.kind()).isEqualTo(QuestionKind.SINGLE));
         assertThat(view.items().subList(3, 5)).allSatisfy(i -> assertThat(i.kind()).isEqualTo(QuestionKind.FILL));
-        assertThat(view.items().stream().map(AttemptView.Item::stem).distinct()).hasSize(5);
+        assertThat(view.items().stream().map(AttemptView.ExamPaperItem::stem).distinct()).hasSize(5);
         assertThat(view.secondsLeft()).isBetween(599L, 600L);
         assertThat(taking.start(self(a2), e.id()).attemptId()).as("resumes the running attempt").isEqualTo(view.attemptId());
     }
@@ -283,7 +283,7 @@ class ExamIntegrationTest {
                 row("填空题", "长".repeat(60), "知识点太长", List.of(), "1921")));
         BankImportReport report = banks.importSheet(secA, target.id(), new java.io.ByteArrayInputStream(file), false);
         assertThat(report.imported()).isZero();
-        assertThat(report.errors()).extracting(BankImportReport.RowError::row, BankImportReport.RowError::column)
+        assertThat(report.errors()).extracting(BankImportReport.QuestionRowError::row, BankImportReport.QuestionRowError::column)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "题型"), org.assertj.core.groups.Tuple.tuple(4, "答案"),
                         org.assertj.core.groups.Tuple.tuple(5, "答案"), org.assertj.core.groups.Tuple.tuple(6, "知识点"));
         assertThat(report.errors().get(2).message()).contains("不在选项中");

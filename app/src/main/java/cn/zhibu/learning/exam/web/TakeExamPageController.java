@@ -67,7 +67,7 @@ class TakeExamPageController {
     String save(DataScope scope, @PathVariable long attemptId, HttpServletRequest request, RedirectAttributes redirect) {
         AttemptView view = taking.view(scope, attemptId);
         try {
-            for (AttemptView.Item item : view.items()) {
+            for (AttemptView.ExamPaperItem item : view.items()) {
                 String name = "q" + item.position();
                 if (item.kind() == QuestionKind.FILL) {
                     String text = request.getParameter(name);
