@@ -55,14 +55,17 @@ class DemoDataLoader {
     private final DemoDues.Services dues;
     private final DemoLearningHours.Services learningHours;
     private final DemoLearningCourses.Services learningCourses;
+    private final DemoLearningExams.Services learningExams;
 
     DemoDataLoader(OrganizationService organizations, MemberService members, UserAccounts accounts,
                    PlatformTransactionManager transactionManager, AdmissionService admission, MeetingService meetings,
                    MeetingAnswers answers, MeetingChanges changes, JdbcClient jdbc, DemoDues.Services dues,
-                   DemoLearningHours.Services learningHours, DemoLearningCourses.Services learningCourses) {
+                   DemoLearningHours.Services learningHours, DemoLearningCourses.Services learningCourses,
+                   DemoLearningExams.Services learningExams) {
         this.dues = dues;
         this.learningHours = learningHours;
         this.learningCourses = learningCourses;
+        this.learningExams = learningExams;
         this.admission = admission;
         this.meetings = meetings;
         this.answers = answers;
@@ -98,6 +101,7 @@ class DemoDataLoader {
                 (System.nanoTime() - started) / 1_000_000);
         new DemoLearningHours(learningHours, SCOPE, today).year(root);
         new DemoLearningCourses(learningCourses, SCOPE, today).publish(root);
+        new DemoLearningExams(learningExams, SCOPE).load(root);
         return root.branches().mapToInt(b -> b.members().size()).sum();
     }
 

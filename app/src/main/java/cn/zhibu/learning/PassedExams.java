@@ -3,10 +3,11 @@ package cn.zhibu.learning;
 import java.util.List;
 
 /**
- * The exams a member passed in a year (implemented by the exams part); the transcript lists them. Callers take an
- * {@code ObjectProvider<PassedExams>} and treat a missing bean as none passed.
+ * The exams a member passed, for the transcript; implemented by the exams part. Callers take an
+ * {@code ObjectProvider<PassedExams>} and treat a missing bean as no exams.
  */
 public interface PassedExams {
 
+    /** The exams first passed in {@code year} (by the day of the first passing attempt), in the order passed. */
     List<PassedExam> passed(long memberId, int year);
 }
