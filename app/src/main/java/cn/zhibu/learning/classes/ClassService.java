@@ -570,7 +570,7 @@ public class ClassService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(PlatformClock.ZONE));
+        return clock.instant().atZone(PlatformClock.ZONE).toLocalDate();
     }
 
     private static Instant instant(LocalDateTime at) {

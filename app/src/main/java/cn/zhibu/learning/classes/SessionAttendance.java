@@ -1,5 +1,7 @@
 package cn.zhibu.learning.classes;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -29,6 +31,7 @@ public record SessionAttendance(long sessionId, long memberId, String memberName
         return ClassSession.time(checkedOutAt);
     }
 
+    @JsonProperty("stateLabel")
     public String stateLabel() {
         return checkedOutAt != null ? "已签退" : checkedInAt != null ? "已签到，未签退" : "未签到";
     }

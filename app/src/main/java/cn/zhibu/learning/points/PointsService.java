@@ -69,7 +69,7 @@ public class PointsService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(PlatformClock.ZONE));
+        return clock.instant().atZone(PlatformClock.ZONE).toLocalDate();
     }
 
     // ---- tasks (from events, in the publishing transaction) ------------------------------------------------------
