@@ -332,13 +332,13 @@ public class ClassService {
     // ---- attendance ----------------------------------------------------------------------------------------------
 
     /** One session's attendance sheet (every enrolled member), for the class's manager. */
-    public Sheet sheet(DataScope scope, long sessionId) {
+    public ClassSheet sheet(DataScope scope, long sessionId) {
         ClassSession s = session(sessionId);
         TrainingClass c = managed(scope, s.classId());
-        return new Sheet(c, s, records.sheet(s));
+        return new ClassSheet(c, s, records.sheet(s));
     }
 
-    public record Sheet(TrainingClass trainingClass, ClassSession session, List<SessionAttendance> rows) {
+    public record ClassSheet(TrainingClass trainingClass, ClassSession session, List<SessionAttendance> rows) {
 
         public long checkedIn() {
             return rows.stream().filter(SessionAttendance::checkedIn).count();
@@ -361,7 +361,7 @@ public class ClassService {
     }
 
     /** The code the session's screen shows now, and the link its QR encodes (the member's check-in page). */
-    public ScreenCode screenCode(DataScope scope, long sessionId, ClassCheck purpose) {
+    public ClassScreenCode screenCode(DataScope scope, long sessionId, ClassCheck purpose) {
         ClassSession s = session(sessionId);
         managed(scope, s.classId());
         Instant now = clock.instant();
@@ -369,11 +369,11 @@ public class ClassService {
         Window w = window(s, purpose);
         String note = w.open(now) ? null : now.isBefore(w.opens()) ? purpose.label() + "尚未开始（"
                 + ClassSession.time(w.opens()) + " 起）" : purpose.label() + "已于 " + ClassSession.time(w.closes()) + " 截止";
-        return new ScreenCode(s, purpose, issued.code(), "/learning/classes/sessions/" + sessionId + "/scan?purpose="
+        return new ClassScreenCode(s, purpose, issued.code(), "/learning/classes/sessions/" + sessionId + "/scan?purpose="
                 + purpose + "&c=" + issued.code(), issued.rotatesAt(), note);
     }
 
-    public record ScreenCode(ClassSession session, ClassCheck purpose, String code, String link, Instant rotatesAt,
+    public record ClassScreenCode(ClassSession session, ClassCheck purpose, String code, String link, Instant rotatesAt,
                              String note) {
     }
 

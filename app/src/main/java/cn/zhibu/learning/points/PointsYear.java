@@ -1,5 +1,7 @@
 package cn.zhibu.learning.points;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -9,6 +11,7 @@ import java.util.List;
 public record PointsYear(long memberId, String memberName, int year, int base, int task, int reward,
                          PointsScheme scheme, List<PointsEntry> entries) {
 
+    @JsonProperty("total")
     public int total() {
         return base + task + reward;
     }

@@ -132,13 +132,13 @@ class ClassApiController {
 
     @GetMapping("/sessions/{sessionId}/attendance")
     @Operation(summary = "课次签到表")
-    ClassService.Sheet sheet(DataScope scope, @PathVariable long sessionId) {
+    ClassService.ClassSheet sheet(DataScope scope, @PathVariable long sessionId) {
         return classes.sheet(scope, sessionId);
     }
 
     @GetMapping("/sessions/{sessionId}/code")
     @Operation(summary = "现场二维码的当前签到码", description = "每30秒更换；purpose 为 IN（签到）或 OUT（签退）")
-    ClassService.ScreenCode code(DataScope scope, @PathVariable long sessionId,
+    ClassService.ClassScreenCode code(DataScope scope, @PathVariable long sessionId,
                                  @RequestParam(defaultValue = "IN") ClassCheck purpose) {
         return classes.screenCode(scope, sessionId, purpose);
     }
