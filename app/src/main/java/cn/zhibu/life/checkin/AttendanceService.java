@@ -88,7 +88,7 @@ public class AttendanceService {
      * The code the room screen shows now, for the manager of the meeting's organization. Refused for a cancelled
      * meeting or a locked record; outside the window it is still shown, with a note (scans are refused then).
      */
-    public ClassScreenCode screenCode(DataScope scope, long meetingId, CheckinPurpose purpose) {
+    public ScreenCode screenCode(DataScope scope, long meetingId, CheckinPurpose purpose) {
         CheckinMeeting meeting = checkins.managed(scope, meetingId);
         if (meeting.status() == MeetingStatus.CANCELLED) {
             throw InvalidInputException.of("", "本次会议已取消，不再签到");
@@ -106,7 +106,7 @@ public class AttendanceService {
             note = purpose.label() + "已于 " + CheckinTimes.dateTime(window.closesAt()) + " 截止";
         }
         String link = publicAddress.base() + "/life/meetings/" + meetingId + "/" + purpose.path() + "?c=" + issued.code();
-        return new ClassScreenCode(meeting, purpose, issued.code(), link, issued.rotatesAt(), window, note);
+        return new ScreenCode(meeting, purpose, issued.code(), link, issued.rotatesAt(), window, note);
     }
 
     /**

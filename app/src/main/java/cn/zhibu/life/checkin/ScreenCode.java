@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param link  the page a member's phone opens: {@code <public address>/life/meetings/<id>/checkin?c=<code>}
  * @param note  null while scans are taken; else why not yet or no longer
  */
-public record ClassScreenCode(CheckinMeeting meeting, CheckinPurpose purpose, String code, String link, Instant rotatesAt,
+public record ScreenCode(CheckinMeeting meeting, CheckinPurpose purpose, String code, String link, Instant rotatesAt,
                          CheckinWindow window, String note) {
 
     /** Whole seconds until the next code, at least 1. */
