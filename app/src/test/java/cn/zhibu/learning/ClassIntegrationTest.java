@@ -19,7 +19,7 @@ import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.PlatformClock;
 import cn.zhibu.support.ApiClient;
 import cn.zhibu.support.IntegrationTest;
-import cn.zhibu.support.RecordingStudyHours;
+import cn.zhibu.support.StudyCreditRows;
 import cn.zhibu.support.TestData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class ClassIntegrationTest {
     @Autowired UserAccounts accounts;
     @Autowired ClassService classes;
     @Autowired PointsService points;
-    @Autowired RecordingStudyHours hours;
+    @Autowired StudyCreditRows hours;
     @LocalServerPort int port;
 
     String suffix;
