@@ -43,7 +43,7 @@ create index course_everyone on course (status, due_on) where audience = 'EVERYO
 -- credit_seconds), where playback was (to resume), and when it completed. org_path is the member's at the first
 -- study (rewritten on moves), so a branch's progress is one range.
 create table course_progress (
-    member_id         bigint not null references member (id),
+    member_id         bigint not null,  -- no foreign key: an archived member leaves the member table, their study record stays
     course_id         bigint not null references course (id),
     org_id            bigint not null,
     org_path          text collate "C" not null,
@@ -66,7 +66,7 @@ create index course_progress_subtree on course_progress (org_path, course_id);
 create sequence study_credit_seq;
 create table study_credit (
     id            bigint primary key default nextval('study_credit_seq'),
-    member_id     bigint not null references member (id),
+    member_id     bigint not null,  -- no foreign key: an archived member leaves the member table, their study record stays
     org_id        bigint not null,
     org_path      text collate "C" not null,
     year          int not null check (year between 2000 and 2100),
@@ -85,7 +85,7 @@ create index study_credit_member_year on study_credit (member_id, year);
 -- concentrated trainings, and whether the target is met (hours ≥ target and, when the target asks for one, at
 -- least that many concentrated trainings). Members without a row studied nothing that year.
 create table study_year (
-    member_id       bigint not null references member (id),
+    member_id       bigint not null,  -- no foreign key: an archived member leaves the member table, their study record stays
     year            int not null,
     org_id          bigint not null,
     org_path        text collate "C" not null,

@@ -10,7 +10,7 @@
 create sequence study_session_seq;
 create table study_session (
     id                bigint primary key default nextval('study_session_seq'),
-    member_id         bigint not null references member (id),
+    member_id         bigint not null,  -- no foreign key: an archived member leaves the member table, their study record stays
     course_id         bigint not null references course (id),
     org_id            bigint not null,
     org_path          text collate "C" not null,
@@ -33,7 +33,7 @@ alter table study_session set (fillfactor = 70);
 -- Online study credited to a member on a day (server-local day, Asia/Shanghai), for the daily cap
 -- (zhibu.learning.daily-cap-hours) across all courses.
 create table study_day (
-    member_id         bigint not null references member (id),
+    member_id         bigint not null,  -- no foreign key: an archived member leaves the member table, their study record stays
     day               date not null,
     credited_seconds  int not null check (credited_seconds >= 0),
     primary key (member_id, day)

@@ -6,7 +6,7 @@
 -- (addSeat, removeSeat, startTerm). Seats existing when this ran are counted from that day: nothing older is known.
 create table committee_seat_held (
     seat_id    bigint primary key,
-    member_id  bigint not null references member (id),
+    member_id  bigint not null,  -- no foreign key: an archived member leaves the member table, their study record stays
     org_id     bigint not null references organization (id),
     position   text not null,
     held_from  date not null,
@@ -24,7 +24,7 @@ where s.member_id is not null;
 create sequence study_external_seq;
 create table study_external (
     id            bigint primary key default nextval('study_external_seq'),
-    member_id     bigint not null references member (id),
+    member_id     bigint not null,  -- no foreign key: an archived member leaves the member table, their study record stays
     org_id        bigint not null,
     org_path      text collate "C" not null,
     title         varchar(200) not null,
@@ -45,7 +45,7 @@ create index study_external_member on study_external (member_id, trained_on);
 -- cannot be enumerated; a check says genuine (code known, hash equal), altered (code known, hash not) or unknown.
 create table study_transcript (
     code          text primary key,
-    member_id     bigint not null references member (id),
+    member_id     bigint not null,  -- no foreign key: an archived member leaves the member table, their study record stays
     year          int not null,
     org_path      text collate "C" not null,
     content       text not null,

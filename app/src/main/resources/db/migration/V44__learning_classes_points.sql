@@ -40,7 +40,7 @@ create index class_session_day on class_session (starts_at);
 -- LearningSettings).
 create table class_enrolment (
     class_id        bigint not null references learning_class (id),
-    member_id       bigint not null references member (id),
+    member_id       bigint not null,  -- no foreign key: an archived member leaves the member table, their study record stays
     member_name     text not null,
     org_id          bigint not null,
     org_path        text collate "C" not null,
@@ -115,7 +115,7 @@ where org_id is null and year is null;
 create sequence points_entry_seq;
 create table points_entry (
     id           bigint primary key default nextval('points_entry_seq'),
-    member_id    bigint not null references member (id),
+    member_id    bigint not null,  -- no foreign key: an archived member leaves the member table, their study record stays
     org_id       bigint not null,
     org_path     text collate "C" not null,
     year         int not null check (year between 2000 and 2100),

@@ -83,7 +83,7 @@ create sequence exam_attempt_seq;
 create table exam_attempt (
     id            bigint primary key default nextval('exam_attempt_seq'),
     exam_id       bigint not null references exam (id),
-    member_id     bigint not null references member (id),
+    member_id     bigint not null,  -- no foreign key: an archived member leaves the member table, their study record stays
     org_id        bigint not null,
     org_path      text collate "C" not null,
     quiz_day      date,

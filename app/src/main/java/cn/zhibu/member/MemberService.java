@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 
@@ -121,8 +122,15 @@ public class MemberService {
 
     /** A member the caller manages, or the caller's own record; otherwise 404, whether or not it exists. */
     public Member get(DataScope scope, long id) {
-        return repository.find(id).filter(row -> visible(scope, row)).map(row -> toMember(scope, row))
-                .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
+        return find(scope, id).orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
+    }
+
+    /**
+     * The member if the caller may see them, else empty — for readers that go on without them (an inbox): catching
+     * {@link #get}'s exception would mark the caller's transaction rollback-only.
+     */
+    public Optional<Member> find(DataScope scope, long id) {
+        return repository.find(id).filter(row -> visible(scope, row)).map(row -> toMember(scope, row));
     }
 
     @Transactional

@@ -6,7 +6,6 @@ import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberService;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
-import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.TreePath;
 import cn.zhibu.platform.inbox.InboxItem;
 import cn.zhibu.platform.inbox.InboxQuery;
@@ -52,11 +51,9 @@ public class LearningInbox {
         if (memberId == null) {
             return List.of();
         }
-        Member m;
-        try {
-            m = members.get(query.scope(), memberId);
-        } catch (NotFoundException leftTheRegistry) {
-            return List.of();
+        Member m = members.find(query.scope(), memberId).orElse(null);
+        if (m == null) {
+            return List.of(); // left the registry
         }
         var today = query.today();
         Set<String> reminded = reminders.since(memberId, today.minusDays(settings.reminderDays() - 1L), 50).stream()
