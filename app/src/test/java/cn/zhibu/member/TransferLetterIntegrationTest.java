@@ -109,7 +109,7 @@ class TransferLetterIntegrationTest {
 
         // a forged Host header (a proxy passing the client's, an attacker's link): the QR code must not follow it
         byte[] pdf = pdfWithHost("/api/v1/transfers/" + t.id() + "/letter.pdf", "evil.example", token);
-        String qr = qrOf(pdf);
+        String qr = cn.zhibu.support.QrCodes.fromPdf(pdf);
         // the test setup is the demo setup without zhibu.public-url: the local address
         assertThat(qr).startsWith("http://localhost:" + port + "/verify/letters/").doesNotContain("evil");
         assertThat(pdfWithHost("/transfers/" + t.id() + "/letter.pdf", "evil.example", null)).isEmpty();
@@ -131,13 +131,4 @@ class TransferLetterIntegrationTest {
         }
     }
 
-    /** The link in the letter's QR code, read from the printed page as a phone would. */
-    private static String qrOf(byte[] pdf) throws Exception {
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 300);
-            var hints = java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
-            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
-                    hints).getText();
-        }
-    }
 }

@@ -37,4 +37,18 @@ public final class QrCodes {
             throw new AssertionError("the QR code does not decode", e);
         }
     }
+
+    /** The link in the QR code printed on a PDF's first page, read from the rendered page as a phone would. */
+    public static String fromPdf(byte[] pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document)
+                    .renderImageWithDPI(0, 300);
+            var hints = java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
+            return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(
+                            new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page))), hints).getText();
+        } catch (Exception e) {
+            throw new AssertionError("no QR code readable on the PDF's first page", e);
+        }
+    }
 }
