@@ -111,6 +111,9 @@ class S3MediaStoreIntegrationTest {
             assertThat(r.authorization()).contains("Credential=" + ACCESS_KEY + "/").contains("/cn-north-1/s3/aws4_request");
             assertThat(r.key()).isEqualTo(key);
         }
+        // the payload is signed too (over plain HTTP): its SHA-256, or aws-chunked with a signature per chunk
+        String payload = s3.requests("PUT").get(0).contentSha256();
+        assertThat(payload).matches("[0-9a-f]{64}|STREAMING-AWS4-HMAC-SHA256-PAYLOAD.*");
 
         s3.forget();
         Resource resource = media.open(scope, id).resource();
