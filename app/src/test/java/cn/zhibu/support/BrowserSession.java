@@ -82,6 +82,24 @@ public final class BrowserSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Puts raw bytes as a page's script uploads a file: the CSRF token of a page of the session in the header. */
+    public Page putBytes(String path, String contentType, byte[] body) {
+        Page page = get("/orgs");
+        if (page.status() == 302) {
+            page = get(page.location().replaceFirst("^https?://[^/]+", ""));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .header("X-CSRF-TOKEN", csrfFrom(page.body()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** Puts raw bytes without the CSRF token (a forged cross-site request). */
+    public Page putBytesWithoutToken(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** Posts a JSON body without the CSRF token (a forged cross-site request). */
     public Page postJsonWithoutToken(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")

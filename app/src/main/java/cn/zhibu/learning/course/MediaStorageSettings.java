@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *       directory, with {@code region}, {@code bucket}, {@code access-key}, {@code secret-key} and
  *       {@code path-style} (true for most self-hosted stores);</li>
  *   <li>{@code max-video-bytes} 1 GiB, {@code max-audio-bytes} 300 MiB, {@code max-document-bytes} 50 MiB: uploads
- *       are streamed to disk and refused (413) as soon as they pass the limit of their course's kind.</li>
+ *       are streamed to disk and refused (413) as soon as they pass the limit of their course's kind; the API and the
+ *       course page (its script sends the raw file) take files up to these limits, the page's multipart form without
+ *       script up to {@code spring.servlet.multipart.max-file-size} (50 MB).</li>
  * </ul>
  */
 @ConfigurationProperties("zhibu.learning.storage")

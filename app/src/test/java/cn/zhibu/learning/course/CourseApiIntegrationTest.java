@@ -189,6 +189,38 @@ class CourseApiIntegrationTest {
     }
 
     @Test
+    void the_page_script_upload_streams_past_the_multipart_limit_up_to_the_kinds_limit() {
+        ApiClient secA = api("csecA");
+        long id = created(secA, course(branchA.id(), "网页大文件", "AUDIO", "0.1"));
+        byte[] large = MediaSamples.wav(6700); // 53.6 MB: above the 50 MB multipart limit, below audio's 300 MB
+        BrowserSession page = pages("csecA");
+        BrowserSession.Page r = page.putBytes("/learning/courses/" + id + "/media?name=" + "long.wav", "audio/wav", large);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode c = secA.get("/api/v1/learning/courses/" + id).json();
+        assertThat(c.get("file").get("sizeBytes").asLong()).isEqualTo(large.length);
+        assertThat(c.get("mediaSeconds").asInt()).isEqualTo(6700);
+        // the notice waits for the course page the script opens next, as after the form
+        assertThat(page.get("/learning/courses/" + id).body()).contains("已上传long.wav");
+    }
+
+    @Test
+    void the_page_upload_answers_problems_in_chinese_and_needs_the_csrf_token() {
+        ApiClient secA = api("csecA");
+        long id = created(secA, course(branchA.id(), "网页上传错误", "DOCUMENT", "0.5"));
+        BrowserSession page = pages("csecA");
+        String path = "/learning/courses/" + id + "/media?name=x.pdf";
+        assertThat(page.putBytesWithoutToken(path, "application/pdf", MediaSamples.pdf()).status()).isEqualTo(403);
+        BrowserSession.Page wrongKind = page.putBytes(path, "application/pdf", wav);
+        assertThat(wrongKind.status()).isEqualTo(415);
+        assertThat(wrongKind.body()).contains("\"file\"").contains("文档课程只接受");
+        BrowserSession.Page tooLarge = page.putBytes(path, "application/pdf",
+                Arrays.copyOf(MediaSamples.pdf(), 50 * 1024 * 1024 + 1));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("文件不能超过50 MB");
+        assertThat(secA.get("/api/v1/learning/courses/" + id).json().has("file")).isFalse();
+    }
+
+    @Test
     void article_html_is_sanitised_and_a_required_course_needs_a_due_date() {
         ApiClient secA = api("csecA");
         long id = created(secA, course(branchA.id(), "图文", "ARTICLE", "0.5"));
@@ -284,6 +316,8 @@ class CourseApiIntegrationTest {
                 .status()).isEqualTo(404);
         assertThat(page.post("/learning/courses/" + draftB + "/publish", Map.of("confirmed", "true")).status())
                 .isEqualTo(404);
+        assertThat(page.putBytes("/learning/courses/" + draftB + "/media?name=x.pdf", "application/pdf",
+                MediaSamples.pdf()).status()).isEqualTo(404);
         assertThat(page.post("/learning/courses/" + audioB + "/withdraw", Map.of("confirmed", "true")).status())
                 .isEqualTo(404);
         assertThat(page.post("/learning/courses", Map.of("orgId", Long.toString(branchB.id()), "title", "越权",

@@ -6,15 +6,19 @@ import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.Resource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -52,7 +56,7 @@ public class S3MediaStore implements MediaStore, AutoCloseable {
         }
         try {
             s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
-        } catch (S3Exception e) {
+        } catch (SdkException e) {
             throw new IOException("对象存储写入失败：" + e.getMessage(), e);
         }
     }
@@ -68,6 +72,9 @@ public class S3MediaStore implements MediaStore, AutoCloseable {
             if (e.statusCode() == 404) {
                 return false;
             }
+            throw new IOException("对象存储读取失败：" + e.getMessage(), e);
+        } catch (SdkException e) {
+            // the store unreachable, a timeout …
             throw new IOException("对象存储读取失败：" + e.getMessage(), e);
         }
     }
@@ -116,40 +123,66 @@ public class S3MediaStore implements MediaStore, AutoCloseable {
         @Override
         public InputStream getInputStream() {
             return new InputStream() {
-                private long start;
-                private InputStream body;
+                private long position;
+                private ResponseInputStream<GetObjectResponse> body;
 
-                private InputStream body() {
+                /** Opens the object from the current position: the store sends nothing before it. */
+                private InputStream body() throws IOException {
                     if (body == null) {
-                        String range = "bytes=" + start + "-";
-                        body = s3.getObject(b -> b.bucket(bucket).key(key).range(range));
+                        String range = "bytes=" + position + "-";
+                        try {
+                            body = s3.getObject(b -> b.bucket(bucket).key(key).range(range));
+                        } catch (NoSuchKeyException e) {
+                            throw new FileNotFoundException("对象存储中没有该文件：" + key);
+                        } catch (SdkException e) {
+                            // an IOException, as from a file: Spring MVC then ends the answer instead of a 500 page
+                            throw new IOException("对象存储读取失败：" + e.getMessage(), e);
+                        }
                     }
                     return body;
                 }
 
                 @Override
                 public long skip(long n) throws IOException {
-                    if (body != null) {
-                        return body.skip(n);
-                    }
-                    long skipped = Math.max(0, Math.min(n, length - start));
-                    start += skipped;
+                    long skipped = body != null ? body.skip(n) : Math.max(0, Math.min(n, length - position));
+                    position += skipped;
                     return skipped;
                 }
 
                 @Override
                 public int read() throws IOException {
-                    return start >= length && body == null ? -1 : body().read();
+                    if (position >= length) {
+                        return -1;
+                    }
+                    int b = body().read();
+                    if (b >= 0) {
+                        position++;
+                    }
+                    return b;
                 }
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
-                    return start >= length && body == null ? -1 : body().read(b, off, len);
+                    if (position >= length) {
+                        return -1;
+                    }
+                    int n = body().read(b, off, len);
+                    if (n > 0) {
+                        position += n;
+                    }
+                    return n;
                 }
 
+                /**
+                 * A range answer usually stops before the object's end (the player asked for a part): the rest is
+                 * not drained from the store but the connection dropped.
+                 */
                 @Override
                 public void close() throws IOException {
                     if (body != null) {
+                        if (position < length) {
+                            body.abort();
+                        }
                         body.close();
                     }
                 }

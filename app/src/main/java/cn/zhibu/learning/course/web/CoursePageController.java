@@ -158,13 +158,17 @@ class CoursePageController {
         model.addAttribute("body", c.kind() == CourseKind.ARTICLE ? RichText.sanitize(c.bodyHtml()) : null);
         model.addAttribute("manages", courses.manages(scope, c));
         model.addAttribute("progress", courses.myProgress(scope, c).orElse(null));
+        model.addAttribute("maxBytes", storage.maxBytes(c.kind()));
         model.addAttribute("maxMegabytes", storage.maxBytes(c.kind()) >> 20);
         model.addAttribute("accept", c.kind().files().stream().map(k -> k.mediaType()).distinct()
                 .reduce((a, b) -> a + "," + b).orElse(""));
         return "learning/courses/detail";
     }
 
-    /** The page's upload: a multipart file (up to the servlet's multipart limit; larger files through the API). */
+    /**
+     * The page's upload without script: a multipart file, up to the servlet's multipart limit (50 MB). With script the
+     * page sends the raw file to {@link CourseMediaPageUploadController}, up to the kind's limit.
+     */
     @PostMapping("/learning/courses/{id}/media")
     String upload(DataScope scope, @PathVariable long id, @RequestParam(required = false) MultipartFile file,
                   RedirectAttributes redirect) throws IOException {
@@ -175,13 +179,17 @@ class CoursePageController {
             }
             try (InputStream in = file.getInputStream()) {
                 Course c = media.upload(scope, id, file.getOriginalFilename(), in);
-                redirect.addFlashAttribute("notice", "已上传" + c.file().fileName()
-                        + (c.mediaSeconds() == null ? "" : "，时长" + c.mediaLength()));
+                redirect.addFlashAttribute("notice", uploadedNotice(c));
             }
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("uploadErrors", e.fieldErrors());
         }
         return "redirect:/learning/courses/" + id;
+    }
+
+    /** What the page says after an upload, by form or by script. */
+    static String uploadedNotice(Course c) {
+        return "已上传" + c.file().fileName() + (c.mediaSeconds() == null ? "" : "，时长" + c.mediaLength());
     }
 
     @PostMapping("/learning/courses/{id}/publish")
