@@ -45,7 +45,7 @@ class DemoLearningClassesIntegrationTest {
         }
         assertThat(completed).isEqualTo(2);
 
-        String page = member.get("/").body();
+        String page = member.get("/api/v1/inbox").body();
         assertThat(page).contains("今日培训：学习贯彻党的创新理论专题培训班");
         JsonNode points = member.get("/api/v1/learning/points/me").json();
         assertThat(points.get("entries").findValuesAsString("reason")).contains("在市直机关党史知识竞赛中获三等奖");
