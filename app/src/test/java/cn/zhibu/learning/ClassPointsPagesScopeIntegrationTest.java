@@ -221,6 +221,9 @@ class ClassPointsPagesScopeIntegrationTest {
             assertThat(page.body()).as(path).doesNotContain("出错了");
         }
         assertThat(selfB.get("/learning/points").body()).contains("乙支部扣分").contains("18 / 20");
+        // T2: a session today is the member's inbox item (and the inbox's count does not fail on it)
+        assertThat(selfB.get("/inbox").body()).contains("今日培训：乙支部秘密培训班");
+        assertThat(selfB.get("/inbox/badge").status()).isEqualTo(200);
         assertThat(selfB.get("/learning/classes/" + classB.id()).status()).isEqualTo(404);
         assertThat(selfB.get("/learning/points/members/" + otherB.id()).status()).isEqualTo(404);
     }
