@@ -56,13 +56,15 @@ class DemoDataLoader {
     private final DemoLearningHours.Services learningHours;
     private final DemoLearningCourses.Services learningCourses;
     private final DemoLearningExams.Services learningExams;
+    private final DemoLearningClasses.Services learningClasses;
 
     DemoDataLoader(OrganizationService organizations, MemberService members, UserAccounts accounts,
                    PlatformTransactionManager transactionManager, AdmissionService admission, MeetingService meetings,
                    MeetingAnswers answers, MeetingChanges changes, JdbcClient jdbc, DemoDues.Services dues,
                    DemoLearningHours.Services learningHours, DemoLearningCourses.Services learningCourses,
-                   DemoLearningExams.Services learningExams) {
+                   DemoLearningExams.Services learningExams, DemoLearningClasses.Services learningClasses) {
         this.dues = dues;
+        this.learningClasses = learningClasses;
         this.learningHours = learningHours;
         this.learningCourses = learningCourses;
         this.learningExams = learningExams;
@@ -102,6 +104,7 @@ class DemoDataLoader {
         new DemoLearningHours(learningHours, SCOPE, today).year(root);
         new DemoLearningCourses(learningCourses, SCOPE, today).publish(root);
         new DemoLearningExams(learningExams, SCOPE).load(root);
+        new DemoLearningClasses(learningClasses, SCOPE, today).load(root);
         return root.branches().mapToInt(b -> b.members().size()).sum();
     }
 

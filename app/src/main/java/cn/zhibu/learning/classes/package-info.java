@@ -5,4 +5,5 @@
  * absence is at most the configured share (default 1/7) of its hours; the outcome is credited through
  * {@link cn.zhibu.learning.StudyHours} and re-credited whenever attendance changes.
  */
+@org.springframework.modulith.NamedInterface("classes")
 package cn.zhibu.learning.classes;

@@ -4,4 +4,5 @@
  * as reversing rows — fed by completed courses, passed exams, the daily quiz and completed classes, and by the
  * secretary's deductions and rewards. Leaderboards only when {@code zhibu.learning.leaderboards} is on.
  */
+@org.springframework.modulith.NamedInterface("points")
 package cn.zhibu.learning.points;

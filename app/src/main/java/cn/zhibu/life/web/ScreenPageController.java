@@ -6,6 +6,7 @@ import cn.zhibu.life.checkin.CheckinPurpose;
 import cn.zhibu.life.checkin.ScreenCode;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.QrSvg;
 import cn.zhibu.platform.ServiceNotConfiguredException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

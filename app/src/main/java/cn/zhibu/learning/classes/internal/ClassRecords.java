@@ -106,8 +106,9 @@ public class ClassRecords {
 
     /** Sessions starting in [from, to) of the classes a member is enrolled in (the inbox's "today"). */
     public List<ClassSession> sessionsOfMember(long memberId, Instant from, Instant to) {
-        return jdbc.sql(SELECT_SESSION + " where class_id in (select class_id from class_enrolment where member_id = ?)"
-                        + " and starts_at >= ? and starts_at < ? order by starts_at")
+        return jdbc.sql(SELECT_SESSION + " " + """
+                         where class_id in (select class_id from class_enrolment where member_id = ?)
+                           and starts_at >= ? and starts_at < ? order by starts_at""")
                 .params(memberId, utc(from), utc(to)).query(ClassRecords::mapSession).list();
     }
 

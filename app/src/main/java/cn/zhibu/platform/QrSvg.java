@@ -1,4 +1,4 @@
-package cn.zhibu.life.web;
+package cn.zhibu.platform;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * A QR code as inline SVG: one path of unit squares on a white ground, scaled by CSS to fill the room screen without
  * blurring, and drawn without a request of its own (the page's fragment carries it). A quiet zone of four modules and
- * error correction M, so a phone reads it from the back of the room, off a projector.
+ * error correction M, so a phone reads it from the back of the room, off a projector. Shared by the rotating check-in
+ * codes of life meetings and of 培训班 sessions.
  */
-final class QrSvg {
+public final class QrSvg {
 
     private static final int QUIET_ZONE = 4;
 
@@ -22,7 +23,7 @@ final class QrSvg {
     }
 
     /** The SVG element; the text is ours (digits and letters of the path), so the page may insert it unescaped. */
-    static String of(String text, String label) {
+    public static String of(String text, String label) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
