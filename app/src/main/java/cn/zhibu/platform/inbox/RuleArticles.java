@@ -44,7 +44,11 @@ public final class RuleArticles {
             Map.entry("R4", EDUCATION + "第二十五条"),
             Map.entry("R5", EDUCATION + "第二十四条"),
             Map.entry("R6", EDUCATION + "第三十条"),
-            Map.entry("F8", "《关于中国共产党党费收缴、使用和管理的规定》第十三条"));
+            Map.entry("F8", "《关于中国共产党党费收缴、使用和管理的规定》第十三条"),
+            Map.entry("T1", EDUCATION + "第二十条"),
+            // T2's 56 学时 and concentrated training are from the national training plan, not an article (RULES.md: [S]).
+            Map.entry("T2", "《2019—2023年全国党员教育培训工作规划》"),
+            Map.entry("L1", "党员积分制管理的通行做法"));
 
     private RuleArticles() {
     }
