@@ -38,8 +38,7 @@ public class ExamForm {
     private Integer passMark;
     private boolean partialCredit;
     private boolean reviewAfterLast;
-    @Valid
-    private List<Rule> rules = new ArrayList<>();
+    private List<@Valid Rule> rules = new ArrayList<>();
 
     /** One draw rule: {@code count} questions of {@code kind} on {@code topic} (blank: any) from a bank, {@code score} each. */
     public static class Rule {
@@ -91,7 +90,7 @@ public class ExamForm {
     static ExamForm fresh(Long orgId, boolean daily, Clock clock) {
         ExamForm f = new ExamForm();
         f.orgId = orgId;
-        f.opensAt = LocalDateTime.now(clock.withZone(PlatformClock.ZONE)).truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        f.opensAt = LocalDateTime.ofInstant(clock.instant(), PlatformClock.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1);
         f.closesAt = f.opensAt.plusDays(daily ? 30 : 7);
         f.timeLimitMinutes = 30;
         f.maxAttempts = 1;

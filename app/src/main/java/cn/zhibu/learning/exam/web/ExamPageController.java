@@ -12,6 +12,7 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.Downloads;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.Pager;
+import cn.zhibu.platform.Paging;
 import cn.zhibu.platform.PlatformClock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -42,7 +43,7 @@ import java.util.Map;
 class ExamPageController {
 
     private static final int PAGE_SIZE = 20;
-    private static final int BANK_OPTIONS = 200;
+    private static final int BANK_OPTIONS = Paging.MAX_SIZE;
     private static final String MANAGERS_ONLY = "只有党组织书记和组织管理员可以组织考试";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(PlatformClock.ZONE);
 
