@@ -421,6 +421,14 @@ class ExamIntegrationTest {
                 "closesAt", LocalDateTime.now(clock).withNano(0).plusDays(1).toString(), "timeLimitMinutes", "10",
                 "maxAttempts", "1", "passMark", "99", "rules[0].bankId", Long.toString(own.id()),
                 "rules[0].count", "1", "rules[0].score", "1"));
+        Map<String, String> forged = new HashMap<>(exam);
+        forged.put("passMark", "abc");
+        forged.put("rules[0].kind", "NONE");
+        cn.zhibu.support.BrowserSession.Page hostile = manager.post("/learning/exams", forged);
+        assertThat(hostile.status()).isEqualTo(200);
+        assertThat(hostile.body()).contains("id=\"passMark-error\"").contains("id=\"rule-0-kind-error\"");
+        forged.put("rules[5000].count", "1");
+        assertThat(manager.post("/learning/exams", forged).status()).isEqualTo(400);
         exam.put("addRule", "1");
         assertThat(manager.post("/learning/exams", exam).body()).contains("id=\"rule-1-bankId\"");
         exam.remove("addRule");
