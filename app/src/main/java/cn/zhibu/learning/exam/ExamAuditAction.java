@@ -5,6 +5,8 @@ import cn.zhibu.platform.AuditAction;
 /** What the exams part writes into the audit log. */
 enum ExamAuditAction implements AuditAction {
     BANK_CREATED("题库.新建", "新建题库"),
+    BANK_RENAMED("题库.修改", "修改题库名称和说明"),
+    QUESTION_EDITED("题库.修改试题", "修改试题"),
     QUESTION_ADDED("题库.添加试题", "添加试题"),
     QUESTION_RETIRED("题库.删除试题", "删除试题"),
     QUESTIONS_IMPORTED("题库.导入试题", "从Excel导入试题"),

@@ -69,6 +69,20 @@ public class QuestionBanks {
         return records.bank(id).orElseThrow();
     }
 
+    @Transactional
+    public QuestionBank rename(DataScope scope, long id, String name, String description) {
+        QuestionBank before = get(scope, id);
+        FieldErrors errors = new FieldErrors();
+        String n = text(errors, "name", "题库名称", name, TextKind.NAME, true);
+        String d = text(errors, "description", "说明", description, TextKind.NOTE, false);
+        errors.throwIfAny();
+        records.updateBank(id, n, d);
+        audit.record(scope, ExamAuditAction.BANK_RENAMED, "question_bank", id, before.orgPath(),
+                Map.of("name", before.name(), "description", before.description() == null ? "" : before.description()),
+                Map.of("name", n, "description", d == null ? "" : d));
+        return records.bank(id).orElseThrow();
+    }
+
     public List<QuestionBank> list(DataScope scope, int page, int size) {
         Paging paging = Paging.of(page, size);
         return records.banks(scope, paging.size(), paging.offset());
@@ -88,6 +102,50 @@ public class QuestionBanks {
         get(scope, bankId);
         Paging paging = Paging.of(page, size);
         return records.questionsOf(bankId, paging.size(), paging.offset());
+    }
+
+    /** The bank's active questions on a topic and of a kind (null: any). */
+    public List<Question> questions(DataScope scope, long bankId, String topic, QuestionKind kind, int page, int size) {
+        get(scope, bankId);
+        Paging paging = Paging.of(page, size);
+        return records.questionsOf(bankId, blankToNull(topic), kind, paging.size(), paging.offset());
+    }
+
+    public long countQuestions(DataScope scope, long bankId, String topic, QuestionKind kind) {
+        get(scope, bankId);
+        return records.countQuestions(bankId, blankToNull(topic), kind);
+    }
+
+    /** An active question of the bank, or 404. */
+    public Question question(DataScope scope, long bankId, long questionId) {
+        get(scope, bankId);
+        return records.question(questionId).filter(x -> x.bankId() == bankId && x.active())
+                .orElseThrow(() -> new NotFoundException(QUESTION_NOT_FOUND));
+    }
+
+    /**
+     * Changes a question: the old one is retired and the changed one added, so the attempts that drew the old one
+     * keep showing what was asked then.
+     */
+    @Transactional
+    public Question edit(DataScope scope, long bankId, long questionId, QuestionDraft draft) {
+        QuestionBank bank = get(scope, bankId);
+        Question before = question(scope, bankId, questionId);
+        QuestionCheck.Checked q = QuestionCheck.check(draft);
+        records.retire(before.id());
+        long id = records.insertQuestion(bankId, q);
+        Map<String, Object> old = new LinkedHashMap<>();
+        old.put("bankId", bankId);
+        old.put("kind", before.kind().label());
+        old.put("topic", before.topic());
+        old.put("stem", before.stem());
+        old.put("score", before.score());
+        audit.record(scope, ExamAuditAction.QUESTION_EDITED, "question", id, bank.orgPath(), old, snapshot(bankId, q));
+        return records.question(id).orElseThrow();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public List<BankRecords.TopicCount> topics(DataScope scope, long bankId) {

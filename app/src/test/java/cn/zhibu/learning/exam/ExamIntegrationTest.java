@@ -392,4 +392,96 @@ class ExamIntegrationTest {
                 Map.of("position", 0, "chosen", List.of(0)));
         assertThat(late.status()).isEqualTo(400);
     }
+
+    @Test
+    void the_managers_pages_serve_the_branch_secretary_with_errors_beside_the_fields() {
+        QuestionBank own = banks.create(secA, branchA.id(), "甲支部页面题库" + suffix, null);
+        banks.add(secA, own.id(), new QuestionDraft(QuestionKind.SINGLE, "党章", "页面题干" + suffix, List.of("甲", "乙"),
+                "A", null, 1));
+        Exam e = exam("管理页面", 1, false, Duration.ofDays(1));
+        cn.zhibu.support.BrowserSession manager = cn.zhibu.support.BrowserSession.loggedIn(port, "esecA" + suffix, PASSWORD);
+        assertThat(manager.get("/learning/banks").body()).contains("甲支部页面题库" + suffix);
+        assertThat(manager.get("/learning/banks/" + own.id() + "?kind=SINGLE&topic=党章").body()).contains("页面题干" + suffix);
+        assertThat(manager.get("/learning/banks/" + own.id() + "?kind=FILL").body()).contains("没有符合条件的试题");
+        assertThat(manager.get("/learning/exams").body()).contains("管理页面" + suffix);
+        assertThat(manager.get("/learning/exams/" + e.id()).body()).contains("抽题规则").contains("撤回");
+        for (String path : List.of("/learning/quiz", "/learning/exams/new", "/learning/quiz/new", "/learning/banks/new",
+                "/learning/banks/" + own.id() + "/import", "/learning/banks/" + own.id() + "/questions/new",
+                "/learning/banks/template.xlsx", "/learning/exams/" + e.id() + "/results.xlsx")) {
+            assertThat(manager.get(path).status()).as(path).isEqualTo(200);
+        }
+
+        cn.zhibu.support.BrowserSession.Page bad = manager.post("/learning/banks/" + own.id() + "/questions",
+                Map.of("kind", "SINGLE", "topic", "党章", "stem", "错题", "options", "甲\n乙", "answer", "Z"));
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("id=\"answer-error\"").contains("不在选项中").contains("aria-invalid=\"true\"");
+
+        Map<String, String> exam = new HashMap<>(Map.of("orgId", Long.toString(branchA.id()), "title", "页面新考试",
+                "opensAt", LocalDateTime.now(clock).withNano(0).toString(),
+                "closesAt", LocalDateTime.now(clock).withNano(0).plusDays(1).toString(), "timeLimitMinutes", "10",
+                "maxAttempts", "1", "passMark", "99", "rules[0].bankId", Long.toString(own.id()),
+                "rules[0].count", "1", "rules[0].score", "1"));
+        Map<String, String> forged = new HashMap<>(exam);
+        forged.put("passMark", "abc");
+        forged.put("rules[0].kind", "NONE");
+        cn.zhibu.support.BrowserSession.Page hostile = manager.post("/learning/exams", forged);
+        assertThat(hostile.status()).isEqualTo(200);
+        assertThat(hostile.body()).contains("id=\"passMark-error\"").contains("id=\"rule-0-kind-error\"");
+        forged.put("rules[5000].count", "1");
+        assertThat(manager.post("/learning/exams", forged).status()).isEqualTo(400);
+        exam.put("addRule", "1");
+        assertThat(manager.post("/learning/exams", exam).body()).contains("id=\"rule-1-bankId\"");
+        exam.remove("addRule");
+        cn.zhibu.support.BrowserSession.Page refused = manager.post("/learning/exams", exam);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"passMark-error\"").contains("及格分应在0至总分1之间");
+        exam.put("passMark", "1");
+        exam.put("rules[0].count", "5");
+        cn.zhibu.support.BrowserSession.Page saved = manager.post("/learning/exams", exam);
+        assertThat(saved.status()).isEqualTo(302);
+        String detail = saved.location().replaceFirst("^https?://[^/]+", "");
+        assertThat(manager.get(detail).body()).contains("已保存草稿");
+        assertThat(manager.post(detail + "/publish", Map.of()).body()).contains("id=\"confirm\"");
+        assertThat(manager.post(detail + "/publish", Map.of("confirmed", "true")).status()).isEqualTo(302);
+        assertThat(manager.get(detail).body()).contains("需要5道题，题库中只有1道").contains("草稿");
+    }
+
+    @Test
+    void another_branch_secretary_gets_404_on_every_managers_page_and_nothing_changes() {
+        QuestionBank own = banks.create(secA, branchA.id(), "甲支部范围题库" + suffix, null);
+        Question q = banks.add(secA, own.id(), new QuestionDraft(QuestionKind.SINGLE, "党章", "范围题干", List.of("甲", "乙"),
+                "A", null, 1));
+        Exam e = exam("页面范围", 1, false, Duration.ofDays(1));
+        Exam draft = exams.create(secA, new ExamDraft(branchA.id(), false, "页面草稿" + suffix, null, false,
+                LocalDateTime.now(clock), LocalDateTime.now(clock).plusDays(1), 10, 1, 0, false, false,
+                List.of(new ExamRule(own.id(), null, null, 1, 1))));
+        cn.zhibu.support.BrowserSession secB = cn.zhibu.support.BrowserSession.loggedIn(port, "esecB" + suffix, PASSWORD);
+        String bank = "/learning/banks/" + own.id();
+        for (String path : List.of(bank, bank + "/edit", bank + "/questions/new", bank + "/questions/" + q.id() + "/edit",
+                bank + "/import", bank + "/export.xlsx", "/learning/exams/" + e.id(), "/learning/exams/" + e.id() + "/edit",
+                "/learning/exams/" + e.id() + "/results.xlsx", "/learning/exams/" + draft.id())) {
+            cn.zhibu.support.BrowserSession.Page r = secB.get(path);
+            assertThat(r.status()).as(path).isEqualTo(404);
+            assertThat(r.body()).as(path).doesNotContain("甲支部").doesNotContain("范围题干");
+        }
+        Map<String, String> confirmed = Map.of("confirmed", "true");
+        for (Map.Entry<String, Map<String, String>> w : List.of(
+                Map.entry(bank, Map.of("name", "越权改名")),
+                Map.entry(bank + "/questions", Map.of("kind", "TRUE_FALSE", "topic", "党章", "stem", "越权", "answer", "正确")),
+                Map.entry(bank + "/questions/" + q.id(), Map.of("kind", "TRUE_FALSE", "topic", "党章", "stem", "越权", "answer", "正确")),
+                Map.entry(bank + "/questions/" + q.id() + "/retire", confirmed),
+                Map.entry(bank + "/import", Map.of("onlyValidRows", "true")),
+                Map.entry("/learning/exams/" + draft.id(), Map.of("title", "越权")),
+                Map.entry("/learning/exams/" + draft.id() + "/publish", confirmed),
+                Map.entry("/learning/exams/" + e.id() + "/withdraw", confirmed))) {
+            assertThat(secB.post(w.getKey(), w.getValue()).status()).as(w.getKey()).isEqualTo(404);
+        }
+        assertThat(secB.get("/learning/banks").body()).doesNotContain("甲支部范围题库");
+        assertThat(secB.get("/learning/exams").body()).doesNotContain("页面范围" + suffix).doesNotContain("页面草稿");
+        assertThat(banks.get(secA, own.id()).name()).isEqualTo("甲支部范围题库" + suffix);
+        assertThat(banks.question(secA, own.id(), q.id()).stem()).isEqualTo("范围题干");
+        assertThat(exams.get(secA, e.id()).status()).isEqualTo(Exam.PUBLISHED);
+        assertThat(exams.get(secA, draft.id()).status()).isEqualTo(Exam.DRAFT);
+        assertThat(exams.get(secA, draft.id()).title()).isEqualTo("页面草稿" + suffix);
+    }
 }

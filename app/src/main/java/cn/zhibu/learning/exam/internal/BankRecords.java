@@ -58,6 +58,10 @@ public class BankRecords {
                 .params(params).query((rs, i) -> bank(rs)).list();
     }
 
+    public void updateBank(long id, String name, String description) {
+        jdbc.sql("update question_bank set name = ?, description = ? where id = ?").params(name, description, id).update();
+    }
+
     public long countBanks(DataScope scope) {
         Map<String, Object> params = DataScope.params();
         String where = scope.memberScopeSql("b.org_path", params);
@@ -92,6 +96,23 @@ public class BankRecords {
                 .params(bankId, limit, offset).query((rs, i) -> question(rs)).list();
     }
 
+    /** The active questions of a bank on a topic and of a kind (either null: any), by topic and kind. */
+    public List<Question> questionsOf(long bankId, String topic, QuestionKind kind, int limit, long offset) {
+        return jdbc.sql("select * from question where bank_id = ? and active" + FILTER + " order by topic, kind, id limit ? offset ?")
+                .params(bankId, topic, topic, name(kind), name(kind), limit, offset).query((rs, i) -> question(rs)).list();
+    }
+
+    public long countQuestions(long bankId, String topic, QuestionKind kind) {
+        return jdbc.sql("select count(*) from question where bank_id = ? and active" + FILTER)
+                .params(bankId, topic, topic, name(kind), name(kind)).query(Long.class).single();
+    }
+
+    private static final String FILTER = " and (?::text is null or topic = ?) and (?::text is null or kind = ?)";
+
+    private static String name(QuestionKind kind) {
+        return kind == null ? null : kind.name();
+    }
+
     /** The topics of a bank with their active questions per kind. */
     public List<TopicCount> topics(long bankId) {
         return jdbc.sql("""
@@ -119,7 +140,7 @@ public class BankRecords {
     }
 
     private static String kindName(ExamRule rule) {
-        return rule.kind() == null ? null : rule.kind().name();
+        return name(rule.kind());
     }
 
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
