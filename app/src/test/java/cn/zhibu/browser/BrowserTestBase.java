@@ -35,6 +35,21 @@ abstract class BrowserTestBase {
         return browser.newCheckedPage("http://localhost:" + port, true);
     }
 
+    /**
+     * A fresh phone page logged in as a demo account ({@code #current-user} is in the page, hidden behind the collapsed
+     * navigation on a phone).
+     */
+    Page phoneAs(String user) {
+        Page page = newPhonePage();
+        page.navigate("/login");
+        page.fill("#username", user);
+        page.fill("#password", cn.zhibu.demo.DemoAccounts.PASSWORD);
+        page.click("#login-submit");
+        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        return page;
+    }
+
     /** A fresh desktop-sized browser context (1280×900) on the application, ready for axe-core. */
     Page newDesktopPage() {
         return browser.newCheckedPage("http://localhost:" + port, false);

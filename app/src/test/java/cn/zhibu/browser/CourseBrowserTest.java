@@ -12,7 +12,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,16 +51,6 @@ class CourseBrowserTest extends BrowserTestBase {
         accounts.create(LEARNER, DemoAccounts.PASSWORD, "手机课程学员", m.id(), List.of(new RoleGrant(Role.MEMBER, null)));
     }
 
-    private Page as(String user) {
-        Page page = newPhonePage();
-        page.navigate("/login");
-        page.fill("#username", user);
-        page.fill("#password", DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
-        return page;
-    }
-
     private static void fits(Page page, List<String> found) {
         PageChecks.waitForHtmx(page);
         PageChecks.layoutProblems(page).forEach(p -> found.add(page.url() + " → " + p));
@@ -77,7 +66,7 @@ class CourseBrowserTest extends BrowserTestBase {
     @Test
     void a_secretary_publishes_a_required_audio_course_from_a_phone_and_the_member_studies_it() {
         List<String> found = new ArrayList<>();
-        Page secretary = as(DemoAccounts.SECRETARY);
+        Page secretary = phoneAs(DemoAccounts.SECRETARY);
         secretary.navigate("/learning/courses/new");
         fits(secretary, found);
         secretary.selectOption("#orgId", Long.toString(branch));
@@ -118,7 +107,7 @@ class CourseBrowserTest extends BrowserTestBase {
         assertThat(secretary.locator("#course-status")).hasText("已发布");
         assertThat(secretary.locator("#required-badge")).isVisible();
 
-        Page member = as(LEARNER);
+        Page member = phoneAs(LEARNER);
         member.navigate("/learning/courses/mine");
         fits(member, found);
         member.locator("#my-courses").getByText(TITLE).click();

@@ -4,7 +4,6 @@ import cn.zhibu.demo.DemoAccounts;
 import cn.zhibu.dues.DuesFixture;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,16 +46,6 @@ class DuesBrowserTest extends BrowserTestBase {
         fixture.bills(memberId, new BigDecimal("18.60"), last.minusMonths(1), last);
     }
 
-    private Page as(String user) {
-        Page page = newPhonePage();
-        page.navigate("/login");
-        page.fill("#username", user);
-        page.fill("#password", DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
-        return page;
-    }
-
     private static void fits(Page page, List<String> found) {
         PageChecks.waitForHtmx(page);
         PageChecks.layoutProblems(page).forEach(p -> found.add(page.url() + " → " + p));
@@ -72,7 +61,7 @@ class DuesBrowserTest extends BrowserTestBase {
     @Test
     void the_dues_pages_fit_a_phone_and_the_member_can_reach_online_payment() {
         List<String> found = new ArrayList<>();
-        Page member = as(PAYER);
+        Page member = phoneAs(PAYER);
         for (String path : List.of("/dues", "/dues/mine")) {
             member.navigate(path);
             fits(member, found);
@@ -83,7 +72,7 @@ class DuesBrowserTest extends BrowserTestBase {
                 .isLessThanOrEqualTo(390);
         assertThat(member.locator("#pay-online")).hasAttribute("href", "/dues/online/pay");
 
-        Page secretary = as(DemoAccounts.SECRETARY);
+        Page secretary = phoneAs(DemoAccounts.SECRETARY);
         for (String path : List.of("/dues", "/dues/branch?org=" + branch, "/dues/branch?org=" + branch + "&month="
                 + YearMonth.now().minusMonths(1), "/dues/arrears?org=" + branch, "/dues/members/" + memberId,
                 "/dues/rollup?org=" + branch)) {

@@ -13,7 +13,6 @@ import cn.zhibu.support.XlsxFiles;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,16 +55,6 @@ class ExamManagerBrowserTest extends BrowserTestBase {
         accounts.create(TAKER, DemoAccounts.PASSWORD, "手机考生", taker.id(), List.of(new RoleGrant(Role.MEMBER, null)));
     }
 
-    private Page as(String user) {
-        Page page = newPhonePage();
-        page.navigate("/login");
-        page.fill("#username", user);
-        page.fill("#password", DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
-        return page;
-    }
-
     private static void fits(Page page, List<String> found) {
         PageChecks.waitForHtmx(page);
         PageChecks.layoutProblems(page).forEach(p -> found.add(page.url() + " → " + p));
@@ -96,7 +85,7 @@ class ExamManagerBrowserTest extends BrowserTestBase {
     @Test
     void a_secretary_imports_a_bank_and_publishes_an_exam_a_member_passes_it_on_the_phone() {
         List<String> found = new ArrayList<>();
-        Page secretary = as(DemoAccounts.SECRETARY);
+        Page secretary = phoneAs(DemoAccounts.SECRETARY);
         secretary.navigate("/learning");
         secretary.click("#link-banks");
         fits(secretary, found);
@@ -150,7 +139,7 @@ class ExamManagerBrowserTest extends BrowserTestBase {
         assertThat(secretary.locator("#no-results")).isVisible();
         String examPage = secretary.url();
 
-        Page member = as(TAKER);
+        Page member = phoneAs(TAKER);
         member.navigate("/learning/exams/mine");
         member.locator(".exam-item", new Page.LocatorOptions().setHasText("手机考试" + suffix)).click();
         member.click("#start");

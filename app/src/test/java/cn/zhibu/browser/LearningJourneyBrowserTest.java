@@ -13,7 +13,6 @@ import cn.zhibu.support.TestClock;
 import cn.zhibu.support.TestData;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,16 +92,6 @@ class LearningJourneyBrowserTest extends BrowserTestBase {
         clock.reset();
     }
 
-    private Page as(String user) {
-        Page page = newPhonePage();
-        page.navigate("/login");
-        page.fill("#username", user);
-        page.fill("#password", DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
-        return page;
-    }
-
     private static void fits(Page page, List<String> found) {
         PageChecks.waitForHtmx(page);
         PageChecks.layoutProblems(page).forEach(p -> found.add(page.url() + " → " + p));
@@ -162,7 +151,7 @@ class LearningJourneyBrowserTest extends BrowserTestBase {
         ApiClient orgAdmin = ApiClient.loggedIn(port, DemoAccounts.ORG_ADMIN, DemoAccounts.PASSWORD);
         BigDecimal before = branchHours(orgAdmin);
 
-        Page member = as(LEARNER);
+        Page member = phoneAs(LEARNER);
         member.navigate("/");
         fits(member, found);
         assertThat(member.locator("main")).containsText("必修课《" + title + "》待完成");
@@ -212,7 +201,7 @@ class LearningJourneyBrowserTest extends BrowserTestBase {
         assertThat(anyone.locator("#transcript-lines")).containsText(title);
         assertThat(anyone.locator("#transcript-lines")).containsText("党章测试（旅程）");
 
-        Page secretary = as(DemoAccounts.SECRETARY);
+        Page secretary = phoneAs(DemoAccounts.SECRETARY);
         secretary.navigate("/learning/branch/" + branch);
         fits(secretary, found);
         assertThat(secretary.locator("#behind-list")).containsText(NAME);
@@ -223,7 +212,7 @@ class LearningJourneyBrowserTest extends BrowserTestBase {
             sleep();
         }
         assertThat(branchHours(orgAdmin).subtract(before)).isEqualByComparingTo("0.1");
-        Page committeeAdmin = as(DemoAccounts.ORG_ADMIN);
+        Page committeeAdmin = phoneAs(DemoAccounts.ORG_ADMIN);
         committeeAdmin.navigate("/learning/rollup/" + committee);
         fits(committeeAdmin, found);
         assertThat(committeeAdmin.locator("#rollup-orgs")).containsText(DemoAccounts.SECRETARY_BRANCH);

@@ -12,7 +12,6 @@ import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.support.TestData;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,16 +58,6 @@ class LearningViewsBrowserTest extends BrowserTestBase {
         fixture.year(learner, today.getYear(), "4.50", "32.0", false);
     }
 
-    private Page as(String user) {
-        Page page = newPhonePage();
-        page.navigate("/login");
-        page.fill("#username", user);
-        page.fill("#password", DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
-        return page;
-    }
-
     private static void fits(Page page, List<String> found) {
         PageChecks.waitForHtmx(page);
         PageChecks.layoutProblems(page).forEach(p -> found.add(page.url() + " → " + p));
@@ -84,7 +73,7 @@ class LearningViewsBrowserTest extends BrowserTestBase {
     @Test
     void the_learning_views_fit_a_phone_and_the_secretary_reminds_from_the_list() {
         List<String> found = new ArrayList<>();
-        Page member = as(LEARNER);
+        Page member = phoneAs(LEARNER);
         member.navigate("/learning");
         fits(member, found);
         assertThat(member.locator("#my-due")).containsText("手机必修课：学习党章");
@@ -93,7 +82,7 @@ class LearningViewsBrowserTest extends BrowserTestBase {
         assertThat(member.locator("#link-courses")).isVisible();
         assertThat(member.locator("#nav-learning")).hasAttribute("href", "/learning");
 
-        Page secretary = as(DemoAccounts.SECRETARY);
+        Page secretary = phoneAs(DemoAccounts.SECRETARY);
         for (String path : List.of("/learning", "/learning/branch/" + branch)) {
             secretary.navigate(path);
             fits(secretary, found);
@@ -102,7 +91,7 @@ class LearningViewsBrowserTest extends BrowserTestBase {
         secretary.click("#remind-" + learner.id());
         assertThat(secretary.locator("main")).containsText("已提醒1名党员");
 
-        Page committeeAdmin = as(DemoAccounts.ORG_ADMIN);
+        Page committeeAdmin = phoneAs(DemoAccounts.ORG_ADMIN);
         committeeAdmin.navigate("/learning/rollup/" + committee);
         fits(committeeAdmin, found);
         assertThat(committeeAdmin.locator("#rollup-orgs")).containsText(DemoAccounts.SECRETARY_BRANCH);
