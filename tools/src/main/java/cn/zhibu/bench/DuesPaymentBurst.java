@@ -53,6 +53,8 @@ final class DuesPaymentBurst {
     private final DatasetSampler sampler;
     private final BenchOptions options;
     private final List<String> notes;
+    /** Pairs drawn per writer, so that enough still owe this month's dues after earlier runs paid some. */
+    private static final int CANDIDATES = 8;
 
     DuesPaymentBurst(ApiClient api, Db db, DatasetSampler sampler, BenchOptions options, List<String> notes) {
         this.api = api;
@@ -63,7 +65,8 @@ final class DuesPaymentBurst {
     }
 
     Optional<ResultRow> run(long datasetMembers) {
-        List<WriterBranches> plan = sampler.writerBranches(options.writers(), notes);
+        // Earlier runs paid the month in the branches drawn first, so draw more pairs and keep those still owing
+        List<WriterBranches> plan = owing(sampler.writerBranches(options.writers() * CANDIDATES, notes));
         if (plan.isEmpty()) {
             notes.add("dues payments: no two branches to pay in; not measured");
             return Optional.empty();
@@ -144,6 +147,26 @@ final class DuesPaymentBurst {
     }
 
     /** Members of a branch in the registry whose bill of the month is open and unpaid, at most {@link #MEMBERS_PER_BRANCH}. */
+    /** The first {@code writers} pairs with a member whose bill of this month is still open (or not yet made). */
+    private List<WriterBranches> owing(List<WriterBranches> candidates) {
+        YearMonth month = YearMonth.now();
+        List<WriterBranches> owing = new ArrayList<>();
+        for (WriterBranches p : candidates) {
+            if (owing.size() == options.writers()) {
+                break;
+            }
+            boolean paid = db.query("""
+                            select count(*) from registry_member r
+                            where r.org_path in (?, ?) and not exists (select 1 from dues_bill b
+                                where b.member_id = r.member_id and b.month = ?::date and b.status <> 'OPEN')""",
+                    rs -> rs.getLong(1), p.home().path(), p.away().path(), month.atDay(1)).get(0) == 0;
+            if (!paid) {
+                owing.add(new WriterBranches(owing.size(), p.home(), p.away()));
+            }
+        }
+        return owing;
+    }
+
     private List<Long> openBills(List<OrgRef> branches, YearMonth month) {
         List<Long> members = new ArrayList<>();
         for (OrgRef branch : branches) {

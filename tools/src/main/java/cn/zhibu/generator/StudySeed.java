@@ -54,6 +54,8 @@ public final class StudySeed {
                 where o.depth <= 3 and o.status = 'ACTIVE'
                   and exists (select 1 from organization k where k.parent_id = o.id)
                 order by o.id, r.required desc""", year, year, RECORDED_BY);
+        // the planner must know the new courses (thousands, not one) or it loops over them for every member's prefix
+        update(c, "analyze course");
         // each member against the required courses of their ancestors down to the county (one hash join per prefix)
         update(c, """
                 create temp table seed_progress on commit drop as
@@ -88,6 +90,8 @@ public final class StudySeed {
                 from member m cross join lateral (select abs(hashtext(m.id::text || ':x:' || ?)) % 1000 as r) h
                 where h.r < 850
                 on conflict (member_id, source, source_id) do nothing""", year, EXTERNAL_LABEL, jan1, days, seed);
+        update(c, "analyze course_progress");
+        update(c, "analyze study_credit");
         long years = rebuildYears(c, year);
         long rollupRows = rebuildRollup(c, year);
         try (Statement s = c.createStatement()) {
