@@ -56,15 +56,7 @@ class ExamManagerBrowserTest extends BrowserTestBase {
     }
 
     private static void fits(Page page, List<String> found) {
-        PageChecks.waitForHtmx(page);
-        PageChecks.layoutProblems(page).forEach(p -> found.add(page.url() + " → " + p));
-        PageChecks.smallTouchTargets(page).forEach(p -> found.add(page.url() + " small target → " + p));
-        for (Locator table : page.locator("main table.table:visible").all()) {
-            if (!(Boolean) table.evaluate("t => t.classList.contains('zb-cards') || t.closest('[tabindex]') !== null")) {
-                found.add(page.url() + " → a table that is neither cards nor a scrollable region");
-            }
-        }
-        PageChecks.axeViolations(page).forEach(v -> found.add(page.url() + " axe → " + v));
+        found.addAll(PageChecks.phoneProblems(page));
     }
 
     /** Three single-choice questions on 党章 (the right option is 对的) and one whose answer is not an option. */

@@ -93,9 +93,7 @@ class LearningJourneyBrowserTest extends BrowserTestBase {
     }
 
     private static void fits(Page page, List<String> found) {
-        PageChecks.waitForHtmx(page);
-        PageChecks.layoutProblems(page).forEach(p -> found.add(page.url() + " → " + p));
-        PageChecks.axeViolations(page).forEach(v -> found.add(page.url() + " axe → " + v));
+        found.addAll(PageChecks.phoneProblems(page));
     }
 
     private int credited() {

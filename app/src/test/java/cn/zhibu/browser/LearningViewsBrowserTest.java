@@ -10,7 +10,6 @@ import cn.zhibu.member.MemberStatus;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.support.TestData;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,15 +58,7 @@ class LearningViewsBrowserTest extends BrowserTestBase {
     }
 
     private static void fits(Page page, List<String> found) {
-        PageChecks.waitForHtmx(page);
-        PageChecks.layoutProblems(page).forEach(p -> found.add(page.url() + " → " + p));
-        PageChecks.smallTouchTargets(page).forEach(p -> found.add(page.url() + " small target → " + p));
-        for (Locator table : page.locator("main table.table:visible").all()) {
-            if (!(Boolean) table.evaluate("t => t.classList.contains('zb-cards') || t.closest('[tabindex]') !== null")) {
-                found.add(page.url() + " → a table that is neither cards nor a scrollable region");
-            }
-        }
-        PageChecks.axeViolations(page).forEach(v -> found.add(page.url() + " axe → " + v));
+        found.addAll(PageChecks.phoneProblems(page));
     }
 
     @Test

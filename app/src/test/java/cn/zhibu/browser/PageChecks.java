@@ -94,6 +94,26 @@ final class PageChecks {
         page.waitForFunction("() => !document.querySelector('.htmx-request')");
     }
 
+    /**
+     * Everything a page must pass on a phone, one line per problem: laid out without sideways scrolling or squeezed
+     * text, touch targets of 44 px, tables as cards (or a scrollable region), no serious axe violation. Waits for the
+     * page's load (a click that submits a form returns before the next page's stylesheet applies) and for htmx.
+     */
+    static List<String> phoneProblems(Page page) {
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        waitForHtmx(page);
+        List<String> found = new java.util.ArrayList<>();
+        layoutProblems(page).forEach(p -> found.add(page.url() + " → " + p));
+        smallTouchTargets(page).forEach(p -> found.add(page.url() + " small target → " + p));
+        for (com.microsoft.playwright.Locator table : page.locator("main table.table:visible").all()) {
+            if (!(Boolean) table.evaluate("t => t.classList.contains('zb-cards') || t.closest('[tabindex]') !== null")) {
+                found.add(page.url() + " → a table that is neither cards nor a scrollable region");
+            }
+        }
+        axeViolations(page).forEach(v -> found.add(page.url() + " axe → " + v));
+        return found;
+    }
+
     static List<String> layoutProblems(Page page) {
         @SuppressWarnings("unchecked")
         List<String> problems = (List<String>) page.evaluate(LAYOUT);
