@@ -1,14 +1,11 @@
 package cn.zhibu.bench;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -63,21 +60,8 @@ final class CheckinMeetingSetup implements AutoCloseable {
                         insert into life_invitee (meeting_id, member_id, member_name, voting)
                         select ?, id, name, status = 'FULL' from member where id = any(?) returning 1""",
                 rs -> 1, meetingId, members.toArray(Long[]::new));
-        String password = "Bench@" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-        String hash = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(password);
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        List<String> usernames = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            usernames.add(USER_PREFIX + run + "-" + i);
-        }
-        db.query("""
-                        insert into app_user (username, password_hash, display_name, member_id)
-                        select u, ?, m.name, m.id from unnest(?::text[], ?::bigint[]) as x(u, mid) join member m on m.id = x.mid
-                        returning 1""",
-                rs -> 1, hash, usernames.toArray(String[]::new), members.toArray(Long[]::new));
-        db.execute("insert into user_role (user_id, role) select id, 'MEMBER' from app_user where username like '"
-                + USER_PREFIX + run + "-%'");
-        return new Prepared(meetingId, org, logIn(usernames, password));
+        MemberAccounts created = MemberAccounts.create(db, USER_PREFIX, members);
+        return new Prepared(meetingId, org, logIn(created.usernames(), created.password()));
     }
 
     /** The smallest sampled subtree with enough members, else the root with all it has. */
@@ -159,11 +143,5 @@ final class CheckinMeetingSetup implements AutoCloseable {
     private void removeLeftovers() {
         db.execute("delete from app_user where username like '" + USER_PREFIX + "%'");
         db.query("delete from life_meeting where created_by = ? and title = ? returning 1", rs -> 1, CREATED_BY, TITLE);
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
     }
 }

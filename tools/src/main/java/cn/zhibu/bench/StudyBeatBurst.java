@@ -1,10 +1,7 @@
 package cn.zhibu.bench;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,23 +122,10 @@ final class StudyBeatBurst {
     }
 
     private List<ApiClient> accounts(List<Long> members) {
-        String password = "Bench@" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-        String hash = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(password);
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        List<String> usernames = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            usernames.add(USER_PREFIX + run + "-" + i);
-        }
-        db.query("""
-                        insert into app_user (username, password_hash, display_name, member_id)
-                        select u, ?, m.name, m.id from unnest(?::text[], ?::bigint[]) as x(u, mid) join member m on m.id = x.mid
-                        returning 1""",
-                rs -> 1, hash, usernames.toArray(String[]::new), members.toArray(Long[]::new));
-        db.execute("insert into user_role (user_id, role) select id, 'MEMBER' from app_user where username like '"
-                + USER_PREFIX + run + "-%'");
+        MemberAccounts created = MemberAccounts.create(db, USER_PREFIX, members);
         List<ApiClient> clients = new ArrayList<>();
-        for (String user : usernames) {
-            clients.add(api.as(user, password));
+        for (String user : created.usernames()) {
+            clients.add(api.as(user, created.password()));
         }
         return clients;
     }
@@ -161,11 +145,5 @@ final class StudyBeatBurst {
             db.query("delete from course where id = ? returning 1", rs -> 1, course);
         }
         db.execute("delete from app_user where username like '" + USER_PREFIX + "%'");
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
     }
 }
