@@ -5,6 +5,7 @@ import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.RateLimitedException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
@@ -53,6 +54,15 @@ class PageErrorAdvice {
         var errors = e instanceof BindException b ? ValidationErrors.fieldErrors(b.getBindingResult())
                 : ValidationErrors.parameterErrors((HandlerMethodValidationException) e);
         return badRequest(String.join("；", errors.values()), model, response);
+    }
+
+    /**
+     * A form field naming a list row beyond what the binder grows a list to (a forged {@code rules[5000].count}): the
+     * request, not the server.
+     */
+    @ExceptionHandler(InvalidPropertyException.class)
+    String forgedRow(Model model, HttpServletResponse response) {
+        return badRequest("表单中的行数超出上限，请检查后重试", model, response);
     }
 
     private static String badRequest(String message, Model model, HttpServletResponse response) {

@@ -15,15 +15,12 @@ import cn.zhibu.platform.Pager;
 import cn.zhibu.platform.Paging;
 import cn.zhibu.platform.PlatformClock;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,15 +57,6 @@ class ExamPageController {
         this.banks = banks;
         this.orgs = orgs;
         this.clock = clock;
-    }
-
-    /** A forged rule index beyond what the binder grows a list to: a 400 page, never a 500. */
-    @ExceptionHandler(InvalidPropertyException.class)
-    String forgedRow(Model model, HttpServletResponse response) {
-        response.setStatus(400);
-        model.addAttribute("title", "无法完成操作");
-        model.addAttribute("message", "抽题规则至多" + Exams.MAX_RULES + "条");
-        return "error/problem";
     }
 
     @GetMapping("/learning/exams")
