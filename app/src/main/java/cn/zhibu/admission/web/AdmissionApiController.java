@@ -1,5 +1,6 @@
 package cn.zhibu.admission.web;
 
+import cn.zhibu.platform.CachedRead;
 import cn.zhibu.admission.AdmissionCase;
 import cn.zhibu.admission.AdmissionDocuments;
 import cn.zhibu.admission.AdmissionFlow;
@@ -76,6 +77,7 @@ class AdmissionApiController {
     }
 
     @GetMapping("/cases")
+    @CachedRead
     @Operation(summary = "发展党员工作流水线", description = "组织及其下级的发展对象，按阶段筛选（不填为进行中的全部），"
             + "每人显示下一步骤、期限和办理方")
     CasePage pipeline(DataScope scope, @RequestParam long orgId, @RequestParam(required = false) AdmissionStage stage,

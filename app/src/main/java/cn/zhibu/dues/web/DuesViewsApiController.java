@@ -1,5 +1,6 @@
 package cn.zhibu.dues.web;
 
+import cn.zhibu.platform.CachedRead;
 import cn.zhibu.dues.ArrearsCounts;
 import cn.zhibu.dues.ArrearsPage;
 import cn.zhibu.dues.ArrearsRun;
@@ -85,6 +86,7 @@ class DuesViewsApiController {
     }
 
     @GetMapping("/branch")
+    @CachedRead
     @Operation(summary = "组织某月的党费", description = "应交、实交与收缴率（含下级组织，来自汇总表），欠缴3/5/6个月以上的人数，"
             + "该月账单（至多1000条）和交纳记录（至多200条）")
     BranchDues branch(DataScope scope, @RequestParam long org,
@@ -102,6 +104,7 @@ class DuesViewsApiController {
     }
 
     @GetMapping("/rollup")
+    @CachedRead
     @Operation(summary = "上级党委的党费汇总", description = "本组织及每个下级组织逐月的应交、实交和收缴率，全年合计、已上缴金额和"
             + "连续未交满6个月的人数，均来自汇总表；以及本年度的上缴记录（至多50条）")
     RollupDues rollup(DataScope scope, @RequestParam long org,
@@ -110,6 +113,7 @@ class DuesViewsApiController {
     }
 
     @GetMapping("/arrears")
+    @CachedRead
     @Operation(summary = "连续未交党费的党员名单", description = "组织及其下级中连续未交至少 min 个月（默认3）的党员，月数多的在前；"
             + "按游标分页：下一页传入上一页的 next")
     ArrearsPage arrearsList(DataScope scope, @RequestParam long org,

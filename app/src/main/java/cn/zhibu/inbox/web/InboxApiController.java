@@ -1,5 +1,6 @@
 package cn.zhibu.inbox.web;
 
+import cn.zhibu.platform.CachedRead;
 import cn.zhibu.inbox.InboxCount;
 import cn.zhibu.inbox.InboxService;
 import cn.zhibu.inbox.InboxView;
@@ -22,6 +23,7 @@ class InboxApiController {
     }
 
     @GetMapping("/api/v1/inbox")
+    @CachedRead
     @Operation(summary = "我的待办：组织（含下级）的待办事项、按下级组织的计数，分页；党员为本人的待办")
     InboxView inbox(DataScope scope,
                     @Parameter(description = "查看的组织（默认为本人任职的组织）") @RequestParam(required = false) Long orgId,
@@ -31,6 +33,7 @@ class InboxApiController {
     }
 
     @GetMapping("/api/v1/inbox/count")
+    @CachedRead
     @Operation(summary = "需我办理的事项数（导航徽标；达到上限时 capped 为 true）")
     InboxCount count(DataScope scope) {
         return inbox.count(scope);

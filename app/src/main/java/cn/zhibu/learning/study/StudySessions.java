@@ -1,5 +1,6 @@
 package cn.zhibu.learning.study;
 
+import cn.zhibu.platform.DataChanges;
 import cn.zhibu.learning.CourseCompleted;
 import cn.zhibu.learning.LearningSettings;
 import cn.zhibu.learning.StudyCredit;
@@ -56,10 +57,12 @@ public class StudySessions {
     private final LearningSettings learning;
     private final StudySettings settings;
     private final Clock clock;
+    private final DataChanges changes;
     private final SecureRandom random = new SecureRandom();
 
     StudySessions(StudyRows rows, StudyHours hours, ApplicationEventPublisher events, AuditLog audit,
-                  LearningSettings learning, StudySettings settings, Clock clock) {
+                  LearningSettings learning, StudySettings settings, Clock clock, DataChanges changes) {
+        this.changes = changes;
         this.rows = rows;
         this.hours = hours;
         this.events = events;
@@ -114,6 +117,12 @@ public class StudySessions {
             throw refusal(member, sessionId, token, now);
         }
         BeatOutcome beat = outcome.get();
+        // a beat changes the member's progress, seen from their organization up (the read cache's versions)
+        if (scope.selfOrgPath() != null) {
+            changes.touched(scope.selfOrgPath());
+        } else {
+            changes.touchedAnything();
+        }
         if (beat.completedNow()) {
             completed(scope, member, sessionId, beat, now);
         }

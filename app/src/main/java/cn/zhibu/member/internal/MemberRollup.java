@@ -1,5 +1,9 @@
 package cn.zhibu.member.internal;
 
+import cn.zhibu.platform.DataChanges;
+import java.util.HashSet;
+import java.util.Set;
+
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,27 +39,39 @@ public class MemberRollup {
             select dim, val, status, n from member_rollup_delta where org_id = ?""";
 
     private final JdbcClient jdbc;
+    private final DataChanges changes;
 
-    MemberRollup(JdbcClient jdbc) {
+    MemberRollup(JdbcClient jdbc, DataChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** A set of pending changes to the roll-up, keyed (org, dim, value, status); an edit's −1 and +1 cancel here. */
     public static final class Delta {
         private final Map<Key, Integer> counts = new HashMap<>();
+        /** Where the changes are, for the read cache; null once a change was put by organization id alone. */
+        private Set<String> paths = new HashSet<>();
 
         public Delta add(TreePath orgPath, MemberRow m, int sign) {
+            if (paths != null) {
+                paths.add(orgPath.value());
+            }
             for (Long orgId : orgPath.ids()) {
-                put(orgId, GENDER, m.gender().name(), m.status().name(), sign);
-                put(orgId, EDUCATION, m.education().name(), m.status().name(), sign);
-                put(orgId, ETHNICITY, m.ethnicity(), m.status().name(), sign);
-                put(orgId, OCCUPATION, m.occupation().name(), m.status().name(), sign);
-                put(orgId, BIRTH_YEAR, Integer.toString(m.birthDate().getYear()), m.status().name(), sign);
+                count(orgId, GENDER, m.gender().name(), m.status().name(), sign);
+                count(orgId, EDUCATION, m.education().name(), m.status().name(), sign);
+                count(orgId, ETHNICITY, m.ethnicity(), m.status().name(), sign);
+                count(orgId, OCCUPATION, m.occupation().name(), m.status().name(), sign);
+                count(orgId, BIRTH_YEAR, Integer.toString(m.birthDate().getYear()), m.status().name(), sign);
             }
             return this;
         }
 
         public Delta put(long orgId, String dim, String val, String status, int n) {
+            paths = null;
+            return count(orgId, dim, val, status, n);
+        }
+
+        private Delta count(long orgId, String dim, String val, String status, int n) {
             counts.merge(new Key(orgId, dim, val, status), n, Integer::sum);
             return this;
         }
@@ -69,6 +85,11 @@ public class MemberRollup {
     }
 
     public void apply(Delta delta) {
+        if (delta.paths == null) {
+            changes.touchedAnything();
+        } else {
+            delta.paths.forEach(changes::touched);
+        }
         if (delta.isEmpty()) {
             return;
         }

@@ -1,5 +1,6 @@
 package cn.zhibu.member.web;
 
+import cn.zhibu.platform.CachedRead;
 import cn.zhibu.member.AgeBand;
 import cn.zhibu.member.Education;
 import cn.zhibu.member.Gender;
@@ -41,6 +42,7 @@ class MemberApiController {
     }
 
     @GetMapping
+    @CachedRead
     @Operation(summary = "查询党员", description = "q 可为姓名、拼音首字母（如 zs 查张三）、全拼前缀或18位身份证号")
     MemberPage search(DataScope scope,
                       @Parameter(description = "组织 id：只查该组织及其下级") @RequestParam(required = false) Long orgId,

@@ -1,5 +1,6 @@
 package cn.zhibu.organization.web;
 
+import cn.zhibu.platform.CachedRead;
 import cn.zhibu.organization.Committee;
 import cn.zhibu.organization.CommitteePosition;
 import cn.zhibu.organization.Organization;
@@ -53,6 +54,7 @@ class OrganizationApiController {
     }
 
     @GetMapping("/{id}/children")
+    @CachedRead
     @Operation(summary = "下级组织（一层）")
     List<Organization> children(DataScope scope, @PathVariable long id,
                                 @RequestParam(defaultValue = "false") boolean includeDissolved) {

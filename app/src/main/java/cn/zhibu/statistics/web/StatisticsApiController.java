@@ -1,5 +1,6 @@
 package cn.zhibu.statistics.web;
 
+import cn.zhibu.platform.CachedRead;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.statistics.Dashboard;
 import cn.zhibu.statistics.OrgCheck;
@@ -24,6 +25,7 @@ class StatisticsApiController {
     }
 
     @GetMapping("/api/v1/orgs/{id}/dashboard")
+    @CachedRead
     @Operation(summary = "组织（含下级）的党员构成和组织数量")
     Dashboard dashboard(DataScope scope, @PathVariable long id) {
         return statistics.dashboard(scope, id);

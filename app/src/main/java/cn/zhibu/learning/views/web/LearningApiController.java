@@ -1,5 +1,6 @@
 package cn.zhibu.learning.views.web;
 
+import cn.zhibu.platform.CachedRead;
 import cn.zhibu.learning.views.LearningBehindPage;
 import cn.zhibu.learning.views.LearningMine;
 import cn.zhibu.learning.views.LearningReminderResult;
@@ -47,12 +48,14 @@ class LearningApiController {
     }
 
     @GetMapping("/members/{id}")
+    @CachedRead
     @Operation(summary = "某党员的学习情况", description = "本人或其所在组织的管理者可查看，内容同“我的学习”")
     LearningMine member(DataScope scope, @PathVariable long id) {
         return views.member(scope, id);
     }
 
     @GetMapping("/branch/{orgId}")
+    @CachedRead
     @Operation(summary = "学习进度落后的党员", description = "组织及其下级中必修课逾期未完成，或本年度学时低于按日进度应达学时的党员"
             + "（哪些课程、何时截止、学时还差多少）；按游标分页：下一页传入上一页的 next。仅本组织书记和上级管理者可查看")
     LearningBehindPage branch(DataScope scope, @PathVariable long orgId,
@@ -71,6 +74,7 @@ class LearningApiController {
     }
 
     @GetMapping("/rollup/{orgId}")
+    @CachedRead
     @Operation(summary = "上级党委的学习汇总", description = "本组织（含全部下级）及每个下级组织的党员数、参学人数、学时合计与人均、"
             + "达标人数与达标率，以及所选必修课（course）的完成人数与完成率，均来自汇总表")
     LearningRollup rollup(DataScope scope, @PathVariable long orgId,

@@ -1,5 +1,6 @@
 package cn.zhibu.life.compliance.web;
 
+import cn.zhibu.platform.CachedRead;
 import cn.zhibu.life.compliance.BehindList;
 import cn.zhibu.life.compliance.ComplianceBehindPage;
 import cn.zhibu.life.compliance.ComplianceExemption;
@@ -63,6 +64,7 @@ class ComplianceApiController {
     }
 
     @GetMapping("/heatmap")
+    @CachedRead
     @Operation(summary = "下级组织开展情况热力图", description = "每行一个直属下级组织（total 为本组织），每格为该月到期的要求（季度要求在"
             + "季度最后一个月、年度要求在12月到期）已开展或已豁免的组织数、应开展的组织数和百分比（按其下全部组织统计），text 为文字说明")
     ComplianceHeatMap heatMap(DataScope scope, @Parameter(description = ORG) @RequestParam long org,

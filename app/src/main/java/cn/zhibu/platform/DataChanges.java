@@ -1,0 +1,137 @@
+package cn.zhibu.platform;
+
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What committed writes changed, as versions that readers compare: the key of the API's read cache and ETags. A
+ * write transaction that declares the organization paths it changed ({@link #touched(String)}) moves only the
+ * versions of those subtrees and their ancestors; one that declares nothing moves every version, so a module that
+ * never heard of this class is still never served stale. Read-only transactions move nothing.
+ *
+ * <p>Transactions are followed through Spring's transaction listener ({@code WriteTransactionListener}); the
+ * versions are this node's (a cluster would publish them, e.g. by PostgreSQL {@code NOTIFY}; until then the read
+ * cache's short maximum age bounds what another node's writes can leave stale).
+ */
+@Component
+public class DataChanges {
+
+    private final ChangeStamps stamps = new ChangeStamps();
+    private final ThreadLocal<Deque<OpenTransaction>> open = ThreadLocal.withInitial(ArrayDeque::new);
+    /** Changes recorded on this thread (declared, or committed by a write transaction): see {@link #recordedHere()}. */
+    private final ThreadLocal<long[]> recorded = ThreadLocal.withInitial(() -> new long[1]);
+
+    /**
+     * Declares that the current write transaction changed data of the organization at {@code path} (its subtree
+     * and the counts above it). Outside a transaction, call it after the write: it takes effect at once.
+     */
+    public void touched(String path) {
+        OpenTransaction writing = innermostWriting();
+        if (writing == null) {
+            stamps.changed(List.of(path));
+            recorded.get()[0]++;
+        } else {
+            writing.paths.add(path);
+        }
+    }
+
+    public void touched(TreePath path) {
+        touched(path.value());
+    }
+
+    /** Declares a change that may show anywhere (settings, calendars, roles …). */
+    public void touchedAnything() {
+        OpenTransaction writing = innermostWriting();
+        if (writing == null) {
+            stamps.anything();
+            recorded.get()[0]++;
+        } else {
+            writing.anything = true;
+        }
+    }
+
+    /**
+     * Declares that the current write changes nothing an API read shows (a login's token, a fold of pending roll-up
+     * rows into folded ones): unless it also declares a place, it moves no version.
+     */
+    public void changedNothingShown() {
+        OpenTransaction writing = innermostWriting();
+        if (writing == null) {
+            recorded.get()[0]++;
+        } else {
+            writing.unseen = true;
+        }
+    }
+
+    /** The version of what a reader of these subtrees sees; it grows with every change that can reach them. */
+    public long versionOf(Collection<TreePath> roots) {
+        return stamps.versionOf(roots);
+    }
+
+    /** The version of everything (for a reader whose scope is the whole tree). */
+    public long latest() {
+        return stamps.latest();
+    }
+
+    /**
+     * How many changes this thread has recorded so far: a request that wrote compares it before and after, to
+     * declare "anything" when its writes went around transactions and declarations.
+     */
+    public long recordedHere() {
+        return recorded.get()[0];
+    }
+
+    void began(Object transaction, boolean readOnly) {
+        open.get().push(new OpenTransaction(transaction, readOnly));
+    }
+
+    void ended(Object transaction, boolean committed) {
+        Iterator<OpenTransaction> it = open.get().iterator();
+        while (it.hasNext()) {
+            OpenTransaction t = it.next();
+            if (t.transaction == transaction) {
+                it.remove();
+                if (committed && !t.readOnly) {
+                    if (t.unseen && !t.anything && t.paths.isEmpty()) {
+                        // declared invisible: nothing to move
+                    } else if (t.anything || t.paths.isEmpty()) {
+                        stamps.anything();
+                    } else {
+                        stamps.changed(t.paths);
+                    }
+                    recorded.get()[0]++;
+                }
+                return;
+            }
+        }
+    }
+
+    private OpenTransaction innermostWriting() {
+        for (OpenTransaction t : open.get()) {
+            if (!t.readOnly) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static final class OpenTransaction {
+        final Object transaction;
+        final boolean readOnly;
+        final Set<String> paths = new HashSet<>();
+        boolean anything;
+        boolean unseen;
+
+        OpenTransaction(Object transaction, boolean readOnly) {
+            this.transaction = transaction;
+            this.readOnly = readOnly;
+        }
+    }
+}
