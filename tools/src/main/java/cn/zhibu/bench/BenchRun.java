@@ -54,7 +54,7 @@ final class BenchRun {
             warmUp(api, reads);
 
             List<ResultRow> rows = new ArrayList<>(timeReads(api, reads, members));
-            rows.add(mixed(api, reads, members));
+            rows.addAll(mixed(api, reads, members));
             say("Naive baselines (recursive CTE, RuoYi ancestors LIKE) on the same organizations …");
             rows.addAll(new NaiveBaselines(db, options.samples(), notes).measure(samples, members));
             if (!options.skipWrites()) {
@@ -132,11 +132,37 @@ final class BenchRun {
         return rows;
     }
 
-    private ResultRow mixed(ApiClient api, List<ReadOperation> reads, long members) {
-        say("Mixed reads: %d clients for %d s …", options.concurrency(), options.mixedSeconds());
-        LatencyStats stats = MixedLoad.run(api, reads, options.concurrency(), Duration.ofSeconds(options.mixedSeconds()));
-        return report(ResultRow.of("mixed_c" + options.concurrency(), members, stats)
-                .with("clients", options.concurrency()).with("seconds", options.mixedSeconds()));
+    /**
+     * The framework's own cost first — {@code /api/v1/me}, which reads nothing but the caller's cached scope — then
+     * the read plan by clients that want every answer computed afresh (A: the views' work) and by clients that keep
+     * and send back the tags of what they got (B: as browsers and apps repeat), all at the same concurrency and for
+     * the same time; B's throughput is judged against {@code /me}'s.
+     */
+    private List<ResultRow> mixed(ApiClient api, List<ReadOperation> reads, long members) {
+        int clients = options.concurrency();
+        Duration time = Duration.ofSeconds(options.mixedSeconds());
+        say("Mixed reads: %d clients for %d s each — /api/v1/me, the plan afresh (A), the plan repeating (B) …",
+                clients, options.mixedSeconds());
+        List<ReadOperation> me = List.of(new ReadOperation("me", List.of("/api/v1/me"), Map.of()));
+        LatencyStats framework = MixedLoad.run(api, me, clients, time, MixedLoad.Clients.REPEATING);
+        ResultRow meRow = report(ResultRow.of("me_c" + clients, members, framework).with("clients", clients)
+                .with("seconds", options.mixedSeconds()));
+        LatencyStats fresh = MixedLoad.run(api, reads, clients, time, MixedLoad.Clients.FRESH);
+        LatencyStats repeating = MixedLoad.run(api, reads, clients, time, MixedLoad.Clients.REPEATING);
+        double meRps = framework.throughputPerSecond();
+        ResultRow freshRow = report(ResultRow.of("mixed_fresh_c" + clients, members, fresh).with("clients", clients)
+                .with("seconds", options.mixedSeconds()).with("me_rps", round(meRps))
+                .with("ratio_vs_me", round(fresh.throughputPerSecond() / meRps)));
+        ResultRow repeatingRow = report(ResultRow.of("mixed_c" + clients, members, repeating)
+                .with("clients", clients).with("seconds", options.mixedSeconds()).with("me_rps", round(meRps))
+                .with("ratio_vs_me", round(repeating.throughputPerSecond() / meRps))
+                .with("not_modified_304", repeating.notModified())
+                .with("fresh_rps", round(fresh.throughputPerSecond())));
+        return List.of(meRow, freshRow, repeatingRow);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     /**

@@ -21,6 +21,7 @@ final class LatencyStats {
 
     private final Histogram micros = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
     private final LongAdder successes = new LongAdder();
+    private final LongAdder notModified = new LongAdder();
     private final Map<String, LongAdder> errorsByStatus = new ConcurrentHashMap<>();
     private final List<String> errorExamples = new CopyOnWriteArrayList<>();
     private volatile long wallNanos;
@@ -29,6 +30,9 @@ final class LatencyStats {
         recordNanos(response.nanos());
         if (response.ok()) {
             successes.increment();
+            if (response.status() == 304) {
+                notModified.increment();
+            }
         } else {
             error(response.status() == 0 ? "no response" : Integer.toString(response.status()), response.describe());
         }
@@ -45,6 +49,11 @@ final class LatencyStats {
         if (errorExamples.size() < ERROR_EXAMPLES) {
             errorExamples.add(example);
         }
+    }
+
+    /** Successes that were 304 (the client's copy still current). */
+    long notModified() {
+        return notModified.sum();
     }
 
     /** Wall-clock time of the whole measurement, for throughput. */

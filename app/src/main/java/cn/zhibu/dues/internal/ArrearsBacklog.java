@@ -1,5 +1,6 @@
 package cn.zhibu.dues.internal;
 
+import cn.zhibu.platform.DataChanges;
 import cn.zhibu.platform.ClusterSchedule;
 import cn.zhibu.platform.TreePath;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -30,11 +31,14 @@ public class ArrearsBacklog {
     private final JdbcClient jdbc;
     private final ArrearsCounter counter;
     private final TransactionTemplate tx;
+    private final DataChanges changes;
 
-    ArrearsBacklog(JdbcClient jdbc, ArrearsCounter counter, PlatformTransactionManager transactions) {
+    ArrearsBacklog(JdbcClient jdbc, ArrearsCounter counter, PlatformTransactionManager transactions,
+                   DataChanges changes) {
         this.jdbc = jdbc;
         this.counter = counter;
         this.tx = new TransactionTemplate(transactions);
+        this.changes = changes;
     }
 
     /** Queues the subtree (in the bill run's transaction: a run rolled back queues nothing). */
@@ -70,9 +74,11 @@ public class ArrearsBacklog {
                         order by requested_at, org_path limit 1 for update skip locked""")
                 .query((rs, i) -> new Pending(rs.getString(1), rs.getLong(2), rs.getLong(3))).optional();
         if (next.isEmpty()) {
+            changes.changedNothingShown();
             return false;
         }
         Pending p = next.get();
+        changes.touched(p.path());
         long to = p.nextId() + SLICE;
         counter.recountSubtree(new TreePath(p.path()), p.nextId(), to);
         if (to > p.lastId()) {

@@ -24,6 +24,10 @@ class ReadCacheFilter extends OncePerRequestFilter {
 
     static final String PENDING = ReadCacheFilter.class.getName() + ".pending";
 
+    /** An answer to keep: its key and the version it is computed under. */
+    record Pending(String key, long version) {
+    }
+
     private final ReadCache cache;
     private final DataChanges changes;
 
@@ -44,10 +48,11 @@ class ReadCacheFilter extends OncePerRequestFilter {
         if ("GET".equals(method) && cache.enabled() && request.getRequestURI().startsWith("/api/")) {
             CapturedResponse captured = new CapturedResponse(response);
             chain.doFilter(request, captured);
-            if (request.getAttribute(PENDING) instanceof String key) {
+            if (request.getAttribute(PENDING) instanceof Pending pending) {
                 byte[] body = captured.captured();
                 if (body != null) {
-                    cache.keep(key, new ReadCache.Entry(captured.getHeader("ETag"), captured.getContentType(), body));
+                    cache.keep(pending.key(), new ReadCache.Entry(captured.getHeader("ETag"), pending.version(),
+                            captured.getContentType(), body));
                 }
             }
         } else if ("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers a {@code @CachedRead} GET without running it when it can: 304 if the client's {@code If-None-Match} is the
- * current tag, the kept body if the cache holds this caller's answer under the current tag; otherwise lets the
+ * Answers a {@code @CachedRead} GET without running it when the cache holds this caller's answer to this URI under
+ * the current version: 304 if the client's {@code If-None-Match} is its tag, else the kept body; otherwise lets the
  * handler run and asks the filter to keep its answer. Runs after authentication, and only for the caller's own
  * entries: the tag and the key both name the caller. {@code Cache-Control: no-cache} from the client skips the kept
  * body (the answer is computed afresh).
@@ -52,29 +52,26 @@ class ReadCacheInterceptor implements HandlerInterceptor {
         String uri = request.getQueryString() == null ? request.getRequestURI()
                 : request.getRequestURI() + "?" + request.getQueryString();
         // the version is read before the handler reads the data: a change committed in between makes the kept
-        // answer's tag old at once, never the other way round
-        String tag = cache.tag(scope.actorId(), uri, version(scope));
+        // answer's version old at once, never the other way round
+        long version = version(scope);
         String key = ReadCache.key(scope.actorId(), uri);
         response.setHeader("Cache-Control", "private, no-cache");
-        if (!refresh(request)) {
-            if (tag.equals(request.getHeader("If-None-Match"))) {
-                response.setHeader("ETag", tag);
+        ReadCache.Entry kept = refresh(request) ? null : cache.find(key, version);
+        if (kept != null) {
+            response.setHeader("ETag", kept.tag());
+            if (matches(request.getHeader("If-None-Match"), kept.tag())) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return false;
-            }
-            ReadCache.Entry kept = cache.find(key, tag);
-            if (kept != null) {
-                response.setHeader("ETag", tag);
+            } else {
                 response.setContentType(kept.contentType());
                 response.setContentLength(kept.body().length);
                 response.getOutputStream().write(kept.body());
-                return false;
             }
+            return false;
         }
         CapturedResponse captured = WebUtils.getNativeResponse(response, CapturedResponse.class);
         if (captured != null) {
-            captured.capture(tag, cache.maxEntryBytes());
-            request.setAttribute(ReadCacheFilter.PENDING, key);
+            captured.capture(cache.newTag(scope.actorId(), uri), cache.maxEntryBytes());
+            request.setAttribute(ReadCacheFilter.PENDING, new ReadCacheFilter.Pending(key, version));
         }
         return true;
     }
@@ -88,6 +85,18 @@ class ReadCacheInterceptor implements HandlerInterceptor {
             roots.add(scope.selfOrgPath());
         }
         return changes.versionOf(roots);
+    }
+
+    private static boolean matches(String ifNoneMatch, String tag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            if (candidate.strip().equals(tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean refresh(HttpServletRequest request) {
