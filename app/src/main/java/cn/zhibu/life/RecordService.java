@@ -156,7 +156,7 @@ public class RecordService {
 
     /** Records saved but not confirmed in a subtree the caller manages, the oldest first (the secretary's inbox). */
     public List<MeetingHeading> unconfirmed(DataScope scope, TreePath subtree, int limit) {
-        return meetings.unconfirmed(scope, subtree, limit).stream().map(views::heading).toList();
+        return views.headings(meetings.unconfirmed(scope, subtree, limit));
     }
 
     /** Refuses, before the confirmation is asked, a record the caller may not or cannot confirm now. */

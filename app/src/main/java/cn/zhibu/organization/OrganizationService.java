@@ -138,6 +138,14 @@ public class OrganizationService {
         return repository.find(id).orElseThrow(() -> new NotFoundException("组织不存在"));
     }
 
+    /**
+     * Like {@link #describe} for several organizations in one read: id → organization (ids not found are absent).
+     * Never hand them to a caller unchecked.
+     */
+    public Map<Long, Organization> describeAll(Collection<Long> ids) {
+        return repository.findAll(ids).stream().collect(java.util.stream.Collectors.toMap(Organization::id, o -> o));
+    }
+
     /** Active organizations the caller manages, by exact name (an import names them): name → those so named. */
     public Map<String, List<Organization>> managedByName(DataScope scope, Collection<String> names) {
         Map<String, List<Organization>> found = new java.util.HashMap<>();

@@ -12,6 +12,7 @@ import cn.zhibu.organization.OrganizationService;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A meeting's record as readers see it, put together from the meeting, the record, the roll and the files. */
@@ -43,9 +44,18 @@ public class RecordViews {
     }
 
     public MeetingHeading heading(MeetingRow m) {
-        Organization org = organizations.describe(m.orgId());
+        return heading(m, organizations.describe(m.orgId()).name());
+    }
+
+    /** The headings of several meetings, their organizations read at once (an inbox lists fifty). */
+    public List<MeetingHeading> headings(List<MeetingRow> meetings) {
+        Map<Long, Organization> orgs = organizations.describeAll(meetings.stream().map(MeetingRow::orgId).toList());
+        return meetings.stream().map(m -> heading(m, orgs.get(m.orgId()).name())).toList();
+    }
+
+    private static MeetingHeading heading(MeetingRow m, String orgName) {
         List<MeetingKind> kinds = m.kinds().stream().sorted().toList();
-        return new MeetingHeading(m.id(), m.orgId(), org.name(), m.orgPath(), m.title(), kinds,
+        return new MeetingHeading(m.id(), m.orgId(), orgName, m.orgPath(), m.title(), kinds,
                 kinds.stream().map(MeetingKind::label).collect(Collectors.joining("、")), m.startsAt(), m.endsAt(),
                 m.heldOn(), m.place(), m.status(), m.status().label(), m.late(), m.lateReason(), m.recordedAt(),
                 m.confirmedAt(), m.confirmedBy());

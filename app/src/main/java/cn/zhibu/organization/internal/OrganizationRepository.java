@@ -64,6 +64,15 @@ public class OrganizationRepository {
                 .params(params).query(MAPPER).list();
     }
 
+    /** Several organizations by id in one read (a list of rows naming their organizations). */
+    public List<Organization> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from organization o where o.id = any(?)")
+                .param(ids.stream().distinct().toArray(Long[]::new)).query(MAPPER).list();
+    }
+
     public List<Organization> findByPaths(Collection<TreePath> paths) {
         if (paths.isEmpty()) {
             return List.of();
