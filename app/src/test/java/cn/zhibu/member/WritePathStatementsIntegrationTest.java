@@ -60,7 +60,7 @@ class WritePathStatementsIntegrationTest {
         MemberForm full = new MemberForm(away.id(), form.name(), form.gender(), form.ethnicity(), form.birthDate(),
                 form.idNumber(), form.phone(), form.education(), form.occupation(), MemberStatus.FULL, form.joinedOn(),
                 LocalDate.now(), "支部委员", form.workUnit());
-        Member moved = counted("move", 8, () -> members.update(SYSTEM, created.id(), 2, full));
+        Member moved = counted("move", 9, () -> members.update(SYSTEM, created.id(), 2, full));
         assertThat(moved.version()).isEqualTo(3);
         assertThat(moved.orgId()).isEqualTo(away.id());
         assertThat(moved.orgName()).isEqualTo(away.name());
