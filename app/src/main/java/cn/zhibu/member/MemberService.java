@@ -155,22 +155,22 @@ public class MemberService {
         }
         errors.throwIfAny();
         byte[] idHash = cipher.lookupHash(f.idNumber());
-        long id = repository.nextId();
-        MemberRow row = toRow(id, org, f, 0, null);
-        repository.insert(row, idHash, phoneHash(f.phone()));
+        MemberRow row = repository.insert(toRow(0, org, f, 0, null), idHash, phoneHash(f.phone()));
         // appended, not updated in place: the ancestors' roll-up rows are shared by every writer (see MemberRollup)
         rollup.apply(new MemberRollup.Delta().add(org.path(), row, 1));
-        Member created = get(scope, id);
-        audit.record(scope, MemberAuditAction.CREATED, ENTITY, id, org.path().value(), null, snapshot(created));
+        // not read back: the row is what was just written (issue 16, the write path without the re-read)
+        Member created = toMember(scope, row, f.idNumber(), f.phone());
+        audit.record(scope, MemberAuditAction.CREATED, ENTITY, row.id(), org.path().value(), null, snapshot(created));
         return created;
     }
 
     @Transactional
     public Member update(DataScope scope, long id, int expectedVersion, MemberForm form) {
-        MemberRow before = lockForChange(scope, id, form.orgId());
+        Locked locked = lockWithOrganizations(scope, repository.find(id), form.orgId());
+        MemberRow before = locked.row();
         FieldErrors errors = new FieldErrors();
         MemberForm f = complete(keepMaskedFields(scope, before, form));
-        Organization org = f.orgId() == null ? null : targetOrg(scope, f.orgId(), errors);
+        Organization org = f.orgId() == null ? null : targetOrg(scope, f.orgId(), locked.orgs(), errors);
         validate(f, errors);
         if (f.orgId() == null) {
             errors.reject("orgId", "请选择所在党组织");
@@ -191,11 +191,12 @@ public class MemberService {
         errors.throwIfAny();
         byte[] idHash = cipher.lookupHash(f.idNumber());
         Member shownBefore = toMember(scope, before);
-        MemberRow after = toRow(id, org, f, expectedVersion, before.lostContactSince());
+        MemberRow after = toRow(id, org, f, expectedVersion + 1, before.lostContactSince());
         repository.update(after, expectedVersion, idHash, phoneHash(f.phone()));
         rollup.apply(new MemberRollup.Delta().add(new TreePath(before.orgPath()), before, -1)
                 .add(org.path(), after, 1));
-        Member updated = get(scope, id);
+        // not read back: under the row lock, with the version checked, the row is what was just written
+        Member updated = toMember(scope, after, f.idNumber(), f.phone());
         audit.record(scope, MemberAuditAction.UPDATED, ENTITY, id, org.path().value(), snapshot(shownBefore), snapshot(updated));
         return updated;
     }
@@ -242,16 +243,29 @@ public class MemberService {
      * path order, then the member row — the order a subtree move takes its locks too, so the two cannot deadlock.
      */
     MemberRow lockForChange(DataScope scope, long id, Long targetOrgId) {
-        MemberRow seen = repository.find(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+        return lockForChange(scope, repository.find(id), targetOrgId);
+    }
+
+    /** The same for a member row the caller has just read (unlocked). */
+    MemberRow lockForChange(DataScope scope, Optional<MemberRow> seen, Long targetOrgId) {
+        return lockWithOrganizations(scope, seen, targetOrgId).row();
+    }
+
+    /** The locked member row and the organizations locked with it (its own, and the target's if another). */
+    record Locked(MemberRow row, List<Organization> orgs) {
+    }
+
+    private Locked lockWithOrganizations(DataScope scope, Optional<MemberRow> found, Long targetOrgId) {
+        MemberRow seen = found.filter(r -> scope.managesMembersAt(r.orgPath()))
                 .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
-        organizations.lockInPathOrder(targetOrgId == null || targetOrgId == seen.orgId()
+        List<Organization> orgs = organizations.lockInPathOrder(targetOrgId == null || targetOrgId == seen.orgId()
                 ? List.of(seen.orgId()) : List.of(seen.orgId(), targetOrgId));
-        MemberRow locked = repository.findForUpdate(id).filter(r -> scope.managesMembersAt(r.orgPath()))
+        MemberRow locked = repository.findForUpdate(seen.id()).filter(r -> scope.managesMembersAt(r.orgPath()))
                 .orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
         if (locked.orgId() != seen.orgId()) {
             throw InvalidInputException.of("", "该党员的组织关系刚被他人调整，请刷新后重试");
         }
-        return locked;
+        return new Locked(locked, orgs);
     }
 
     /** Counts of a subtree by the S1 dimensions, read from the roll-up (one indexed read). */
@@ -317,9 +331,12 @@ public class MemberService {
     }
 
     Member toMember(DataScope scope, MemberRow row) {
+        return toMember(scope, row, cipher.decrypt(row.idNumberEnc()), cipher.decrypt(row.phoneEnc()));
+    }
+
+    /** The same for a row whose 身份证号 and phone the caller already holds in clear (just encrypted, not read). */
+    private Member toMember(DataScope scope, MemberRow row, String id, String phone) {
         boolean full = scope.seesSensitive() || Objects.equals(scope.selfMemberId(), row.id());
-        String id = cipher.decrypt(row.idNumberEnc());
-        String phone = cipher.decrypt(row.phoneEnc());
         return new Member(row.id(), row.orgId(), row.orgName(), row.orgPath(), row.name(), row.gender(),
                 row.ethnicity(), row.birthDate(), full ? id : Masking.idNumber(id),
                 full ? phone : Masking.phone(phone), row.education(), row.occupation(), row.status(), row.joinedOn(),
@@ -328,17 +345,30 @@ public class MemberService {
 
     private Organization targetOrg(DataScope scope, long orgId, FieldErrors errors) {
         try {
-            Organization org = organizations.lockManaged(scope, orgId);
-            if (!org.active()) {
-                errors.reject("orgId", "“" + org.name() + "”已撤销，不能接收党员");
-            } else if (!org.type().holdsMembers()) {
-                errors.reject("orgId", "党员应编入党支部或党小组，“" + org.name() + "”是" + org.typeLabel());
-            }
-            return org;
+            return checkedTarget(organizations.lockManaged(scope, orgId), errors);
         } catch (NotFoundException e) {
             errors.reject("orgId", "所选党组织不存在或不在您的管理范围内");
             return null;
         }
+    }
+
+    /** The same, from the organizations {@link #lockWithOrganizations} locked already (no second read). */
+    private static Organization targetOrg(DataScope scope, long orgId, List<Organization> locked, FieldErrors errors) {
+        Optional<Organization> org = OrganizationService.managedOf(scope, locked, orgId);
+        if (org.isEmpty()) {
+            errors.reject("orgId", "所选党组织不存在或不在您的管理范围内");
+            return null;
+        }
+        return checkedTarget(org.get(), errors);
+    }
+
+    private static Organization checkedTarget(Organization org, FieldErrors errors) {
+        if (!org.active()) {
+            errors.reject("orgId", "“" + org.name() + "”已撤销，不能接收党员");
+        } else if (!org.type().holdsMembers()) {
+            errors.reject("orgId", "党员应编入党支部或党小组，“" + org.name() + "”是" + org.typeLabel());
+        }
+        return org;
     }
 
     /**

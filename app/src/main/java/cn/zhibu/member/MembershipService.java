@@ -75,14 +75,17 @@ public class MembershipService {
     @Transactional
     public StatusEvent change(DataScope scope, long id, StatusChange change) {
         LocalDate today = LocalDate.now();
-        if (registry.find(id).isPresent()) {
-            return changeRegistered(scope, id, change, today);
+        Optional<MemberRow> registered = registry.find(id);
+        if (registered.isPresent()) {
+            return changeRegistered(scope, registered, change, today);
         }
         return changeArchived(scope, id, change, today);
     }
 
-    private StatusEvent changeRegistered(DataScope scope, long id, StatusChange change, LocalDate today) {
-        MemberRow row = members.lockForChange(scope, id, null);
+    private StatusEvent changeRegistered(DataScope scope, Optional<MemberRow> seen, StatusChange change,
+                                         LocalDate today) {
+        MemberRow row = members.lockForChange(scope, seen, null);
+        long id = row.id();
         if (transfers.openFor(id).isPresent()) {
             throw InvalidInputException.of("kind", "该党员正在办理组织关系转接，请待转接完成或撤回后再办理状态变更");
         }
@@ -164,7 +167,7 @@ public class MembershipService {
 
     private StatusEvent recorded(DataScope scope, MemberRow row, StatusChange change, String from, String to,
                                  Member shown) {
-        long eventId = events.append(row, change, from, to, scope.actorName());
+        StatusEvent event = events.append(row, change, from, to, scope.actorName());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("name", shown.name());
         after.put("kind", change.kind().name());
@@ -175,7 +178,7 @@ public class MembershipService {
         after.put("approvedBy", change.approvedBy());
         audit.record(scope, MemberAuditAction.STATUS_CHANGED, ENTITY, row.id(), row.orgPath(), Map.of("name", shown.name(), "status", from),
                 after);
-        return events.of(row.id()).stream().filter(e -> e.id() == eventId).findFirst().orElseThrow();
+        return event;
     }
 
     /**

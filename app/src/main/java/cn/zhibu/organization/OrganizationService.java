@@ -64,13 +64,17 @@ public class OrganizationService {
 
     /**
      * Share-locks several organizations at once, in path order, so that a writer touching two of them (a member
-     * moving between branches) and a subtree move (which locks in path order) cannot deadlock.
+     * moving between branches) and a subtree move (which locks in path order) cannot deadlock. Returns those found,
+     * in path order, without a scope check: the caller checks its scope on what it uses (see {@link #managedOf}).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void lockInPathOrder(Collection<Long> ids) {
-        if (!ids.isEmpty()) {
-            repository.lockInPathOrder(ids);
-        }
+    public List<Organization> lockInPathOrder(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : repository.lockInPathOrder(ids);
+    }
+
+    /** Of organizations already read (and locked), the one with this id whose members the caller manages, if any. */
+    public static java.util.Optional<Organization> managedOf(DataScope scope, Collection<Organization> orgs, long id) {
+        return orgs.stream().filter(o -> o.id() == id && scope.managesMembersAt(o.path().value())).findFirst();
     }
 
     /** The caller's starting organizations whose members they manage (empty for a plain member). */

@@ -78,14 +78,14 @@ public final class StudySeed {
                        (completed_on + time '20:00')::timestamptz
                 from seed_progress""", jan1, jan1);
         long credits = update(c, """
-                insert into study_credit (member_id, org_id, org_path, year, source, source_id, label, hours,
+                insert into study_credit (member_id, org_id, year, source, source_id, label, hours,
                                           concentrated, credited_on)
-                select member_id, org_id, org_path, ?, 'COURSE', course_id, title, 2.00, false, completed_on
+                select member_id, org_id, ?, 'COURSE', course_id, title, 2.00, false, completed_on
                 from seed_progress where completed_on is not null""", year);
         credits += update(c, """
-                insert into study_credit (member_id, org_id, org_path, year, source, source_id, label, hours,
+                insert into study_credit (member_id, org_id, year, source, source_id, label, hours,
                                           concentrated, credited_on)
-                select m.id, m.org_id, m.org_path, ?, 'EXTERNAL', 0, ?, (h.r % 61) * 0.5, false,
+                select m.id, m.org_id, ?, 'EXTERNAL', 0, ?, (h.r % 61) * 0.5, false,
                        ?::date + (h.r % ?)
                 from member m cross join lateral (select abs(hashtext(m.id::text || ':x:' || ?)) % 1000 as r) h
                 where h.r < 850

@@ -84,21 +84,20 @@ public class MemberRepository {
         return page.size() < size ? null : query.cursorAfter(page.get(page.size() - 1));
     }
 
-    public long nextId() {
-        return jdbc.sql("select nextval('member_seq')").query(Long.class).single();
-    }
-
-    public void insert(MemberRow m, byte[] idHash, byte[] phoneHash) {
-        jdbc.sql("""
+    /** Inserts the row under the sequence's next id (the row's own id is ignored) and returns it with that id. */
+    public MemberRow insert(MemberRow m, byte[] idHash, byte[] phoneHash) {
+        long id = jdbc.sql("""
                 insert into member(id, org_id, org_path, root_id, name, name_pinyin, name_initials, gender, ethnicity,
                                    birth_date, id_number_enc, id_number_hash, phone_enc, phone_hash, education,
                                    occupation, status, joined_on, converted_on, job_title, work_unit)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(m.id(), m.orgId(), m.orgPath(), m.rootId(), m.name(), m.namePinyin(), m.nameInitials(), m.gender().name(),
+                values (nextval('member_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                returning id""")
+                .params(m.orgId(), m.orgPath(), m.rootId(), m.name(), m.namePinyin(), m.nameInitials(), m.gender().name(),
                         m.ethnicity(), m.birthDate(), m.idNumberEnc(), idHash, m.phoneEnc(), phoneHash,
                         m.education().name(), m.occupation().name(), m.status().name(), m.joinedOn(),
                         m.convertedOn(), m.jobTitle(), m.workUnit())
-                .update();
+                .query(Long.class).single();
+        return m.withId(id);
     }
 
     public int update(MemberRow m, int expectedVersion, byte[] idHash, byte[] phoneHash) {

@@ -14,6 +14,13 @@ public record MemberRow(long id, long orgId, String orgName, String orgPath, lon
                         LocalDate convertedOn, String jobTitle, String workUnit, int version, String namePinyin,
                         String nameInitials, LocalDate lostContactSince) {
 
+    /** The same record under its id in the registry (known once inserted). */
+    public MemberRow withId(long newId) {
+        return new MemberRow(newId, orgId, orgName, orgPath, rootId, name, gender, ethnicity, birthDate, idNumberEnc,
+                phoneEnc, education, occupation, status, joinedOn, convertedOn, jobTitle, workUnit, version,
+                namePinyin, nameInitials, lostContactSince);
+    }
+
     /** The same record in another status (a conversion, or the status held before a suspension). */
     public MemberRow withStatus(MemberStatus newStatus, LocalDate newConvertedOn) {
         return new MemberRow(id, orgId, orgName, orgPath, rootId, name, gender, ethnicity, birthDate, idNumberEnc,

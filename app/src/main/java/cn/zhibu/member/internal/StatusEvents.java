@@ -15,35 +15,38 @@ import java.util.List;
 @Repository
 public class StatusEvents {
 
+    private static final org.springframework.jdbc.core.RowMapper<StatusEvent> EVENT = (rs, i) -> new StatusEvent(
+            rs.getLong("id"), rs.getLong("member_id"), StatusChangeKind.valueOf(rs.getString("kind")),
+            rs.getString("from_status"), rs.getString("to_status"), rs.getObject("effective_on", LocalDate.class),
+            rs.getString("reason"), rs.getString("document_ref"), rs.getString("approved_by"),
+            rs.getString("recorded_by"), rs.getObject("recorded_at", Timestamp.class).toInstant(),
+            rs.getObject("deadline", LocalDate.class),
+            rs.getString("ground") == null ? null : RemovalGround.valueOf(rs.getString("ground")));
+
     private final JdbcClient jdbc;
 
     StatusEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public long append(MemberRow member, StatusChange change, String fromStatus, String toStatus, String recordedBy) {
+    /** Appends the event and returns it as stored (the insert returns the row: no read after it). */
+    public StatusEvent append(MemberRow member, StatusChange change, String fromStatus, String toStatus,
+                              String recordedBy) {
         return jdbc.sql("""
                         insert into member_status_event (member_id, org_id, org_path, kind, from_status, to_status,
                                                          effective_on, reason, document_ref, approved_by, recorded_by,
                                                          deadline, ground)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *""")
                 .params(member.id(), member.orgId(), member.orgPath(), change.kind().name(), fromStatus, toStatus,
                         change.effectiveOn(), change.reason().strip(), blankToNull(change.documentRef()),
                         blankToNull(change.approvedBy()), recordedBy, change.deadline(),
                         change.ground() == null ? null : change.ground().name())
-                .query(Long.class).single();
+                .query(EVENT).single();
     }
 
     public List<StatusEvent> of(long memberId) {
         return jdbc.sql("select * from member_status_event where member_id = ? order by id").param(memberId)
-                .query((rs, i) -> new StatusEvent(rs.getLong("id"), rs.getLong("member_id"),
-                        StatusChangeKind.valueOf(rs.getString("kind")), rs.getString("from_status"),
-                        rs.getString("to_status"), rs.getObject("effective_on", LocalDate.class),
-                        rs.getString("reason"), rs.getString("document_ref"), rs.getString("approved_by"),
-                        rs.getString("recorded_by"), rs.getObject("recorded_at", Timestamp.class).toInstant(),
-                        rs.getObject("deadline", LocalDate.class),
-                        rs.getString("ground") == null ? null : RemovalGround.valueOf(rs.getString("ground"))))
-                .list();
+                .query(EVENT).list();
     }
 
     /**

@@ -149,9 +149,10 @@ public class OrganizationRepository {
     }
 
     /** Share-locks the given organizations in path order, the order moves take their locks in. */
-    public void lockInPathOrder(Collection<Long> ids) {
-        jdbc.sql("select id from organization where id in (:ids) order by path for share")
-                .param("ids", ids).query(Long.class).list();
+    /** Share-locks the organizations in path order and returns them (a writer needs them anyway: no second read). */
+    public List<Organization> lockInPathOrder(Collection<Long> ids) {
+        return jdbc.sql("select " + COLUMNS + " from organization o where o.id in (:ids) order by o.path for share of o")
+                .param("ids", ids).query(MAPPER).list();
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.List;
 @Component
 class HoursOrganizationListener {
 
-    private static final List<String> PATHS = List.of("course_progress", "study_credit", "study_year",
+    private static final List<String> PATHS = List.of("course_progress", "study_year",
             "study_external", "study_transcript");
 
     private final JdbcClient jdbc;

@@ -58,14 +58,14 @@ class StudyYearRows {
     void upsertCredit(YearRow y, StudySource source, long sourceId, String label, BigDecimal hours,
                       LocalDate creditedOn, boolean concentrated) {
         jdbc.sql("""
-                        insert into study_credit (member_id, org_id, org_path, year, source, source_id, label, hours,
+                        insert into study_credit (member_id, org_id, year, source, source_id, label, hours,
                                                   concentrated, credited_on)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (member_id, source, source_id) do update set org_id = excluded.org_id,
-                            org_path = excluded.org_path, year = excluded.year, label = excluded.label,
+                            year = excluded.year, label = excluded.label,
                             hours = excluded.hours, concentrated = excluded.concentrated,
                             credited_on = excluded.credited_on, created_at = now()""")
-                .params(y.memberId(), y.orgId(), y.orgPath(), y.year(), source.name(), sourceId, label, hours,
+                .params(y.memberId(), y.orgId(), y.year(), source.name(), sourceId, label, hours,
                         concentrated, creditedOn)
                 .update();
     }
