@@ -39,6 +39,7 @@ class RosterImportIntegrationTest {
     @Autowired RollupAudit rollups;
     @Autowired JdbcClient jdbc;
     @Autowired MemberService members;
+    @Autowired cn.zhibu.platform.FieldCipher cipher;
     @Autowired MembershipService membership;
     @Autowired TransferService transfers;
     @LocalServerPort int port;
@@ -110,6 +111,8 @@ class RosterImportIntegrationTest {
         assertThat(job.imported()).isEqualTo(3);
         assertThat(membersIn(branch)).isEqualTo(3);
         assertThat(rollups.memberMismatches()).isEmpty();
+        // issue 16: COPY writes the masked 身份证号 and phone beside the ciphertext
+        assertThat(cn.zhibu.support.MaskedColumns.mismatches(jdbc, cipher, "member", branch.path())).isEmpty();
         assertThat(jdbc.sql("select count(*) from audit_log where action = '党员.批量导入' and entity_id = ?")
                 .param(job.id()).query(Long.class).single()).isEqualTo(1);
     }
