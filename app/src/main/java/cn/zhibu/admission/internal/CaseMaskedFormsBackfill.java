@@ -22,7 +22,7 @@ class CaseMaskedFormsBackfill {
 
     @Bean
     RecurringTask<Void> admissionCaseMaskedBackfillTask(Backfills backfills, MaskedForms masked,
-                                                        @Value("${zhibu.backfill.interval-ms:10000}") long intervalMs) {
-        return backfills.task(CASES, Duration.ofMillis(intervalMs), 10_000, masked.backfill("admission_case"));
+                                                        @Value("${zhibu.backfill.interval-ms:2000}") long intervalMs) {
+        return backfills.task(CASES, Duration.ofMillis(intervalMs), 2_000, masked.backfill("admission_case"));
     }
 }
