@@ -23,6 +23,7 @@ import cn.zhibu.platform.FieldCipher;
 import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.IdNumberHits;
 import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.MaskedForms;
 import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.TreePath;
@@ -56,6 +57,7 @@ public class AdmissionService {
     private final MemberService members;
     private final MembershipService membership;
     private final FieldCipher cipher;
+    private final MaskedForms masked;
     private final AuditLog audit;
     private final RuleSets rules;
     private final PublicityLookup publicity;
@@ -67,7 +69,7 @@ public class AdmissionService {
     private final FirstTalkers firstTalkers;
 
     AdmissionService(AdmissionRollup rollup, AdmissionRecords records, OrganizationService organizations, MemberService members,
-                     MembershipService membership, FieldCipher cipher, AuditLog audit, RuleSets rules,
+                     MembershipService membership, FieldCipher cipher, MaskedForms masked, AuditLog audit, RuleSets rules,
                      PublicityLookup publicity, ApplicationEventPublisher events, IdNumberCheck idNumbers,
                      IdNumberHits hits, MeetingRoll meetingRoll, FirstTalkers firstTalkers) {
         this.firstTalkers = firstTalkers;
@@ -81,6 +83,7 @@ public class AdmissionService {
         this.members = members;
         this.membership = membership;
         this.cipher = cipher;
+        this.masked = masked;
         this.audit = audit;
         this.rules = rules;
         this.publicity = publicity;
@@ -124,7 +127,8 @@ public class AdmissionService {
         byte[] idHash = cipher.lookupHash(person.idNumber());
         long id = records.insert(new CaseRow(0, org.id(), org.name(), org.path().value(), org.rootId(), person.name(),
                 person.gender(), person.birthDate(), cipher.encrypt(person.idNumber()),
-                person.phone() == null ? null : cipher.encrypt(person.phone()), person.ethnicity(), person.education(),
+                person.phone() == null ? null : cipher.encrypt(person.phone()), Masking.idNumber(person.idNumber()),
+                Masking.phone(person.phone()), person.ethnicity(), person.education(),
                 person.occupation(), person.workUnit(), AdmissionStage.APPLICANT, form.appliedOn(), null, null, false,
                 null, null, null, null, null, null, 0), idHash);
         StepForm first = StepForm.simple(AdmissionStep.APPLICATION, form.appliedOn(), person.name(), null);
@@ -483,13 +487,13 @@ public class AdmissionService {
                 r.nextDate(), r.nextEarliest(), overdue);
     }
 
+    /** The case as the caller sees it: decrypted only for a role that may see the numbers in full. */
     AdmissionCase toCase(DataScope scope, CaseRow r, List<StepRecord> steps) {
-        String id = cipher.decrypt(r.idNumberEnc());
-        String phone = r.phoneEnc() == null ? null : cipher.decrypt(r.phoneEnc());
         boolean full = scope.seesSensitive();
+        String id = full ? cipher.decrypt(r.idNumberEnc()) : masked.idNumber(r.idNumberMasked(), r.idNumberEnc());
+        String phone = full ? cipher.decrypt(r.phoneEnc()) : masked.phone(r.phoneMasked(), r.phoneEnc());
         return new AdmissionCase(r.id(), r.orgId(), r.orgName(), r.orgPath(), r.name(), r.gender(), r.birthDate(),
-                full ? id : Masking.idNumber(id), r.ethnicity(), r.education(), r.workUnit(),
-                phone == null ? null : full ? phone : Masking.phone(phone), r.stage(), r.appliedOn(), r.memberId(),
+                id, r.ethnicity(), r.education(), r.workUnit(), phone, r.stage(), r.appliedOn(), r.memberId(),
                 r.closedReason(), r.closedOn(), r.version(), steps);
     }
 

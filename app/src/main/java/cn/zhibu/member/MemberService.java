@@ -13,6 +13,7 @@ import cn.zhibu.platform.FieldCipher;
 import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.ForbiddenException;
 import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.MaskedForms;
 import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.Paging;
@@ -44,12 +45,15 @@ public class MemberService {
     private final MemberRollup rollup;
     private final OrganizationService organizations;
     private final FieldCipher cipher;
+    private final MaskedForms masked;
     private final AuditLog audit;
     private final IdNumberCheck idNumbers;
     private final TransferRecords transfers;
 
     MemberService(MemberRepository repository, MemberRollup rollup, OrganizationService organizations,
-                  FieldCipher cipher, AuditLog audit, IdNumberCheck idNumbers, TransferRecords transfers) {
+                  FieldCipher cipher, MaskedForms masked, AuditLog audit, IdNumberCheck idNumbers,
+                  TransferRecords transfers) {
+        this.masked = masked;
         this.repository = repository;
         this.idNumbers = idNumbers;
         this.transfers = transfers;
@@ -78,7 +82,8 @@ public class MemberService {
             query = MemberQuery.of(search, query.alternative(), null);
             rows = repository.search(scope, subtree, query, search);
         }
-        List<Member> items = rows.stream().map(row -> toMember(scope, row)).toList();
+        // lists are for finding: every role sees the stored masked forms here, and nothing is decrypted
+        List<Member> items = rows.stream().map(this::shown).toList();
         long total;
         boolean exact = true;
         if (query.kind() == MemberQuery.Kind.ALL && search.dimensionFilters() <= 1) {
@@ -120,17 +125,35 @@ public class MemberService {
         return rollup.total(roots, MemberRollup.GENDER, null, status);
     }
 
-    /** A member the caller manages, or the caller's own record; otherwise 404, whether or not it exists. */
+    /**
+     * A member the caller manages, or the caller's own record, as a card shows them: 身份证号 and phone in their
+     * stored masked forms, for every role, without decrypting; otherwise 404, whether or not it exists. Where the
+     * full numbers are needed (the member's page, the edit form) use {@link #open}.
+     */
     public Member get(DataScope scope, long id) {
-        return find(scope, id).orElseThrow(() -> new NotFoundException("党员不存在或不在您的管理范围内"));
+        return find(scope, id).orElseThrow(MemberService::notFound);
     }
 
     /**
-     * The member if the caller may see them, else empty — for readers that go on without them (an inbox): catching
-     * {@link #get}'s exception would mark the caller's transaction rollback-only.
+     * The member if the caller may see them (masked, as {@link #get}), else empty — for readers that go on without
+     * them (an inbox): catching {@link #get}'s exception would mark the caller's transaction rollback-only.
      */
     public Optional<Member> find(DataScope scope, long id) {
-        return repository.find(id).filter(row -> visible(scope, row)).map(row -> toMember(scope, row));
+        return repository.find(id).filter(row -> visible(scope, row)).map(this::shown);
+    }
+
+    /**
+     * The member's record opened by the caller (their page, the edit form, an API read of one member): the full
+     * 身份证号 and phone, decrypted here, when the caller's role may see them ({@link DataScope#seesSensitive()}) or
+     * it is their own record; masked otherwise. 404 as {@link #get}.
+     */
+    public Member open(DataScope scope, long id) {
+        return repository.find(id).filter(row -> visible(scope, row)).map(row -> opened(scope, row))
+                .orElseThrow(MemberService::notFound);
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("党员不存在或不在您的管理范围内");
     }
 
     @Transactional
@@ -159,7 +182,7 @@ public class MemberService {
         // appended, not updated in place: the ancestors' roll-up rows are shared by every writer (see MemberRollup)
         rollup.apply(new MemberRollup.Delta().add(org.path(), row, 1));
         // not read back: the row is what was just written (issue 16, the write path without the re-read)
-        Member created = toMember(scope, row, f.idNumber(), f.phone());
+        Member created = openedAsWritten(scope, row, f.idNumber(), f.phone());
         audit.record(scope, MemberAuditAction.CREATED, ENTITY, row.id(), org.path().value(), null, snapshot(created));
         return created;
     }
@@ -190,13 +213,13 @@ public class MemberService {
         }
         errors.throwIfAny();
         byte[] idHash = cipher.lookupHash(f.idNumber());
-        Member shownBefore = toMember(scope, before);
+        Member shownBefore = shown(before);
         MemberRow after = toRow(id, org, f, expectedVersion + 1, before.lostContactSince());
         repository.update(after, expectedVersion, idHash, phoneHash(f.phone()));
         rollup.apply(new MemberRollup.Delta().add(new TreePath(before.orgPath()), before, -1)
                 .add(org.path(), after, 1));
         // not read back: under the row lock, with the version checked, the row is what was just written
-        Member updated = toMember(scope, after, f.idNumber(), f.phone());
+        Member updated = openedAsWritten(scope, after, f.idNumber(), f.phone());
         audit.record(scope, MemberAuditAction.UPDATED, ENTITY, id, org.path().value(), snapshot(shownBefore), snapshot(updated));
         return updated;
     }
@@ -232,7 +255,7 @@ public class MemberService {
         if (transfers.openFor(id).isPresent()) {
             throw InvalidInputException.of("", "该党员正在办理组织关系转接，请先撤回转接");
         }
-        Member shown = toMember(scope, row);
+        Member shown = shown(row);
         repository.delete(id);
         rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1));
         audit.record(scope, MemberAuditAction.DELETED, ENTITY, id, row.orgPath(), snapshot(shown), null);
@@ -330,17 +353,33 @@ public class MemberService {
         return scope.managesMembersAt(row.orgPath()) || Objects.equals(scope.selfMemberId(), row.id());
     }
 
-    Member toMember(DataScope scope, MemberRow row) {
-        return toMember(scope, row, cipher.decrypt(row.idNumberEnc()), cipher.decrypt(row.phoneEnc()));
+    /** A row as lists, cards and audit entries show it: the stored masked forms (decrypted only if not yet filled). */
+    Member shown(MemberRow row) {
+        return toMember(row, masked.idNumber(row.idNumberMasked(), row.idNumberEnc()),
+                masked.phone(row.phoneMasked(), row.phoneEnc()), false);
     }
 
-    /** The same for a row whose 身份证号 and phone the caller already holds in clear (just encrypted, not read). */
-    private Member toMember(DataScope scope, MemberRow row, String id, String phone) {
-        boolean full = scope.seesSensitive() || Objects.equals(scope.selfMemberId(), row.id());
+    /** A row opened by the caller: decrypted in full only for a role that may see it, or their own record. */
+    Member opened(DataScope scope, MemberRow row) {
+        if (!scope.seesSensitive() && !Objects.equals(scope.selfMemberId(), row.id())) {
+            return shown(row);
+        }
+        return toMember(row, cipher.decrypt(row.idNumberEnc()), cipher.decrypt(row.phoneEnc()), true);
+    }
+
+    /** The same for a row just written, whose 身份证号 and phone the caller holds in clear (encrypted, not read back). */
+    private Member openedAsWritten(DataScope scope, MemberRow row, String idNumber, String phone) {
+        if (!scope.seesSensitive() && !Objects.equals(scope.selfMemberId(), row.id())) {
+            return toMember(row, Masking.idNumber(idNumber), Masking.phone(phone), false);
+        }
+        return toMember(row, idNumber, phone, true);
+    }
+
+    private static Member toMember(MemberRow row, String idNumber, String phone, boolean full) {
         return new Member(row.id(), row.orgId(), row.orgName(), row.orgPath(), row.name(), row.gender(),
-                row.ethnicity(), row.birthDate(), full ? id : Masking.idNumber(id),
-                full ? phone : Masking.phone(phone), row.education(), row.occupation(), row.status(), row.joinedOn(),
-                row.convertedOn(), row.jobTitle(), row.workUnit(), row.version(), full, row.lostContactSince());
+                row.ethnicity(), row.birthDate(), idNumber, phone, row.education(), row.occupation(), row.status(),
+                row.joinedOn(), row.convertedOn(), row.jobTitle(), row.workUnit(), row.version(), full,
+                row.lostContactSince());
     }
 
     private Organization targetOrg(DataScope scope, long orgId, FieldErrors errors) {
@@ -496,7 +535,8 @@ public class MemberService {
 
     private MemberRow toRow(long id, Organization org, MemberForm f, int version, LocalDate lostContactSince) {
         return new MemberRow(id, org.id(), org.name(), org.path().value(), org.rootId(), f.name(), f.gender(),
-                f.ethnicity(), f.birthDate(), cipher.encrypt(f.idNumber()), cipher.encrypt(f.phone()), f.education(),
+                f.ethnicity(), f.birthDate(), cipher.encrypt(f.idNumber()), cipher.encrypt(f.phone()),
+                Masking.idNumber(f.idNumber()), Masking.phone(f.phone()), f.education(),
                 f.occupation(), f.status(), f.joinedOn(), f.convertedOn(), f.jobTitle(), f.workUnit(), version,
                 PinyinNames.full(f.name()), PinyinNames.initials(f.name()), lostContactSince);
     }

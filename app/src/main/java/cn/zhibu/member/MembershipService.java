@@ -92,7 +92,7 @@ public class MembershipService {
         MembershipRules.check(change, new MembershipRules.Standing(row.status().name(), row.joinedOn(),
                 row.lostContactSince(), null, events.probationExtendedTo(id).orElse(null)), today).throwIfAny();
         checkDuesGround(id, change);
-        Member before = members.toMember(scope, row);
+        Member before = members.shown(row);
         String to;
         if (change.kind().keepsStatus()) {
             to = row.status().name(); // the status stays; the period's end is the event's deadline
@@ -147,7 +147,7 @@ public class MembershipService {
         MemberRow row = locked.row();
         MembershipRules.check(change, new MembershipRules.Standing(locked.status().name(), row.joinedOn(),
                 row.lostContactSince(), locked.archivedOn()), today).throwIfAny();
-        Member before = members.toMember(scope, row);
+        Member before = members.shown(row);
         String to;
         if (change.kind() == StatusChangeKind.RESTORE) {
             Organization org = organizations.getManaged(scope, row.orgId());
@@ -191,7 +191,7 @@ public class MembershipService {
                 "组织关系转至" + t.toOrgName() + "（" + t.letterNo() + "），已收到回执", t.letterNo(), t.fromOrgName());
         archive.archive(row.id(), ArchiveStatus.TRANSFERRED_OUT, StatusChangeKind.TRANSFER_OUT, change.effectiveOn());
         rollup.apply(new MemberRollup.Delta().add(new TreePath(row.orgPath()), row, -1));
-        recorded(scope, row, change, row.status().name(), ArchiveStatus.TRANSFERRED_OUT.name(), members.toMember(scope, row));
+        recorded(scope, row, change, row.status().name(), ArchiveStatus.TRANSFERRED_OUT.name(), members.shown(row));
     }
 
     /** R5: records the last contact of a member the branch cannot reach; {@code null} when in contact again. */
@@ -212,7 +212,7 @@ public class MembershipService {
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("lostContactSince", lastContact == null ? null : lastContact.toString());
         audit.record(scope, lastContact == null ? MemberAuditAction.IN_CONTACT_AGAIN : MemberAuditAction.LOST_CONTACT, ENTITY, id, row.orgPath(), before, after);
-        return members.get(scope, id);
+        return members.open(scope, id);
     }
 
     /**
@@ -259,7 +259,7 @@ public class MembershipService {
     }
 
     public ArchivedMember getArchived(DataScope scope, long id) {
-        return archive.find(id).filter(a -> scope.managesMembersAt(a.row().orgPath())).map(a -> toArchived(scope, a))
+        return archive.find(id).filter(a -> scope.managesMembersAt(a.row().orgPath())).map(a -> toArchived(members.opened(scope, a.row()), a))
                 .orElseThrow(() -> new NotFoundException(NOT_FOUND));
     }
 
@@ -271,7 +271,7 @@ public class MembershipService {
         }
         Paging paging = Paging.of(page, size);
         List<ArchivedMember> items = archive.page(org.path(), status, paging).stream()
-                .map(a -> toArchived(scope, a)).toList();
+                .map(a -> toArchived(members.shown(a.row()), a)).toList();
         return new ArchivedPage(items, archive.count(org.path(), status), paging.page(), paging.size());
     }
 
@@ -309,7 +309,8 @@ public class MembershipService {
         return due;
     }
 
-    private ArchivedMember toArchived(DataScope scope, ArchivedRow a) {
-        return new ArchivedMember(members.toMember(scope, a.row()), a.status(), a.kind(), a.archivedOn());
+    /** An archived record with the member as shown: opened (its page) or masked (the list). */
+    private static ArchivedMember toArchived(Member shown, ArchivedRow a) {
+        return new ArchivedMember(shown, a.status(), a.kind(), a.archivedOn());
     }
 }

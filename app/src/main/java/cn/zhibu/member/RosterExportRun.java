@@ -96,13 +96,16 @@ class RosterExportRun implements JobHandler<RosterExportRun.Detail> {
         return new JobRun.Outcome<>(ExportJob.DONE, null, detail);
     }
 
-    /** Decrypts and masks a batch on every core, then writes it in order and lets the writer flush. */
+    /**
+     * Shows a batch as the exporting role may see it (as before: in full for a role that sees sensitive fields, so
+     * only then decrypted, on every core; else the stored masked forms), then writes it in order and flushes.
+     */
     private void write(JobRun<Detail> run, AtomicLong rows, Sheets sheets, List<MemberRow> batch, DataScope scope,
                        List<RosterColumn> columns) {
         if (batch.isEmpty()) {
             return;
         }
-        List<Member> shown = batch.parallelStream().map(row -> members.toMember(scope, row)).toList();
+        List<Member> shown = batch.parallelStream().map(row -> members.opened(scope, row)).toList();
         try {
             for (Member m : shown) {
                 long n = rows.incrementAndGet();

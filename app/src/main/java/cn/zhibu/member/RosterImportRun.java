@@ -10,6 +10,7 @@ import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.AuditLog;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldCipher;
+import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.RateLimitedException;
 import cn.zhibu.platform.JobHandler;
 import cn.zhibu.platform.JobRun;
@@ -208,7 +209,7 @@ class RosterImportRun implements JobHandler<RosterImportRun.Detail> {
                 MemberForm f = c.form();
                 MemberRow row = new MemberRow(ids.get(i), c.org().id(), c.org().name(), c.org().path().value(),
                         c.org().rootId(), f.name(), f.gender(), f.ethnicity(), f.birthDate(), cipher.encrypt(f.idNumber()),
-                        cipher.encrypt(f.phone()), f.education(), f.occupation(), f.status(), f.joinedOn(),
+                        cipher.encrypt(f.phone()), Masking.idNumber(f.idNumber()), Masking.phone(f.phone()), f.education(), f.occupation(), f.status(), f.joinedOn(),
                         f.convertedOn(), f.jobTitle(), f.workUnit(), 0, PinyinNames.full(f.name()),
                         PinyinNames.initials(f.name()), null);
                 return new NewMember(row, idHashes.get(f.idNumber()),

@@ -356,7 +356,7 @@ class AdmissionIntegrationTest {
         assertThatThrownBy(() -> record(c, step(FIRST_TALK, APPLIED.plusDays(31))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("已终止");
         Member existing = data.member(branch.id(), "已是党员", MemberStatus.FULL);
-        String id = members.get(SYSTEM, existing.id()).idNumber();
+        String id = members.open(SYSTEM, existing.id()).idNumber();
         assertThatThrownBy(() -> admission.apply(SYSTEM, new ApplicationForm(branch.id(), "已是党员", id, "汉族",
                 Education.BACHELOR, Occupation.WORKER, null, null, APPLIED)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("已登记为党员");

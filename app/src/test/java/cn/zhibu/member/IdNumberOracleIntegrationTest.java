@@ -72,9 +72,9 @@ class IdNumberOracleIntegrationTest {
         Organization committeeB = data.committee("查重乙党委" + suffix);
         branchB = data.org(committeeB.id(), "查重乙秘密支部", OrganizationType.BRANCH);
         memberA = data.member(branchA.id(), "甲支部党员", MemberStatus.FULL);
-        memberAId = members.get(SYSTEM, memberA.id()).idNumber();
+        memberAId = members.open(SYSTEM, memberA.id()).idNumber();
         memberB = data.member(branchB.id(), "乙支部秘密党员", MemberStatus.FULL);
-        memberBId = members.get(SYSTEM, memberB.id()).idNumber();
+        memberBId = members.open(SYSTEM, memberB.id()).idNumber();
         deceasedAId = archived(branchA, "甲支部已故党员", StatusChangeKind.DECEASE).idNumber();
         deceasedB = archived(branchB, "乙支部已故党员", StatusChangeKind.DECEASE);
         deceasedBId = deceasedB.idNumber();
@@ -95,7 +95,7 @@ class IdNumberOracleIntegrationTest {
 
     private Archived archived(Organization branch, String name, StatusChangeKind kind) {
         Member m = data.member(branch.id(), name, MemberStatus.FULL);
-        String id = members.get(SYSTEM, m.id()).idNumber();
+        String id = members.open(SYSTEM, m.id()).idNumber();
         membership.change(SYSTEM, m.id(), new StatusChange(kind, LocalDate.now().minusDays(3), "测试", "文号",
                 "上级党委"));
         return new Archived(m.id(), id);

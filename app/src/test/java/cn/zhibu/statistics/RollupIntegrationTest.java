@@ -49,7 +49,7 @@ class RollupIntegrationTest {
         assertThat(statistics.dashboard(SYSTEM, root.id()).members().total()).isEqualTo(3);
 
         // A new ethnicity, education and joining date and a move to another branch, in one edit.
-        Member before = members.get(SYSTEM, b1.id());
+        Member before = members.open(SYSTEM, b1.id());
         MemberForm changed = new MemberForm(branchA.id(), before.name(), before.gender(), "回族", before.birthDate(),
                 before.idNumber(), null, cn.zhibu.member.Education.POSTGRADUATE, before.occupation(),
                 before.status(), before.joinedOn().minusYears(1), before.convertedOn(), null, null);

@@ -14,6 +14,7 @@ import cn.zhibu.member.Education;
 import cn.zhibu.member.Gender;
 import cn.zhibu.member.Occupation;
 import cn.zhibu.platform.FieldCipher;
+import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.db.CopyStream;
 import cn.zhibu.platform.db.CopyText;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,7 @@ import java.util.SplittableRandom;
 final class AdmissionCases {
 
     private static final String CASE_COLUMNS = "id, org_id, org_path, root_id, name, gender, birth_date, id_number_enc, "
-            + "id_number_hash, ethnicity, education, occupation, stage, applied_on, next_step, next_date, next_earliest, "
+            + "id_number_hash, id_number_masked, ethnicity, education, occupation, stage, applied_on, next_step, next_date, next_earliest, "
             + "next_due";
     private static final String STEP_COLUMNS = "id, case_id, step, done_on, form_json, rule_set, recorded_by";
     private static final int MEMBERS_PER_CASE = 15;
@@ -72,7 +73,8 @@ final class AdmissionCases {
                 cases.number(g.caseId()).tab().number(g.branch().id()).tab().text(g.branch().path).tab()
                         .number(g.branch().rootId()).tab().text(p.name()).tab().text(p.gender().name()).tab()
                         .date(p.birth()).tab().bytea(cipher.encrypt(p.idNumber())).tab()
-                        .bytea(cipher.lookupHash(p.idNumber())).tab().text("汉族").tab()
+                        .bytea(cipher.lookupHash(p.idNumber())).tab().text(Masking.idNumber(p.idNumber())).tab()
+                        .text("汉族").tab()
                         .text(p.education().name()).tab().text(p.occupation().name()).tab()
                         .text(flow.stage().name()).tab().date(g.steps().get(0).doneOn()).tab()
                         .number(next.map(s -> (Integer) s.step().number()).orElse(null)).tab()

@@ -4,19 +4,22 @@ import cn.zhibu.platform.db.CopyText;
 
 import cn.zhibu.member.PinyinNames;
 import cn.zhibu.platform.FieldCipher;
+import cn.zhibu.platform.Masking;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Member rows as the app stores them: 身份证号 and phone encrypted with SM4 and hashed for lookup with the app's
- * {@link FieldCipher}, the name's pinyin and initials for search, enums by name, the ethnicity in Chinese.
+ * {@link FieldCipher}, their masked display forms ({@link Masking}) beside them, the name's pinyin and initials for
+ * search, enums by name, the ethnicity in Chinese.
  * Shared by the workers: the cipher keeps its keyed instances per thread.
  */
 final class MemberRows {
 
     static final String COLUMNS = "id, org_id, org_path, root_id, name, name_pinyin, name_initials, gender, ethnicity, "
-            + "birth_date, id_number_enc, id_number_hash, phone_enc, phone_hash, education, occupation, status, "
+            + "birth_date, id_number_enc, id_number_hash, phone_enc, phone_hash, id_number_masked, phone_masked, "
+            + "education, occupation, status, "
             + "joined_on, converted_on, work_unit";
 
     /** Where the members of one organization sit. */
@@ -48,6 +51,7 @@ final class MemberRows {
                 .text(m.gender.name()).tab().text(m.ethnicity).tab().date(m.birthDate).tab()
                 .bytea(cipher.encrypt(m.idNumber)).tab().bytea(cipher.lookupHash(m.idNumber)).tab()
                 .bytea(cipher.encrypt(m.phone)).tab().bytea(cipher.lookupHash(m.phone)).tab()
+                .text(Masking.idNumber(m.idNumber)).tab().text(Masking.phone(m.phone)).tab()
                 .text(m.education.name()).tab().text(m.occupation.name()).tab().text(m.status.name()).tab()
                 .date(m.joinedOn).tab().date(m.convertedOn).tab().text(holder.workUnit()).endRow();
     }

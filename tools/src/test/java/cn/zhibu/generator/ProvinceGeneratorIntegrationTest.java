@@ -9,6 +9,7 @@ import cn.zhibu.member.Gender;
 import cn.zhibu.member.IdCardNumber;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.FieldCipher;
+import cn.zhibu.platform.Masking;
 import cn.zhibu.life.compliance.ComplianceHeatMap;
 import cn.zhibu.life.compliance.ComplianceViews;
 import cn.zhibu.support.ComplianceAudit;
@@ -115,7 +116,8 @@ class ProvinceGeneratorIntegrationTest {
         assertThat(jdbc.sql("select count(distinct id_number_hash) from member").query(Long.class).single())
                 .isEqualTo(MEMBERS);
         List<Map<String, Object>> sample = jdbc.sql("""
-                select id_number_enc, id_number_hash, phone_enc, phone_hash, gender, birth_date from member
+                select id_number_enc, id_number_hash, phone_enc, phone_hash, id_number_masked, phone_masked, gender,
+                       birth_date from member
                 where id % 61 = 0""").query().listOfRows();
         assertThat(sample).hasSizeGreaterThan(300);
         for (Map<String, Object> row : sample) {
@@ -128,7 +130,14 @@ class ProvinceGeneratorIntegrationTest {
             String phone = cipher.decrypt((byte[]) row.get("phone_enc"));
             assertThat(phone).matches("1[3-9]\\d{9}");
             assertThat(row.get("phone_hash")).isEqualTo(cipher.lookupHash(phone));
+            // issue 16: the masked display forms beside the ciphertext, so lists need no SM4
+            assertThat(row.get("id_number_masked")).isEqualTo(Masking.idNumber(idNumber));
+            assertThat(row.get("phone_masked")).isEqualTo(Masking.phone(phone));
         }
+        assertThat(jdbc.sql("select count(*) from member where id_number_masked is null").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from admission_case where id_number_masked is null")
+                .query(Long.class).single()).isZero();
     }
 
     /** About one case for fifteen members, each judged by the app as stored, with exact roll-ups. */

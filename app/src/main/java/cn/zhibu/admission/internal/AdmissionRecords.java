@@ -29,7 +29,7 @@ public class AdmissionRecords {
 
     private static final String COLUMNS = """
             c.id, c.org_id, o.name as org_name, c.org_path, c.root_id, c.name, c.gender, c.birth_date, c.id_number_enc,
-            c.phone_enc, c.ethnicity, c.education, c.occupation, c.work_unit, c.stage, c.applied_on, c.next_step,
+            c.phone_enc, c.id_number_masked, c.phone_masked, c.ethnicity, c.education, c.occupation, c.work_unit, c.stage, c.applied_on, c.next_step,
             c.next_date, c.next_earliest, c.next_due, c.member_id, c.approved_on, c.converted_on, c.closed_reason, c.closed_on, c.version
             """;
     private static final String FROM = " from admission_case c join organization o on o.id = c.org_id";
@@ -37,7 +37,8 @@ public class AdmissionRecords {
     private static final RowMapper<CaseRow> MAPPER = (rs, i) -> new CaseRow(rs.getLong("id"), rs.getLong("org_id"),
             rs.getString("org_name"), rs.getString("org_path"), rs.getLong("root_id"), rs.getString("name"),
             Gender.valueOf(rs.getString("gender")), rs.getObject("birth_date", LocalDate.class),
-            rs.getBytes("id_number_enc"), rs.getBytes("phone_enc"), rs.getString("ethnicity"),
+            rs.getBytes("id_number_enc"), rs.getBytes("phone_enc"), rs.getString("id_number_masked"),
+            rs.getString("phone_masked"), rs.getString("ethnicity"),
             Education.valueOf(rs.getString("education")), Occupation.valueOf(rs.getString("occupation")),
             rs.getString("work_unit"), AdmissionStage.valueOf(rs.getString("stage")),
             rs.getObject("applied_on", LocalDate.class), rs.getObject("next_step", Integer.class),
@@ -58,10 +59,11 @@ public class AdmissionRecords {
     public long insert(CaseRow c, byte[] idHash) {
         return jdbc.sql("""
                         insert into admission_case(org_id, org_path, root_id, name, gender, birth_date, id_number_enc,
-                          id_number_hash, phone_enc, ethnicity, education, occupation, work_unit, stage, applied_on)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                          id_number_hash, phone_enc, id_number_masked, phone_masked, ethnicity, education,
+                          occupation, work_unit, stage, applied_on)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(c.orgId(), c.orgPath(), c.rootId(), c.name(), c.gender().name(), c.birthDate(), c.idNumberEnc(),
-                        idHash, c.phoneEnc(), c.ethnicity(), c.education().name(), c.occupation().name(), c.workUnit(),
+                        idHash, c.phoneEnc(), c.idNumberMasked(), c.phoneMasked(), c.ethnicity(), c.education().name(), c.occupation().name(), c.workUnit(),
                         c.stage().name(), c.appliedOn())
                 .query(Long.class).single();
     }

@@ -24,14 +24,16 @@ public class MemberArchive {
     /** Every column of member, by name, so that the two tables may differ in column order. */
     private static final String MEMBER_COLUMNS = """
             id, org_id, org_path, root_id, name, name_pinyin, name_initials, gender, ethnicity, birth_date,
-            id_number_enc, id_number_hash, phone_enc, phone_hash, education, occupation, status, joined_on,
-            converted_on, job_title, work_unit, version, created_at, updated_at, lost_contact_since""";
+            id_number_enc, id_number_hash, phone_enc, phone_hash, id_number_masked, phone_masked, education,
+            occupation, status, joined_on, converted_on, job_title, work_unit, version, created_at, updated_at,
+            lost_contact_since""";
 
     /** MEMBER_COLUMNS as a restored record takes them: a new version, changed now, in contact again. */
     private static final String RESTORED_VALUES = """
             id, org_id, org_path, root_id, name, name_pinyin, name_initials, gender, ethnicity, birth_date,
-            id_number_enc, id_number_hash, phone_enc, phone_hash, education, occupation, status, joined_on,
-            converted_on, job_title, work_unit, version + 1, created_at, now(), null""";
+            id_number_enc, id_number_hash, phone_enc, phone_hash, id_number_masked, phone_masked, education,
+            occupation, status, joined_on, converted_on, job_title, work_unit, version + 1, created_at, now(),
+            null""";
 
     private static final String SELECT = "select " + MemberRepository.COLUMNS
             + ", m.archive_status, m.archive_kind, m.archived_on from member_archive m join organization o on o.id = m.org_id";

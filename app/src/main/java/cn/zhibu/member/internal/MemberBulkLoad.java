@@ -16,8 +16,8 @@ import java.util.List;
 public class MemberBulkLoad {
 
     private static final String COLUMNS = "id, org_id, org_path, root_id, name, name_pinyin, name_initials, gender,"
-            + " ethnicity, birth_date, id_number_enc, id_number_hash, phone_enc, phone_hash, education, occupation,"
-            + " status, joined_on, converted_on, job_title, work_unit";
+            + " ethnicity, birth_date, id_number_enc, id_number_hash, phone_enc, phone_hash, id_number_masked,"
+            + " phone_masked, education, occupation, status, joined_on, converted_on, job_title, work_unit";
 
     /** A member row to load, with its lookup hashes. */
     public record NewMember(MemberRow row, byte[] idHash, byte[] phoneHash) {
@@ -45,7 +45,8 @@ public class MemberBulkLoad {
                         .text(m.name()).tab().text(m.namePinyin()).tab().text(m.nameInitials()).tab()
                         .text(m.gender().name()).tab().text(m.ethnicity()).tab().date(m.birthDate()).tab()
                         .bytea(m.idNumberEnc()).tab().bytea(n.idHash()).tab().bytea(m.phoneEnc()).tab()
-                        .bytea(n.phoneHash()).tab().text(m.education().name()).tab().text(m.occupation().name()).tab()
+                        .bytea(n.phoneHash()).tab().text(m.idNumberMasked()).tab().text(m.phoneMasked()).tab()
+                        .text(m.education().name()).tab().text(m.occupation().name()).tab()
                         .text(m.status().name()).tab().date(m.joinedOn()).tab().date(m.convertedOn()).tab()
                         .text(m.jobTitle()).tab().text(m.workUnit()).endRow();
                 copy.sendIfFull(text);

@@ -25,14 +25,15 @@ public class MemberRepository {
 
     static final String COLUMNS = """
             m.id, m.org_id, o.name as org_name, m.org_path, m.root_id, m.name, m.gender, m.ethnicity, m.birth_date,
-            m.id_number_enc, m.phone_enc, m.education, m.occupation, m.status, m.joined_on, m.converted_on,
+            m.id_number_enc, m.phone_enc, m.id_number_masked, m.phone_masked, m.education, m.occupation, m.status, m.joined_on, m.converted_on,
             m.job_title, m.work_unit, m.version, m.name_pinyin, m.name_initials, m.lost_contact_since""";
 
     static final RowMapper<MemberRow> MAPPER = (rs, i) -> new MemberRow(
             rs.getLong("id"), rs.getLong("org_id"), rs.getString("org_name"), rs.getString("org_path"),
             rs.getLong("root_id"), rs.getString("name"), Gender.valueOf(rs.getString("gender")),
             rs.getString("ethnicity"), rs.getObject("birth_date", LocalDate.class), rs.getBytes("id_number_enc"),
-            rs.getBytes("phone_enc"), Education.valueOf(rs.getString("education")),
+            rs.getBytes("phone_enc"), rs.getString("id_number_masked"), rs.getString("phone_masked"),
+            Education.valueOf(rs.getString("education")),
             Occupation.valueOf(rs.getString("occupation")), MemberStatus.valueOf(rs.getString("status")),
             rs.getObject("joined_on", LocalDate.class), rs.getObject("converted_on", LocalDate.class),
             rs.getString("job_title"), rs.getString("work_unit"), rs.getInt("version"), rs.getString("name_pinyin"),
@@ -88,12 +89,14 @@ public class MemberRepository {
     public MemberRow insert(MemberRow m, byte[] idHash, byte[] phoneHash) {
         long id = jdbc.sql("""
                 insert into member(id, org_id, org_path, root_id, name, name_pinyin, name_initials, gender, ethnicity,
-                                   birth_date, id_number_enc, id_number_hash, phone_enc, phone_hash, education,
-                                   occupation, status, joined_on, converted_on, job_title, work_unit)
-                values (nextval('member_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   birth_date, id_number_enc, id_number_hash, phone_enc, phone_hash, id_number_masked,
+                                   phone_masked, education, occupation, status, joined_on, converted_on, job_title,
+                                   work_unit)
+                values (nextval('member_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 returning id""")
                 .params(m.orgId(), m.orgPath(), m.rootId(), m.name(), m.namePinyin(), m.nameInitials(), m.gender().name(),
                         m.ethnicity(), m.birthDate(), m.idNumberEnc(), idHash, m.phoneEnc(), phoneHash,
+                        m.idNumberMasked(), m.phoneMasked(),
                         m.education().name(), m.occupation().name(), m.status().name(), m.joinedOn(),
                         m.convertedOn(), m.jobTitle(), m.workUnit())
                 .query(Long.class).single();
@@ -104,11 +107,13 @@ public class MemberRepository {
         return jdbc.sql("""
                 update member set org_id = ?, org_path = ?, root_id = ?, name = ?, name_pinyin = ?, name_initials = ?,
                        gender = ?, ethnicity = ?, birth_date = ?, id_number_enc = ?, id_number_hash = ?, phone_enc = ?,
-                       phone_hash = ?, education = ?, occupation = ?, status = ?, joined_on = ?, converted_on = ?,
-                       job_title = ?, work_unit = ?, version = version + 1, updated_at = now()
+                       phone_hash = ?, id_number_masked = ?, phone_masked = ?, education = ?, occupation = ?,
+                       status = ?, joined_on = ?, converted_on = ?, job_title = ?, work_unit = ?,
+                       version = version + 1, updated_at = now()
                 where id = ? and version = ?""")
                 .params(m.orgId(), m.orgPath(), m.rootId(), m.name(), m.namePinyin(), m.nameInitials(), m.gender().name(),
                         m.ethnicity(), m.birthDate(), m.idNumberEnc(), idHash, m.phoneEnc(), phoneHash,
+                        m.idNumberMasked(), m.phoneMasked(),
                         m.education().name(), m.occupation().name(), m.status().name(), m.joinedOn(),
                         m.convertedOn(), m.jobTitle(), m.workUnit(), m.id(), expectedVersion)
                 .update();

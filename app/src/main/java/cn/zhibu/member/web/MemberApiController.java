@@ -64,7 +64,7 @@ class MemberApiController {
     @GetMapping("/{id}")
     @Operation(summary = "党员详情")
     Member get(DataScope scope, @PathVariable long id) {
-        return members.get(scope, id);
+        return members.open(scope, id);
     }
 
     @PostMapping

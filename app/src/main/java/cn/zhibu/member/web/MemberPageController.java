@@ -87,7 +87,7 @@ class MemberPageController {
 
     @GetMapping("/{id}")
     String show(DataScope scope, @PathVariable long id, Model model) {
-        Member member = members.get(scope, id);
+        Member member = members.open(scope, id);
         detailModel(model, scope, member, membership.history(scope, id), MembershipPageController.emptyChange(), null,
                 Map.of());
         boolean manages = scope.managesMembersAt(member.orgPath());
@@ -158,7 +158,7 @@ class MemberPageController {
 
     @GetMapping("/{id}/edit")
     String editForm(DataScope scope, @PathVariable long id, Model model) {
-        Member m = members.get(scope, id);
+        Member m = members.open(scope, id);
         if (!scope.managesMembersAt(m.orgPath())) {
             throw new cn.zhibu.platform.ForbiddenException("您只能查看本人信息，修改请联系党支部");
         }
@@ -171,7 +171,7 @@ class MemberPageController {
     @PostMapping("/{id}")
     String update(DataScope scope, @PathVariable long id, @RequestParam int version,
                   @Valid @ModelAttribute("form") MemberForm form, BindingResult binding, Model model) {
-        Member m = members.get(scope, id);
+        Member m = members.open(scope, id);
         try {
             BindingProblems.throwIfAny(binding);
             members.update(scope, id, version, form);

@@ -122,7 +122,7 @@ class MembershipPageController {
                             InvalidInputException e) {
         StatusChange shown = change == null ? emptyChange() : change;
         try {
-            Member member = members.get(scope, id);
+            Member member = members.open(scope, id);
             MemberPageController.detailModel(model, scope, member, membership.history(scope, id), shown,
                     lastContactOn, e.fieldErrors());
             return "member/detail";
