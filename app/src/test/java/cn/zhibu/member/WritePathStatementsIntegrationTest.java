@@ -64,7 +64,7 @@ class WritePathStatementsIntegrationTest {
         assertThat(moved.version()).isEqualTo(3);
         assertThat(moved.orgId()).isEqualTo(away.id());
         assertThat(moved.orgName()).isEqualTo(away.name());
-        assertThat(members.get(SYSTEM, created.id())).isEqualTo(moved);
+        assertThat(members.open(SYSTEM, created.id())).isEqualTo(moved);
     }
 
     /** Not an assertion on speed (the machine is shared): prints member changes per second for the report. */
