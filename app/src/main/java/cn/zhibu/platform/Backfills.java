@@ -10,6 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fills a column added to a large table for the rows written before it, in the background and not at start-up: a
@@ -40,14 +42,22 @@ public class Backfills {
     public record Filled(long lastId, int rows) {
     }
 
+    /** A batch's step when the pass was finished before it: nothing to do, nothing to say. */
+    private static final long FINISHED_BEFORE = -1;
+
     private final ClusterSchedule schedule;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final DataChanges changes;
+    /** Passes this node has seen finished: later runs return at once, without a query. */
+    private final Set<String> finished = ConcurrentHashMap.newKeySet();
 
-    Backfills(ClusterSchedule schedule, JdbcClient jdbc, PlatformTransactionManager transactions) {
+    Backfills(ClusterSchedule schedule, JdbcClient jdbc, PlatformTransactionManager transactions,
+              DataChanges changes) {
         this.schedule = schedule;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
+        this.changes = changes;
     }
 
     /** The recurring task that runs pass {@code name} (a row of backfill_progress) once per cluster till it is done. */
@@ -60,15 +70,25 @@ public class Backfills {
      * task runs elsewhere: each batch locks the pass's progress row.
      */
     public long run(String name, int batchSize, Batch batch, Duration budget) {
+        if (finished.contains(name)) {
+            return 0;
+        }
         long deadline = System.nanoTime() + budget.toNanos();
         long filled = 0;
         int batches = 0;
         long started = System.nanoTime();
         while (System.nanoTime() < deadline) {
-            Long done = transactions.execute(tx -> step(name, batchSize, batch));
-            if (done == null) {
-                log.info("补全任务 {}：已完成（本次 {} 行，{} ms）", name, filled,
-                        Duration.ofNanos(System.nanoTime() - started).toMillis());
+            Long done = transactions.execute(tx -> {
+                // the filled columns hold what readers already computed for the rows: no answer changes
+                changes.changedNothingShown();
+                return step(name, batchSize, batch);
+            });
+            if (done == null || done == FINISHED_BEFORE) {
+                finished.add(name);
+                if (done == null) {
+                    log.info("补全任务 {}：已完成（本次 {} 行，{} ms）", name, filled,
+                            Duration.ofNanos(System.nanoTime() - started).toMillis());
+                }
                 return filled;
             }
             filled += done;
@@ -89,18 +109,20 @@ public class Backfills {
 
     /** Starts pass {@code name} again from the first id (operations, after restoring old rows; tests). */
     public void restart(String name) {
+        finished.remove(name);
         jdbc.sql("""
                 insert into backfill_progress (name) values (?)
                 on conflict (name) do update set last_id = 0, done = false, updated_at = now()""")
                 .param(name).update();
     }
 
-    /** One batch and its progress; null when the pass is (now) done. */
+    /** One batch and its progress; null when this batch finished the pass, FINISHED_BEFORE when it was done. */
     private Long step(String name, int batchSize, Batch batch) {
         var progress = jdbc.sql("select last_id, done from backfill_progress where name = ? for update")
-                .param(name).query((rs, i) -> rs.getBoolean("done") ? null : rs.getLong("last_id")).optional();
-        if (progress.isEmpty() || progress.get() == null) {
-            return null;
+                .param(name).query((rs, i) -> rs.getBoolean("done") ? FINISHED_BEFORE : rs.getLong("last_id"))
+                .optional();
+        if (progress.isEmpty() || progress.get() == FINISHED_BEFORE) {
+            return FINISHED_BEFORE;
         }
         Optional<Filled> filled = batch.fill(progress.get(), batchSize);
         if (filled.isEmpty()) {
