@@ -27,6 +27,8 @@ import java.util.function.Predicate;
 @Service
 public class InboxService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboxService.class);
+
     /** Items read from each source for one inbox page. */
     static final int SOURCE_LIMIT = 50;
     /** The badge counts to this many (then shows "99+"). */
@@ -93,7 +95,12 @@ public class InboxService {
         boolean capped = false;
         for (InboxQuery query : queries) {
             for (InboxSource source : sources) {
+                long started = System.nanoTime();
                 List<InboxItem> found = source.items(query);
+                if (log.isDebugEnabled()) {
+                    log.debug("inbox source {}: {} items in {} µs", source.getClass().getSimpleName(), found.size(),
+                            (System.nanoTime() - started) / 1000);
+                }
                 capped |= found.size() >= query.limit();
                 found.forEach(i -> items.putIfAbsent(i.link() + "|" + i.title() + "|" + i.subject(), i));
             }

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  */
 final class BenchRun {
 
+    private static final String DASHBOARD = "dashboard_";
+
     private final BenchOptions options;
     private final PrintStream out;
     private final List<String> notes = new ArrayList<>();
@@ -128,6 +130,15 @@ final class BenchRun {
         for (ReadOperation read : reads) {
             rows.add(report(ResultRow.of(read.name(), members, ReadTimer.time(api, read.uris(), options.samples()))
                     .withAll(read.facts())));
+        }
+        // the dashboard as a user reloads it (issue 16: repeated reads answered by the roll-up's version)
+        for (ReadOperation read : reads) {
+            if (read.name().startsWith(DASHBOARD)) {
+                String name = DASHBOARD + "repeat_" + read.name().substring(DASHBOARD.length());
+                LatencyStats stats = ReadTimer.timeRepeated(api, read.uris(), options.samples());
+                rows.add(report(ResultRow.of(name, members, stats).withAll(read.facts())
+                        .with("not_modified_304", stats.notModified())));
+            }
         }
         return rows;
     }

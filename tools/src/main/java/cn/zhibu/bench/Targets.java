@@ -42,6 +42,9 @@ final class Targets {
             new Target("dashboard_root", "p95 ≤ 5 ms, ≥ 1,000× naive", r -> Verdict.of(r.p95Ms() <= 5
                     && (r.number("speedup_vs_recursive_cte") == null
                     || r.number("speedup_vs_recursive_cte") >= DASHBOARD_SPEEDUP))),
+            new Target("dashboard_repeat_root", "p95 ≤ 5 ms, ≥ 1,000× naive", r -> Verdict.of(r.p95Ms() <= 5
+                    && (r.number("speedup_vs_recursive_cte") == null
+                    || r.number("speedup_vs_recursive_cte") >= DASHBOARD_SPEEDUP))),
             new Target("dashboard_", "p95 ≤ 5 ms", r -> Verdict.of(r.p95Ms() <= 5)),
             new Target("list_page", "p95 ≤ 10 ms", r -> Verdict.of(r.p95Ms() <= 10)),
             new Target("inbox", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
