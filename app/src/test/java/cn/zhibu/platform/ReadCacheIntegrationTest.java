@@ -68,6 +68,24 @@ class ReadCacheIntegrationTest {
         return api.send("GET", path, null, headers);
     }
 
+    /**
+     * Runs an assertion about versions until one attempt passes, at most three times: a background job of the shared
+     * test context (a recount, a clean-up, another test's listener) may commit a change of anything meanwhile, which
+     * is correct and makes one attempt fail; a broken rule fails every attempt.
+     */
+    private static void inAQuietMoment(Runnable attempt) {
+        AssertionError last = null;
+        for (int i = 0; i < 3; i++) {
+            try {
+                attempt.run();
+                return;
+            } catch (AssertionError e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
     private String dashboard(Organization org) {
         return "/api/v1/orgs/" + org.id() + "/dashboard";
     }
@@ -75,25 +93,27 @@ class ReadCacheIntegrationTest {
     @Test
     void a_repeated_read_comes_back_the_same_and_the_client_tag_is_answered_304() {
         ApiClient secretary = api("csecA");
-        var first = secretary.get(dashboard(branchA));
-        assertThat(first.status()).isEqualTo(200);
-        String tag = first.header("ETag");
-        assertThat(tag).startsWith("W/\"");
-        assertThat(first.header("Cache-Control")).contains("no-cache").contains("private");
+        inAQuietMoment(() -> {
+            var first = secretary.get(dashboard(branchA));
+            assertThat(first.status()).isEqualTo(200);
+            String tag = first.header("ETag");
+            assertThat(tag).startsWith("W/\"");
+            assertThat(first.header("Cache-Control")).contains("no-cache").contains("private");
 
-        var again = secretary.get(dashboard(branchA));
-        assertThat(again.status()).isEqualTo(200);
-        // several tags in one header (a client holding more than one copy): any of them matches
-        assertThat(get(secretary, dashboard(branchA), Map.of("If-None-Match", "W/\"other\", " + tag)).status())
-                .isEqualTo(304);
-        assertThat(again.body()).isEqualTo(first.body());
-        assertThat(again.header("ETag")).isEqualTo(tag);
-        assertThat(again.header("Content-Type")).isEqualTo(first.header("Content-Type"));
+            var again = secretary.get(dashboard(branchA));
+            assertThat(again.status()).isEqualTo(200);
+            // several tags in one header (a client holding more than one copy): any of them matches
+            assertThat(get(secretary, dashboard(branchA), Map.of("If-None-Match", "W/\"other\", " + tag)).status())
+                    .isEqualTo(304);
+            assertThat(again.body()).isEqualTo(first.body());
+            assertThat(again.header("ETag")).isEqualTo(tag);
+            assertThat(again.header("Content-Type")).isEqualTo(first.header("Content-Type"));
 
-        var notModified = get(secretary, dashboard(branchA), Map.of("If-None-Match", tag));
-        assertThat(notModified.status()).isEqualTo(304);
-        assertThat(notModified.body()).isEmpty();
-        assertThat(notModified.header("ETag")).isEqualTo(tag);
+            var notModified = get(secretary, dashboard(branchA), Map.of("If-None-Match", tag));
+            assertThat(notModified.status()).isEqualTo(304);
+            assertThat(notModified.body()).isEmpty();
+            assertThat(notModified.header("ETag")).isEqualTo(tag);
+        });
     }
 
     @Test
@@ -130,12 +150,14 @@ class ReadCacheIntegrationTest {
     void a_write_that_declares_its_branch_leaves_the_sibling_branch_tag_alone() {
         ApiClient secretaryB = api("csecB");
         ApiClient secretaryA = api("csecA");
-        String tagB = secretaryB.get(dashboard(branchB)).header("ETag");
-        String tagA = secretaryA.get(dashboard(branchA)).header("ETag");
-        transaction.executeWithoutResult(s -> changes.touched(branchA.path()));
+        inAQuietMoment(() -> {
+            String tagB = secretaryB.get(dashboard(branchB)).header("ETag");
+            String tagA = secretaryA.get(dashboard(branchA)).header("ETag");
+            transaction.executeWithoutResult(s -> changes.touched(branchA.path()));
 
-        assertThat(get(secretaryB, dashboard(branchB), Map.of("If-None-Match", tagB)).status()).isEqualTo(304);
-        assertThat(get(secretaryA, dashboard(branchA), Map.of("If-None-Match", tagA)).status()).isEqualTo(200);
+            assertThat(get(secretaryB, dashboard(branchB), Map.of("If-None-Match", tagB)).status()).isEqualTo(304);
+            assertThat(get(secretaryA, dashboard(branchA), Map.of("If-None-Match", tagA)).status()).isEqualTo(200);
+        });
     }
 
     @Test
@@ -147,15 +169,17 @@ class ReadCacheIntegrationTest {
 
     @Test
     void a_rolled_back_or_read_only_transaction_moves_nothing() {
-        long before = changes.latest();
-        transaction.executeWithoutResult(s -> {
-            changes.touched(branchA.path());
-            s.setRollbackOnly();
-        });
         TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
         readOnly.setReadOnly(true);
-        readOnly.executeWithoutResult(s -> { });
-        assertThat(changes.latest()).isEqualTo(before);
+        inAQuietMoment(() -> {
+            long before = changes.latest();
+            transaction.executeWithoutResult(s -> {
+                changes.touched(branchA.path());
+                s.setRollbackOnly();
+            });
+            readOnly.executeWithoutResult(s -> { });
+            assertThat(changes.latest()).isEqualTo(before);
+        });
     }
 
     @Test
@@ -170,9 +194,13 @@ class ReadCacheIntegrationTest {
 
     @Test
     void logging_in_moves_no_version_and_a_write_without_a_declaration_moves_them_all() {
-        long before = changes.latest();
+        inAQuietMoment(() -> {
+            long before = changes.latest();
+            api("cadmin");
+            assertThat(changes.latest()).isEqualTo(before);
+        });
         ApiClient admin = api("cadmin");
-        assertThat(changes.latest()).isEqualTo(before);
+        long before = changes.latest();
         // a refused write (validation) declared nothing: counted as a change of anything, to be safe
         var refused = admin.post("/api/v1/members", Map.of("orgId", branchA.id()));
         assertThat(refused.status()).isEqualTo(400);
@@ -182,14 +210,16 @@ class ReadCacheIntegrationTest {
     @Test
     void no_cache_from_the_client_computes_the_answer_afresh() {
         ApiClient admin = api("cadmin");
-        String tag = admin.get(dashboard(committee)).header("ETag");
-        var fresh = get(admin, dashboard(committee), Map.of("Cache-Control", "no-cache"));
-        assertThat(fresh.status()).isEqualTo(200);
-        // computed again, kept under a tag of its own: the old tag no longer answers 304, the new one does
-        assertThat(fresh.header("ETag")).isNotEqualTo(tag);
-        assertThat(get(admin, dashboard(committee), Map.of("If-None-Match", tag)).status()).isEqualTo(200);
-        assertThat(get(admin, dashboard(committee), Map.of("If-None-Match", fresh.header("ETag"))).status())
-                .isEqualTo(304);
+        inAQuietMoment(() -> {
+            String tag = admin.get(dashboard(committee)).header("ETag");
+            var fresh = get(admin, dashboard(committee), Map.of("Cache-Control", "no-cache"));
+            assertThat(fresh.status()).isEqualTo(200);
+            // computed again, kept under a tag of its own: the old tag no longer answers 304, the new one does
+            assertThat(fresh.header("ETag")).isNotEqualTo(tag);
+            assertThat(get(admin, dashboard(committee), Map.of("If-None-Match", tag)).status()).isEqualTo(200);
+            assertThat(get(admin, dashboard(committee), Map.of("If-None-Match", fresh.header("ETag"))).status())
+                    .isEqualTo(304);
+        });
     }
 
     @Test

@@ -19,18 +19,29 @@ import java.util.concurrent.atomic.AtomicReference;
 public class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private volatile Instant frozenAt;
 
     public void advance(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
     }
 
+    /**
+     * Stops the clock where it is: from now on only {@link #advance} moves it — for a test whose assertion must not
+     * depend on how long a loaded machine takes to run it.
+     */
+    public void freeze() {
+        frozenAt = Instant.now();
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
+        frozenAt = null;
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant frozen = frozenAt;
+        return (frozen != null ? frozen : Instant.now()).plus(offset.get());
     }
 
     @Override
