@@ -60,7 +60,8 @@ final class BrowserSupport implements AutoCloseable {
         page.fill("#username", username);
         page.fill("#password", password);
         page.click("#login-submit");
-        page.waitForSelector("#current-user");
+        // the first page after a login (the inbox) may take longer than the default wait on a loaded machine
+        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setTimeout(45_000));
     }
 
     @Override

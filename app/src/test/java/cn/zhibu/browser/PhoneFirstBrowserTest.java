@@ -103,7 +103,10 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         page.fill("#username", user);
         page.fill("#password", DemoAccounts.PASSWORD);
         page.click("#login-submit");
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+        // the first page after a login is the inbox over the user's whole scope: on a loaded machine (the whole
+        // suite, two cores) it has taken longer than the default 15 s once in a while
+        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED)
+                .setTimeout(45_000));
     }
 
     private static void assertFitsThePhone(Page page, String primaryAction) {
