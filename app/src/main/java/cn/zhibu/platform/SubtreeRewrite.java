@@ -7,10 +7,15 @@ import java.util.regex.Pattern;
 /**
  * The one spelling of "a subtree moved": the rows of a table whose {@code org_path} lies in the old subtree take the
  * new path (and, for tables that carry it, the new root), found by the subtree's index range.
+ * <p>
+ * Tables of many rows per member (bills, progress …) carry no path: they name the member's organization
+ * ({@code org_id}, which a move above it does not change) and find a subtree's rows by {@link #orgIdIn}. A move then
+ * rewrites none of their rows, only their root when the subtree changes province ({@link #reroot}).
  */
 public final class SubtreeRewrite {
 
     private static final Pattern TABLE = Pattern.compile("[a-z_]+");
+    private static final Pattern COLUMN = Pattern.compile("([a-z_]+\\.)?[a-z_]+");
 
     private SubtreeRewrite() {
     }
@@ -26,5 +31,29 @@ public final class SubtreeRewrite {
                 .param("new", newPath.value()).param("cut", oldPath.value().length() + 1)
                 .param("lo", oldPath.value()).param("hi", oldPath.upperBound());
         return (newRootId == null ? sql : sql.param("root", newRootId)).update();
+    }
+
+    /**
+     * The condition "the organization in {@code column} lies in the subtree", with two positional parameters: the
+     * subtree's {@link TreePath#value()} and {@link TreePath#upperBound()}. The organizations come by the index range
+     * of their paths; the rows by an index that starts with the organization.
+     */
+    public static String orgIdIn(String column) {
+        if (!COLUMN.matcher(column).matches()) {
+            throw new IllegalArgumentException(column);
+        }
+        return column + " in (select o.id from organization o where o.path >= ? and o.path < ?)";
+    }
+
+    /**
+     * A subtree moved to another root: a path-free table's rows of the subtree (already at {@code newPath}) take
+     * the new root. Nothing to do, and no row touched, when the root stays.
+     */
+    public static int reroot(JdbcClient jdbc, String table, TreePath newPath, long newRootId) {
+        if (!TABLE.matcher(table).matches()) {
+            throw new IllegalArgumentException(table);
+        }
+        return jdbc.sql("update " + table + " set root_id = ? where root_id <> ? and " + orgIdIn("org_id"))
+                .params(newRootId, newRootId, newPath.value(), newPath.upperBound()).update();
     }
 }

@@ -55,9 +55,10 @@ public final class EmbeddedDatabase implements Closeable {
      * @param durable      fsync and synchronous commit on
      * @param temporary    delete the cluster when closed
      * @param startupWait  how long to wait for the server to accept connections (crash recovery takes a while)
+     * @param memory       shared buffers and the write-ahead log between checkpoints
      */
     public record Settings(Path dataDir, Path passwordFile, int port, boolean durable, boolean temporary,
-                           Duration startupWait) {
+                           Duration startupWait, PostgresMemory memory) {
     }
 
     public static EmbeddedDatabase start(Settings settings) throws IOException {
@@ -79,7 +80,8 @@ public final class EmbeddedDatabase implements Closeable {
                 .setConnectConfig("password", password)
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("shared_buffers", settings.memory().sharedBuffers())
+                .setServerConfig("max_wal_size", settings.memory().maxWalSize())
                 .setServerConfig("plan_cache_mode", "force_custom_plan")
                 // zonky passes -F (fsync off) before these options; a later -c fsync=on overrides it
                 .setServerConfig("fsync", onOff)
@@ -106,8 +108,9 @@ public final class EmbeddedDatabase implements Closeable {
             db.close();
             throw new IllegalStateException("无法为内置 PostgreSQL 设置密码认证：" + e.getMessage(), e);
         }
-        log.info("内置 PostgreSQL 已启动：数据目录 {}，端口 {}，{}", dir, pg.getPort(),
-                settings.durable() ? "fsync 和同步提交已开启" : "fsync 和同步提交已关闭（仅用于测试）");
+        log.info("内置 PostgreSQL 已启动：数据目录 {}，端口 {}，{}，shared_buffers {}，max_wal_size {}", dir, pg.getPort(),
+                settings.durable() ? "fsync 和同步提交已开启" : "fsync 和同步提交已关闭（仅用于测试）",
+                settings.memory().sharedBuffers(), settings.memory().maxWalSize());
         return db;
     }
 

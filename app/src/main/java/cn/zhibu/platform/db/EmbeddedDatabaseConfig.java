@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -23,10 +24,12 @@ class EmbeddedDatabaseConfig {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(DataDirectory data, @Value("${zhibu.embedded-db.port:0}") int port,
                                       @Value("${zhibu.embedded-db.durable:true}") boolean durable,
-                                      @Value("${zhibu.embedded-db.startup-wait:PT2M}") Duration startupWait)
+                                      @Value("${zhibu.embedded-db.startup-wait:PT2M}") Duration startupWait,
+                                      Environment env)
             throws IOException {
+        PostgresMemory memory = PostgresMemory.configured(env, data.temporary());
         return EmbeddedDatabase.start(new EmbeddedDatabase.Settings(data.postgres(), data.postgresPassword(), port,
-                durable, data.temporary(), startupWait));
+                durable, data.temporary(), startupWait, memory));
     }
 
     @Bean(destroyMethod = "close")

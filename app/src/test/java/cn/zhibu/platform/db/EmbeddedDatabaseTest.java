@@ -25,7 +25,7 @@ class EmbeddedDatabaseTest {
 
     private EmbeddedDatabase.Settings settings(boolean durable) {
         return new EmbeddedDatabase.Settings(dir.resolve("pg"), dir.resolve("pg.password"), 0, durable, false,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), new PostgresMemory("300MB", "2GB"));
     }
 
     @Test
@@ -39,6 +39,8 @@ class EmbeddedDatabaseTest {
                 assertThat(show(c, "fsync")).isEqualTo("on");
                 assertThat(show(c, "synchronous_commit")).isEqualTo("on");
                 assertThat(show(c, "full_page_writes")).isEqualTo("on");
+                assertThat(show(c, "shared_buffers")).isEqualTo("300MB");
+                assertThat(show(c, "max_wal_size")).isEqualTo("2GB");
             }
             Path passwordFile = dir.resolve("pg.password");
             assertThat(Files.readString(passwordFile).trim()).isEqualTo(db.password()).hasSizeGreaterThanOrEqualTo(32);
