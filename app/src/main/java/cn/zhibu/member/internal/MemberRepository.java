@@ -161,13 +161,17 @@ public class MemberRepository {
 
     /** 预备党员 of a subtree admitted on or before {@code joinedBy} whose probation is over on {@code today} (D11). */
     public List<MemberRow> probationOver(TreePath subtree, LocalDate joinedBy, LocalDate today, int limit) {
-        // an extended probation (D11) is over only at its new end
-        return jdbc.sql("select " + COLUMNS + " from member m join organization o on o.id = m.org_id"
-                        + " where m.status = 'PROBATIONARY' and m.joined_on <= ?"
-                        + " and m.org_path >= ? and m.org_path < ?"
-                        + " and not exists (select 1 from member_status_event e where e.member_id = m.id"
+        // an extended probation (D11) is over only at its new end. The members are picked from the index alone
+        // (member_probation_due holds joined_on, id and org_path): with the row's other columns asked at once, the
+        // planner walked that index fetching every row to test its path — 15–100 ms at a county, 3 ms this way.
+        return jdbc.sql("with due as (select p.id, p.joined_on from member p"
+                        + " where p.status = 'PROBATIONARY' and p.joined_on <= ?"
+                        + " and p.org_path >= ? and p.org_path < ?"
+                        + " and not exists (select 1 from member_status_event e where e.member_id = p.id"
                         + " and e.kind = 'EXTEND_PROBATION' and e.deadline > ?)"
-                        + " order by m.joined_on, m.id limit ?")
+                        + " order by p.joined_on, p.id limit ?)"
+                        + " select " + COLUMNS + " from due join member m on m.id = due.id"
+                        + " join organization o on o.id = m.org_id order by due.joined_on, due.id")
                 .params(joinedBy, subtree.value(), subtree.upperBound(), today, limit).query(MAPPER).list();
     }
 

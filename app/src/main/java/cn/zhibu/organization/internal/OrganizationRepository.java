@@ -8,6 +8,7 @@ import cn.zhibu.organization.OrganizationCategory;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.TreePath;
+import cn.zhibu.platform.db.ReadOnlyMemo;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,13 +40,16 @@ public class OrganizationRepository {
             rs.getBoolean("has_children"));
 
     private final JdbcClient jdbc;
+    private final ReadOnlyMemo<Long, Optional<Organization>> byId = new ReadOnlyMemo<>();
 
     public OrganizationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** Read once per read-only transaction (the inbox's sources each look the organization up). */
     public Optional<Organization> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from organization o where o.id = ?").param(id).query(MAPPER).optional();
+        return byId.get(id, key -> jdbc.sql("select " + COLUMNS + " from organization o where o.id = ?").param(key)
+                .query(MAPPER).optional());
     }
 
     /** Locks the row against concurrent moves while data is attached to its path. */
