@@ -70,9 +70,9 @@ public final class StudySeed {
                 cross join lateral (select abs(hashtext(m.id::text || ':' || k.org_path || ':' || ?)) % 1000 as r) h
                 where h.r < 800""", jan1, days, RECORDED_BY, seed);
         long progress = update(c, """
-                insert into course_progress (member_id, course_id, org_id, org_path, credited_seconds,
+                insert into course_progress (member_id, course_id, org_id, credited_seconds,
                                              position_seconds, started_at, updated_at, completed_at)
-                select member_id, course_id, org_id, org_path,
+                select member_id, course_id, org_id,
                        case when completed_on is not null then 7200 else (r - 600) * 36 end, 0,
                        coalesce(completed_on, ?::date)::timestamptz, coalesce(completed_on, ?::date)::timestamptz,
                        (completed_on + time '20:00')::timestamptz
@@ -120,9 +120,9 @@ public final class StudySeed {
     static long rebuildYears(Connection c, int year) throws SQLException {
         update(c, "delete from study_year where year = ?", year);
         return update(c, """
-                insert into study_year (member_id, year, org_id, org_path, hours, target_hours, concentrated,
+                insert into study_year (member_id, year, org_id, hours, target_hours, concentrated,
                                         concentrated_needed, met)
-                select s.member_id, ?, m.org_id, m.org_path, sum(s.hours), t.hours,
+                select s.member_id, ?, m.org_id, sum(s.hours), t.hours,
                        count(*) filter (where s.concentrated), t.concentrated,
                        sum(s.hours) >= t.hours and count(*) filter (where s.concentrated) >= t.concentrated
                 from study_credit s
@@ -131,30 +131,34 @@ public final class StudySeed {
                             where role = 'MEMBER' and valid_from <= make_date(?, 1, 1)
                             order by (make_date(?, 1, 1) <= valid_to) desc, valid_from desc limit 1) t
                 where s.year = ?
-                group by s.member_id, m.org_id, m.org_path, t.hours, t.concentrated""", year, year, year, year);
+                group by s.member_id, m.org_id, t.hours, t.concentrated""", year, year, year, year);
     }
 
-    /** The year's roll-up (period 1 January) recounted from study_year and course_progress, at every ancestor. */
+    /**
+     * The year's roll-up (period 1 January) recounted from study_year and course_progress, per organization the rows
+     * name, then at every ancestor of its path now.
+     */
     static long rebuildRollup(Connection c, int year) throws SQLException {
         LocalDate jan1 = LocalDate.of(year, 1, 1);
         update(c, "delete from study_rollup where period = ?", jan1);
         update(c, "delete from study_rollup_delta where period = ?", jan1);
         return update(c, """
-                with per_path as (
-                    select org_path, 'HOURS_CENTI' as metric, sum(round(hours * 100))::bigint as n
-                    from study_year where year = ? group by org_path
+                with per_org as (
+                    select org_id, 'HOURS_CENTI' as metric, sum(round(hours * 100))::bigint as n
+                    from study_year where year = ? group by org_id
                     union all
-                    select org_path, 'MEMBERS_STUDIED', count(*) from study_year where year = ? and hours > 0
-                    group by org_path
+                    select org_id, 'MEMBERS_STUDIED', count(*) from study_year where year = ? and hours > 0
+                    group by org_id
                     union all
-                    select org_path, 'MEMBERS_MET', count(*) from study_year where year = ? and met group by org_path
+                    select org_id, 'MEMBERS_MET', count(*) from study_year where year = ? and met group by org_id
                     union all
-                    select org_path, 'COURSE_DONE:' || course_id, count(*) from course_progress
+                    select org_id, 'COURSE_DONE:' || course_id, count(*) from course_progress
                     where completed_at >= ?::date and completed_at < (?::date + interval '1 year')
-                    group by org_path, course_id)
+                    group by org_id, course_id)
                 insert into study_rollup (org_id, metric, period, n)
                 select a.id::bigint, p.metric, ?::date, sum(p.n)::bigint
-                from per_path p cross join lateral unnest(string_to_array(trim(both '/' from p.org_path), '/')) a(id)
+                from per_org p join organization o on o.id = p.org_id
+                cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')) a(id)
                 group by a.id, p.metric having sum(p.n) <> 0""", year, year, year, jan1, jan1, jan1);
     }
 

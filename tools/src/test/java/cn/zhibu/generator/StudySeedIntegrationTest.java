@@ -87,7 +87,7 @@ class StudySeedIntegrationTest {
         }
     }
 
-    /** Roll-up rows of every organization that differ from a count over its subtree's range. */
+    /** Roll-up rows of every organization that differ from a count over its subtree's range (rows by their org). */
     private long rollupMismatches(int year) {
         return jdbc.sql("""
                 with recount as (
@@ -95,18 +95,21 @@ class StudySeedIntegrationTest {
                     from organization o
                     cross join lateral (
                         select 'HOURS_CENTI' as metric, coalesce(sum(round(y.hours * 100)), 0)::bigint as n
-                        from study_year y where y.year = :year and y.org_path >= o.path
-                          and y.org_path < left(o.path, length(o.path) - 1) || '0'
+                        from study_year y join organization w on w.id = y.org_id where y.year = :year
+                          and w.path >= o.path and w.path < left(o.path, length(o.path) - 1) || '0'
                         union all
-                        select 'MEMBERS_MET', count(*) from study_year y where y.year = :year and y.met
-                          and y.org_path >= o.path and y.org_path < left(o.path, length(o.path) - 1) || '0'
+                        select 'MEMBERS_MET', count(*) from study_year y join organization w on w.id = y.org_id
+                        where y.year = :year and y.met
+                          and w.path >= o.path and w.path < left(o.path, length(o.path) - 1) || '0'
                         union all
-                        select 'MEMBERS_STUDIED', count(*) from study_year y where y.year = :year and y.hours > 0
-                          and y.org_path >= o.path and y.org_path < left(o.path, length(o.path) - 1) || '0'
+                        select 'MEMBERS_STUDIED', count(*) from study_year y join organization w on w.id = y.org_id
+                        where y.year = :year and y.hours > 0
+                          and w.path >= o.path and w.path < left(o.path, length(o.path) - 1) || '0'
                         union all
                         select 'COURSE_DONE:' || p.course_id, count(*) from course_progress p
-                        where p.completed_at is not null and p.org_path >= o.path
-                          and p.org_path < left(o.path, length(o.path) - 1) || '0'
+                        join organization w on w.id = p.org_id
+                        where p.completed_at is not null
+                          and w.path >= o.path and w.path < left(o.path, length(o.path) - 1) || '0'
                         group by p.course_id) m
                     where m.n <> 0),
                 rolled as (

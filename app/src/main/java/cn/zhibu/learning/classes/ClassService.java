@@ -302,7 +302,7 @@ public class ClassService {
         List<Enrolment> added = new ArrayList<>();
         for (long id : wanted) {
             ClassRecords.Placement p = places.get(id);
-            if (records.enrol(classId, id, byId.get(id).name(), p.orgId(), p.orgPath(), scope.actorName())) {
+            if (records.enrol(classId, id, byId.get(id).name(), p.orgId(), scope.actorName())) {
                 Enrolment e = records.enrolment(classId, id).orElseThrow();
                 added.add(e);
                 audit.record(scope, ClassAuditAction.ENROLLED, "class_enrolment", classId + ":" + id, c.orgPath(),

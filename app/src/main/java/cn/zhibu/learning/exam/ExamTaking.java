@@ -145,8 +145,7 @@ public class ExamTaking {
         if (deadline.isAfter(exam.closesAt())) {
             deadline = exam.closesAt();
         }
-        long id = records.insertAttempt(examId, memberId, scope.selfOrgPath().lastId(), scope.selfOrgPath().value(),
-                day, now, deadline, paper);
+        long id = records.insertAttempt(examId, memberId, scope.selfOrgPath().lastId(), day, now, deadline, paper);
         audit.record(scope, ExamAuditAction.ATTEMPT_STARTED, "exam_attempt", id, scope.selfOrgPath().value(), null,
                 Map.of("examId", examId, "memberId", memberId));
         return view(exam, records.attempt(id).orElseThrow(), now);

@@ -82,7 +82,7 @@ public class ExternalTrainings {
         String certificate = blankToNull(form.certificateNo());
         String note = blankToNull(form.note());
         String title = form.title().strip();
-        long id = reads.insertExternal(m.id(), m.orgId(), m.orgPath(), title, form.trainedOn(), form.hours(),
+        long id = reads.insertExternal(m.id(), m.orgId(), title, form.trainedOn(), form.hours(),
                 form.place().strip(), concentrated, certificate, note, scope.actorName());
         hours.credit(new StudyCredit(m.id(), StudySource.EXTERNAL, id, title, form.hours(), form.trainedOn(),
                 concentrated));

@@ -81,7 +81,7 @@ public class Transcripts {
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         String code = HexFormat.of().formatHex(random);
-        reads.insertTranscript(new HoursReads.Transcript(code, m.id(), year, content, hash), m.orgPath(),
+        reads.insertTranscript(new HoursReads.Transcript(code, m.id(), year, content, hash), m.orgId(),
                 scope.actorName());
         String link = publicAddress.base() + "/verify/transcripts/" + code + "?h=" + hash;
         Map<String, Object> s = new LinkedHashMap<>();

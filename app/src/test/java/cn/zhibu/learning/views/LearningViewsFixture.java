@@ -40,17 +40,17 @@ public class LearningViewsFixture {
 
     public void progress(Member m, long courseId, int seconds) {
         jdbc.sql("""
-                        insert into course_progress (member_id, course_id, org_id, org_path, credited_seconds)
-                        values (?, ?, ?, ?, ?)""")
-                .params(m.id(), courseId, m.orgId(), m.orgPath(), seconds).update();
+                        insert into course_progress (member_id, course_id, org_id, credited_seconds)
+                        values (?, ?, ?, ?)""")
+                .params(m.id(), courseId, m.orgId(), seconds).update();
     }
 
     /** A completion in the year: the progress row and the course's count on the member's path. */
     public void completed(Member m, long courseId, int year) {
         jdbc.sql("""
-                        insert into course_progress (member_id, course_id, org_id, org_path, credited_seconds, completed_at)
-                        values (?, ?, ?, ?, 7200, make_date(?, 3, 1))""")
-                .params(m.id(), courseId, m.orgId(), m.orgPath(), year).update();
+                        insert into course_progress (member_id, course_id, org_id, credited_seconds, completed_at)
+                        values (?, ?, ?, 7200, make_date(?, 3, 1))""")
+                .params(m.id(), courseId, m.orgId(), year).update();
         rollup.apply(new MonthlyRollup.Delta().add(new TreePath(m.orgPath()).ids(), StudyMetrics.courseDone(courseId),
                 YearMonth.of(year, 1), 1));
     }
@@ -58,9 +58,9 @@ public class LearningViewsFixture {
     /** A study year and its counts on the member's path, as the hours part keeps them. */
     public void year(Member m, int year, String hours, String target, boolean met) {
         jdbc.sql("""
-                        insert into study_year (member_id, year, org_id, org_path, hours, target_hours, met)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(m.id(), year, m.orgId(), m.orgPath(), new BigDecimal(hours), new BigDecimal(target), met)
+                        insert into study_year (member_id, year, org_id, hours, target_hours, met)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(m.id(), year, m.orgId(), new BigDecimal(hours), new BigDecimal(target), met)
                 .update();
         var ids = new TreePath(m.orgPath()).ids();
         YearMonth period = YearMonth.of(year, 1);

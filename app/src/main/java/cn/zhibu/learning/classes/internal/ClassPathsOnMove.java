@@ -4,7 +4,7 @@ import cn.zhibu.organization.OrganizationMoved;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Classes and enrolments carry organization paths: a move rewrites them inside the move's transaction. */
+/** Classes carry organization paths: a move rewrites them inside the move's transaction (not enrolments, V52). */
 @Component
 class ClassPathsOnMove {
 

@@ -128,11 +128,11 @@ public class ClassRecords {
     public record Placement(long orgId, String orgPath) {
     }
 
-    public boolean enrol(long classId, long memberId, String name, long orgId, String orgPath, String by) {
+    public boolean enrol(long classId, long memberId, String name, long orgId, String by) {
         return jdbc.sql("""
-                        insert into class_enrolment (class_id, member_id, member_name, org_id, org_path, enrolled_by)
-                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(classId, memberId, name, orgId, orgPath, by).update() == 1;
+                        insert into class_enrolment (class_id, member_id, member_name, org_id, enrolled_by)
+                        values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(classId, memberId, name, orgId, by).update() == 1;
     }
 
     public boolean hasAttendance(long classId, long memberId) {
@@ -145,12 +145,12 @@ public class ClassRecords {
     }
 
     public List<Enrolment> enrolments(long classId) {
-        return jdbc.sql("select * from class_enrolment where class_id = ? order by member_name, member_id")
+        return jdbc.sql(ENROLMENT + " where e.class_id = ? order by e.member_name, e.member_id")
                 .param(classId).query(ClassRecords::mapEnrolment).list();
     }
 
     public Optional<Enrolment> enrolment(long classId, long memberId) {
-        return jdbc.sql("select * from class_enrolment where class_id = ? and member_id = ?")
+        return jdbc.sql(ENROLMENT + " where e.class_id = ? and e.member_id = ?")
                 .params(classId, memberId).query(ClassRecords::mapEnrolment).optional();
     }
 
@@ -208,11 +208,14 @@ public class ClassRecords {
                 .params(attended, completed, classId, memberId).update();
     }
 
-    /** An organization moved: its classes and the enrolments of members below it follow. */
+    /** An organization moved: its classes follow (enrolments name their organization only, V52: untouched). */
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
         SubtreeRewrite.rewrite(jdbc, "learning_class", oldPath, newPath, newRootId);
-        SubtreeRewrite.rewrite(jdbc, "class_enrolment", oldPath, newPath, null);
     }
+
+    /** An enrolment names the member's organization at enrolment; its path (now) comes from the organization. */
+    private static final String ENROLMENT = "select e.*, o.path as org_path from class_enrolment e"
+            + " join organization o on o.id = e.org_id";
 
     private static TrainingClass mapClass(ResultSet rs, int i) throws SQLException {
         return new TrainingClass(rs.getLong("id"), rs.getLong("org_id"), rs.getString("org_name"),

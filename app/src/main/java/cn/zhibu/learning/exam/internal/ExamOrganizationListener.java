@@ -4,7 +4,10 @@ import cn.zhibu.organization.OrganizationMoved;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Banks, exams and attempts carry organization paths: a move rewrites them inside the move's transaction. */
+/**
+ * Banks and exams carry organization paths: a move rewrites them inside the move's transaction. Attempts name their
+ * organization only (V52): a move rewrites none.
+ */
 @Component
 class ExamOrganizationListener {
 

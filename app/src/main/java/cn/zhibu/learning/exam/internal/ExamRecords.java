@@ -151,13 +151,17 @@ public class ExamRecords {
 
     // attempts
 
-    public long insertAttempt(long examId, long memberId, long orgId, String orgPath, LocalDate quizDay,
+    /** An attempt names the member's organization at its start; its path (now) comes from the organization. */
+    private static final String ATTEMPT = "select a.*, o.path as org_path from exam_attempt a"
+            + " join organization o on o.id = a.org_id";
+
+    public long insertAttempt(long examId, long memberId, long orgId, LocalDate quizDay,
                               Instant startedAt, Instant deadline, List<ExamDraw.Drawn> paper) {
         long id = jdbc.sql("""
-                        insert into exam_attempt (exam_id, member_id, org_id, org_path, quiz_day, started_at, deadline,
+                        insert into exam_attempt (exam_id, member_id, org_id, quiz_day, started_at, deadline,
                                                   max_score)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(examId, memberId, orgId, orgPath, quizDay, at(startedAt), at(deadline),
+                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(examId, memberId, orgId, quizDay, at(startedAt), at(deadline),
                         paper.stream().mapToInt(ExamDraw.Drawn::score).sum())
                 .query(Long.class).single();
         for (int i = 0; i < paper.size(); i++) {
@@ -171,22 +175,22 @@ public class ExamRecords {
     }
 
     public Optional<Attempt> attempt(long id) {
-        return jdbc.sql("select * from exam_attempt where id = ?").param(id).query((rs, i) -> attempt(rs)).optional();
+        return jdbc.sql(ATTEMPT + " where a.id = ?").param(id).query((rs, i) -> attempt(rs)).optional();
     }
 
     /** The attempt locked: its answers, submission and grading queue behind each other. */
     public Optional<Attempt> attemptForUpdate(long id) {
-        return jdbc.sql("select * from exam_attempt where id = ? for update").param(id).query((rs, i) -> attempt(rs))
+        return jdbc.sql(ATTEMPT + " where a.id = ? for update of a").param(id).query((rs, i) -> attempt(rs))
                 .optional();
     }
 
     public List<Attempt> attempts(long examId, long memberId) {
-        return jdbc.sql("select * from exam_attempt where exam_id = ? and member_id = ? order by started_at, id")
+        return jdbc.sql(ATTEMPT + " where a.exam_id = ? and a.member_id = ? order by a.started_at, a.id")
                 .params(examId, memberId).query((rs, i) -> attempt(rs)).list();
     }
 
     public Optional<Attempt> quizAttempt(long examId, long memberId, LocalDate day) {
-        return jdbc.sql("select * from exam_attempt where exam_id = ? and member_id = ? and quiz_day = ?")
+        return jdbc.sql(ATTEMPT + " where a.exam_id = ? and a.member_id = ? and a.quiz_day = ?")
                 .params(examId, memberId, day).query((rs, i) -> attempt(rs)).optional();
     }
 
@@ -235,17 +239,21 @@ public class ExamRecords {
                 .params(examId, memberId, attemptId).query(Boolean.class).single();
     }
 
-    /** Per member of the subtrees the caller manages: graded attempts, best score, first pass. */
+    /**
+     * Per member of the subtrees the caller manages (by the organization each attempt names: its path now, V52):
+     * graded attempts, best score, first pass.
+     */
     public List<ExamResult> results(long examId, DataScope scope, int limit) {
         Map<String, Object> params = DataScope.params();
-        String where = scope.memberScopeSql("a.org_path", params);
+        String where = scope.memberScopeSql("ao.path", params);
         params.put("exam", examId);
         params.put("limit", limit);
         return jdbc.sql("""
                         select a.member_id, m.name as member_name, o.name as org_name,
                                count(*) filter (where a.submitted_at is not null) as attempts, max(a.score) as best,
                                bool_or(a.passed) as passed, min(a.submitted_at) filter (where a.passed) as first_passed
-                        from exam_attempt a join member m on m.id = a.member_id join organization o on o.id = m.org_id
+                        from exam_attempt a join organization ao on ao.id = a.org_id
+                        join member m on m.id = a.member_id join organization o on o.id = m.org_id
                         where a.exam_id = :exam and""" + " " + where + """
                         
                         group by a.member_id, m.name, o.name, o.path order by o.path, m.name limit :limit""")
@@ -271,7 +279,6 @@ public class ExamRecords {
 
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
         SubtreeRewrite.rewrite(jdbc, "exam", oldPath, newPath, newRootId);
-        SubtreeRewrite.rewrite(jdbc, "exam_attempt", oldPath, newPath, null);
     }
 
     private static Exam exam(ResultSet rs) throws SQLException {

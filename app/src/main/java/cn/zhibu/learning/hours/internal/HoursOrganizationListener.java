@@ -10,14 +10,13 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Keeps the shared learning tables (V40) and this part's (V43) in step with the tree, inside the move's transaction:
- * the moved subtree's roll-up counts leave the old ancestors and join the new ones, and its rows take the new path.
+ * Keeps the shared learning tables (V40) in step with the tree, inside the move's transaction: the moved subtree's
+ * roll-up counts leave the old ancestors and join the new ones, and its courses take the new path. The rows per
+ * member (course_progress, study_year, study_external, study_transcript) name their organization, not its path
+ * (V52): a move rewrites none of them.
  */
 @Component
 class HoursOrganizationListener {
-
-    private static final List<String> PATHS = List.of("course_progress", "study_year",
-            "study_external", "study_transcript");
 
     private final JdbcClient jdbc;
     private final StudyRollup rollup;
@@ -31,9 +30,6 @@ class HoursOrganizationListener {
     void on(OrganizationMoved moved) {
         rollup.rollup().shiftSubtree(moved.orgId(), above(moved.oldPath()), above(moved.newPath()));
         SubtreeRewrite.rewrite(jdbc, "course", moved.oldPath(), moved.newPath(), moved.newRootId());
-        for (String table : PATHS) {
-            SubtreeRewrite.rewrite(jdbc, table, moved.oldPath(), moved.newPath(), null);
-        }
     }
 
     /** The organizations above the moved one (its own counts stay with it). */

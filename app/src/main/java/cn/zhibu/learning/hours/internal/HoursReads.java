@@ -33,25 +33,26 @@ public class HoursReads {
                 .list();
     }
 
-    public long insertExternal(long memberId, long orgId, String orgPath, String title, LocalDate trainedOn,
+    public long insertExternal(long memberId, long orgId, String title, LocalDate trainedOn,
                                BigDecimal hours, String place, boolean concentrated, String certificateNo,
                                String note, String by) {
         return jdbc.sql("""
-                        insert into study_external (member_id, org_id, org_path, title, trained_on, hours, place,
+                        insert into study_external (member_id, org_id, title, trained_on, hours, place,
                                                     concentrated, certificate_no, note, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(memberId, orgId, orgPath, title, trainedOn, hours, place, concentrated, certificateNo, note, by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(memberId, orgId, title, trainedOn, hours, place, concentrated, certificateNo, note, by)
                 .query(Long.class).single();
     }
 
     public record Transcript(String code, long memberId, int year, String content, String contentHash) {
     }
 
-    public void insertTranscript(Transcript t, String orgPath, String by) {
+    /** {@code orgId}: the member's organization at issue. */
+    public void insertTranscript(Transcript t, long orgId, String by) {
         jdbc.sql("""
-                        insert into study_transcript (code, member_id, year, org_path, content, content_hash, issued_by)
+                        insert into study_transcript (code, member_id, year, org_id, content, content_hash, issued_by)
                         values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(t.code(), t.memberId(), t.year(), orgPath, t.content(), t.contentHash(), by).update();
+                .params(t.code(), t.memberId(), t.year(), orgId, t.content(), t.contentHash(), by).update();
     }
 
     public java.util.Optional<Transcript> transcript(String code) {

@@ -18,6 +18,7 @@ class StudyYearRows {
         this.jdbc = jdbc;
     }
 
+    /** {@code orgPath}: where the row's organization stands in the tree now (the row keeps only its id). */
     record YearRow(long memberId, int year, long orgId, String orgPath, BigDecimal hours, boolean met) {
     }
 
@@ -30,19 +31,25 @@ class StudyYearRows {
     /** Creates the member's year (at the member's organization now) if it does not exist. */
     void create(long memberId, int year, BigDecimal target, int concentratedNeeded) {
         jdbc.sql("""
-                        insert into study_year (member_id, year, org_id, org_path, target_hours, concentrated_needed)
-                        select id, ?, org_id, org_path, ?, ? from member where id = ?
+                        insert into study_year (member_id, year, org_id, target_hours, concentrated_needed)
+                        select id, ?, org_id, ?, ? from member where id = ?
                         on conflict (member_id, year) do nothing""")
                 .params(year, target, concentratedNeeded, memberId).update();
     }
 
-    /** The member's year, locked to the end of the transaction (every change of a member's 学时 takes it first). */
+    /**
+     * The member's year, locked to the end of the transaction (every change of a member's 学时 takes it first), with
+     * its organization's path now. The organization is share-locked like every writer's (a move locks its subtree
+     * first): a move waits for this credit, or this credit for the move and then reads the new path, so the roll-up
+     * delta always lands on the ancestors the move shifts between.
+     */
     Optional<YearRow> lock(long memberId, int year) {
-        return jdbc.sql("select member_id, year, org_id, org_path, hours, met from study_year"
-                        + " where member_id = ? and year = ? for update")
+        return jdbc.sql("select y.member_id, y.year, y.org_id, o.path, y.hours, y.met"
+                        + " from study_year y join organization o on o.id = y.org_id"
+                        + " where y.member_id = ? and y.year = ? for update of y for share of o")
                 .params(memberId, year)
                 .query((rs, i) -> new YearRow(rs.getLong("member_id"), rs.getInt("year"), rs.getLong("org_id"),
-                        rs.getString("org_path"), rs.getBigDecimal("hours"), rs.getBoolean("met")))
+                        rs.getString("path"), rs.getBigDecimal("hours"), rs.getBoolean("met")))
                 .optional();
     }
 

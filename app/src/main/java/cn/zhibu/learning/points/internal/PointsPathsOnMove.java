@@ -4,7 +4,7 @@ import cn.zhibu.organization.OrganizationMoved;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Ledger rows and organization schemes carry paths: a move rewrites them inside the move's transaction. */
+/** Organization schemes carry paths: a move rewrites them inside the move's transaction (not ledger rows, V52). */
 @Component
 class PointsPathsOnMove {
 

@@ -121,21 +121,21 @@ public class PointsRecords {
                        int points, String reason, String sourceKind, long sourceId, int occurrence, Long reverses,
                        LocalDate earnedOn, String by) {
         jdbc.sql("""
-                        insert into points_entry (id, member_id, org_id, org_path, year, category, requested, points,
+                        insert into points_entry (id, member_id, org_id, year, category, requested, points,
                                                   reason, source_kind, source_id, occurrence, reverses, earned_on,
                                                   recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, memberId, at.orgId(), at.orgPath(), year, category.name(), requested, points, reason,
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, memberId, at.orgId(), year, category.name(), requested, points, reason,
                         sourceKind, sourceId, occurrence, reverses, earnedOn, by).update();
     }
 
     /** The row reversing another: the same member, place, year and category, the opposite points. */
     public void insertReversal(long id, long reversedId, String reason, LocalDate on, String by) {
         jdbc.sql("""
-                        insert into points_entry (id, member_id, org_id, org_path, year, category, requested, points,
+                        insert into points_entry (id, member_id, org_id, year, category, requested, points,
                                                   reason, source_kind, source_id, occurrence, reverses, earned_on,
                                                   recorded_by)
-                        select ?, member_id, org_id, org_path, year, category, -points, -points, ?, 'REVERSAL', id, 1,
+                        select ?, member_id, org_id, year, category, -points, -points, ?, 'REVERSAL', id, 1,
                                id, ?, ?
                         from points_entry where id = ?""")
                 .params(id, reason, on, by, reversedId).update();
@@ -162,8 +162,8 @@ public class PointsRecords {
         return sums;
     }
 
+    /** An organization moved: its schemes follow (ledger rows name their organization only, V52: untouched). */
     public void rewritePaths(TreePath oldPath, TreePath newPath) {
-        SubtreeRewrite.rewrite(jdbc, "points_entry", oldPath, newPath, null);
         SubtreeRewrite.rewrite(jdbc, "points_scheme", oldPath, newPath, null);
     }
 

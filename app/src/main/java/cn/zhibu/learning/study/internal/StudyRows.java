@@ -57,9 +57,9 @@ public class StudyRows {
     /** The member's progress row on the course, made at the first study with the member's organization. */
     public void ensureProgress(long memberId, long courseId, Registered where, Instant now) {
         jdbc.sql("""
-                        insert into course_progress (member_id, course_id, org_id, org_path, started_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?) on conflict (member_id, course_id) do nothing""")
-                .params(memberId, courseId, where.orgId(), where.orgPath(), at(now), at(now)).update();
+                        insert into course_progress (member_id, course_id, org_id, started_at, updated_at)
+                        values (?, ?, ?, ?, ?) on conflict (member_id, course_id) do nothing""")
+                .params(memberId, courseId, where.orgId(), at(now), at(now)).update();
     }
 
     public long insertSession(long memberId, long courseId, Registered where, String device, String tokenHash,
