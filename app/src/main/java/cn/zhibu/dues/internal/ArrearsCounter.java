@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Recounts the F8 fact ({@code dues_arrears}) for some members in one statement: their runs of consecutive unpaid
  * months from their bills, the rows that changed written, the rows of members whose run ended deleted, and the
- * roll-up of counts by length corrected by the difference (old row −1, new row +1 at each ancestor). Runs in the
- * caller's transaction (the bill run's, the ledger's, a justification's), so the fact never lags the bills.
+ * roll-up of counts by length corrected by the difference (old row −1 at the ancestors of its organization as the
+ * tree is now, new row +1 at those of the member's organization now). Runs in the caller's transaction (the bill
+ * run's, the ledger's, a justification's), so the fact never lags the bills.
  */
 @Component
 public class ArrearsCounter {

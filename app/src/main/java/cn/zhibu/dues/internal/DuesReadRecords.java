@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * The reads of the dues views over the tables the bill run and the ledger write (V32): a member's bills and entries
- * by the member's index, a subtree's month by the path range and the caller's scope. Names are filled in by the
- * service (the member module owns them).
+ * by the member's index, a subtree's month by its organizations (their path range and the caller's scope). Names
+ * are filled in by the service (the member module owns them).
  */
 @Component
 public class DuesReadRecords {
