@@ -19,6 +19,7 @@ import cn.zhibu.dues.ReliefService;
 import cn.zhibu.member.Member;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.MonthlyRollup;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -353,31 +354,34 @@ final class DemoDues {
         p.put("share", share);
         p.put("lastDay", m.equals(current) ? today.getDayOfMonth() : m.lengthOfMonth());
         p.put("prefix", "DF" + m.getYear() + String.format("%02d", m.getMonthValue()) + "-");
+        String elsewhere = SubtreeRewrite.orgIdIn("b.org_id", "lo", "hi", "true")
+                + " and not " + SubtreeRewrite.orgIdIn("b.org_id", "skipLo", "skipHi", "true");
         jdbc.sql("""
                 with paying as (
-                    select b.member_id, b.org_id, b.org_path, b.root_id, b.amount - b.paid as amount,
+                    select b.member_id, b.org_id, b.root_id, b.amount - b.paid as amount,
                            (:month::date + ((b.member_id * 7) % 20 + 2) * interval '1 day')::date as paid_on
                     from dues_bill b
-                    where b.month = :month and b.status = 'OPEN' and b.org_path >= :lo and b.org_path < :hi
-                      and not (b.org_path >= :skipLo and b.org_path < :skipHi)
+                    where b.month = :month and b.status = 'OPEN' and\s""" + elsewhere + """
+
                       and (b.member_id * 31 + extract(month from b.month)::int) % 100 < :share
                       and (b.member_id * 7) % 20 + 3 <= :lastDay),
                 entries as (
-                    insert into dues_entry (kind, member_id, org_id, org_path, root_id, amount, method, receipt_no, payer,
+                    insert into dues_entry (kind, member_id, org_id, root_id, amount, method, receipt_no, payer,
                                             paid_on, recorded_by, recorded_at)
-                    select 'PAYMENT', member_id, org_id, org_path, root_id, amount,
+                    select 'PAYMENT', member_id, org_id, root_id, amount,
                            case when member_id % 3 = 0 then 'CASH' else 'TRANSFER' end,
                            :prefix || 'Z' || member_id, 'SELF', paid_on, '演示数据',
                            least(paid_on + time '10:00', now())
                     from paying
-                    returning id, member_id, amount, org_path),
+                    returning id, member_id, amount, org_id),
                 allocated as (
                     insert into dues_allocation (entry_id, member_id, month, amount)
                     select id, member_id, :month, amount from entries),
                 billed as (
                     update dues_bill b set paid = b.amount, status = 'PAID'
                     from entries e where b.member_id = e.member_id and b.month = :month),
-                by_path as (select org_path, count(*) as bills, sum(amount) as amount from entries group by org_path),
+                by_org as (select org_id, count(*) as bills, sum(amount) as amount from entries group by org_id),
+                by_path as (select o.path as org_path, g.* from by_org g join organization o on o.id = g.org_id),
                 deltas as (
                     select org_path, 'PAID' as metric, :month::date as period, (amount * 100)::bigint as n from by_path
                     union all select org_path, 'BILLS_PAID', :month::date, bills from by_path),
@@ -398,12 +402,13 @@ final class DemoDues {
         TreePath path = new TreePath(branch.org().path().value());
         BigDecimal amount = jdbc.sql("""
                         select coalesce(sum(a.amount), 0) from dues_allocation a join dues_entry e on e.id = a.entry_id
-                        where e.org_path >= ? and e.org_path < ? and a.month >= ? and a.month <= ?""")
+                        where %s and a.month >= ? and a.month <= ?""".formatted(SubtreeRewrite.orgIdIn("e.org_id")))
                 .params(path.value(), path.upperBound(), settings.firstMonth().atDay(1), to.atDay(1))
                 .query(BigDecimal.class).single()
                 .add(jdbc.sql("""
                                 select coalesce(sum(amount), 0) from dues_entry
-                                where kind = 'EXTRA' and not to_center and org_path >= ? and org_path < ? and paid_on < ?""")
+                                where kind = 'EXTRA' and not to_center and %s and paid_on < ?"""
+                                .formatted(SubtreeRewrite.orgIdIn("org_id")))
                         .params(path.value(), path.upperBound(), current.atDay(1)).query(BigDecimal.class).single());
         if (amount.signum() > 0) {
             remittances.record(scope, new DuesRemittances.Remittance(branch.org().id(), settings.firstMonth(), to,

@@ -14,6 +14,7 @@ import cn.zhibu.platform.FieldErrors;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.Paging;
+import cn.zhibu.platform.SubtreeRewrite;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -157,7 +158,7 @@ public class DuesArrears {
         }
         Paging paging = Paging.of(0, size);
         Map<String, Object> params = DataScope.params();
-        String scoped = scope.memberScopeSql("org_path", params);
+        String scoped = scope.memberScopeSql("o.path", params);
         params.put("lo", org.path().value());
         params.put("hi", org.path().upperBound());
         params.put("min", minMonths);
@@ -175,7 +176,7 @@ public class DuesArrears {
         record Row(long memberId, long orgId, int months, YearMonth since, YearMonth until) {
         }
         List<Row> rows = jdbc.sql("select member_id, org_id, months, since, until from dues_arrears"
-                        + " where org_path >= :lo and org_path < :hi and " + scoped + " and months >= :min" + keyset
+                        + " where " + SubtreeRewrite.orgIdIn("org_id", "lo", "hi", scoped) + " and months >= :min" + keyset
                         + " order by months desc, member_id desc limit :limit")
                 .params(params)
                 .query((rs, i) -> new Row(rs.getLong("member_id"), rs.getLong("org_id"), rs.getInt("months"),

@@ -126,7 +126,7 @@ public class DuesBases {
         BaseEntry clean = new BaseEntry(entry.category(), entry.effectiveMonth(), entry.countedPay(),
                 entry.incomeTax(), entry.socialInsurance(), entry.annuity(), entry.base(), entry.chosen(),
                 entry.note() == null || entry.note().isBlank() ? null : entry.note().strip());
-        long id = rows.insert(new BaseRows.NewBase(memberId, member.orgId(), member.orgPath(), clean, computed.base(),
+        long id = rows.insert(new BaseRows.NewBase(memberId, member.orgId(), clean, computed.base(),
                 computed.rule().amount(), computed.amount(), source, scope.actorName()));
         DuesBase saved = rows.find(id).orElseThrow();
         audit.record(scope, DuesBaseAuditAction.BASE_RECORDED, ENTITY, id, member.orgPath(), null,

@@ -59,10 +59,11 @@ class DuesLedgerAuditVocabulary implements AuditVocabulary {
             return Map.of();
         }
         Map<String, Object> params = DataScope.params();
-        String inScope = scope.memberScopeSql("org_path", params);
+        String inScope = scope.memberScopeSql("o.path", params);
         params.put("ids", ids);
         Map<String, String> links = new LinkedHashMap<>();
-        jdbc.sql("select id, member_id, org_id from dues_entry where id in (:ids) and " + inScope).params(params)
+        jdbc.sql("select e.id, e.member_id, e.org_id from dues_entry e join organization o on o.id = e.org_id"
+                        + " where e.id in (:ids) and " + inScope).params(params)
                 .query((rs, i) -> {
                     long memberId = rs.getLong(2);
                     return links.put(Long.toString(rs.getLong(1)), rs.wasNull()

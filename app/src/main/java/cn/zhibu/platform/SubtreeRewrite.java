@@ -16,6 +16,7 @@ public final class SubtreeRewrite {
 
     private static final Pattern TABLE = Pattern.compile("[a-z_]+");
     private static final Pattern COLUMN = Pattern.compile("([a-z_]+\\.)?[a-z_]+");
+    private static final Pattern PARAMETER = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
     private SubtreeRewrite() {
     }
@@ -39,10 +40,26 @@ public final class SubtreeRewrite {
      * of their paths; the rows by an index that starts with the organization.
      */
     public static String orgIdIn(String column) {
+        return orgIdWhere(column, "o.path >= ? and o.path < ?");
+    }
+
+    /**
+     * {@link #orgIdIn(String)} for a query with named parameters: the subtree's bounds in {@code :lo} and {@code :hi}
+     * (parameter names), and {@code alsoOnPath} a further condition on the organization's {@code o.path} — the
+     * caller's scope ({@code DataScope.memberScopeSql("o.path", params)}) — or {@code "true"}.
+     */
+    public static String orgIdIn(String column, String lo, String hi, String alsoOnPath) {
+        if (!PARAMETER.matcher(lo).matches() || !PARAMETER.matcher(hi).matches()) {
+            throw new IllegalArgumentException(lo + ", " + hi);
+        }
+        return orgIdWhere(column, "o.path >= :" + lo + " and o.path < :" + hi + " and " + alsoOnPath);
+    }
+
+    private static String orgIdWhere(String column, String pathCondition) {
         if (!COLUMN.matcher(column).matches()) {
             throw new IllegalArgumentException(column);
         }
-        return column + " in (select o.id from organization o where o.path >= ? and o.path < ?)";
+        return column + " in (select o.id from organization o where " + pathCondition + ")";
     }
 
     /**

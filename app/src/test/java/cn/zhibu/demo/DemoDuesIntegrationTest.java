@@ -7,6 +7,7 @@ import cn.zhibu.dues.DuesSettings;
 import cn.zhibu.dues.DuesViews;
 import cn.zhibu.dues.RollupDues;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import cn.zhibu.support.ApiClient;
 import cn.zhibu.support.IntegrationTest;
@@ -56,8 +57,10 @@ class DemoDuesIntegrationTest {
         assertThat(counts.removal()).isEqualTo(1);                  // 6 months
         assertThat(counts.urge()).isEqualTo(2);                     // 5 and 6
         assertThat(counts.remind()).isEqualTo(4);                   // 3, 3 after a justified month, 5, 6
-        assertThat(jdbc.sql("select count(*) from dues_bill where org_path like ? and justified is not null")
-                .param(path(branch) + "%").query(Long.class).single()).isEqualTo(1);
+        TreePath branchPath = new TreePath(path(branch));
+        assertThat(jdbc.sql("select count(*) from dues_bill where " + SubtreeRewrite.orgIdIn("org_id")
+                        + " and justified is not null")
+                .params(branchPath.value(), branchPath.upperBound()).query(Long.class).single()).isEqualTo(1);
         ApiClient secretary = ApiClient.loggedIn(port, DemoAccounts.SECRETARY, DemoAccounts.PASSWORD);
         assertThat(secretary.get("/api/v1/inbox").body()).contains("未交纳党费");
     }
@@ -73,11 +76,12 @@ class DemoDuesIntegrationTest {
             RollupDues rollup = views.rollup(SYSTEM, orgId, year);
             BigDecimal due = jdbc.sql("""
                             select coalesce(sum(amount), 0) from dues_bill
-                            where org_path >= ? and org_path < ? and status <> 'VOID' and extract(year from month) = ?""")
+                            where %s and status <> 'VOID' and extract(year from month) = ?"""
+                            .formatted(SubtreeRewrite.orgIdIn("org_id")))
                     .params(subtree.value(), subtree.upperBound(), year).query(BigDecimal.class).single();
             BigDecimal paid = jdbc.sql("""
                             select coalesce(sum(a.amount), 0) from dues_allocation a join dues_entry e on e.id = a.entry_id
-                            where e.org_path >= ? and e.org_path < ? and extract(year from a.month) = ?""")
+                            where %s and extract(year from a.month) = ?""".formatted(SubtreeRewrite.orgIdIn("e.org_id")))
                     .params(subtree.value(), subtree.upperBound(), year).query(BigDecimal.class).single();
             assertThat(rollup.total().due()).as(name).isPositive().isEqualByComparingTo(due);
             assertThat(rollup.total().paid()).as(name).isPositive().isEqualByComparingTo(paid);
@@ -114,7 +118,8 @@ class DemoDuesIntegrationTest {
     }
 
     private long count(String condition, String pathLike) {
-        return jdbc.sql("select count(*) from dues_entry where org_path like ? and " + condition).param(pathLike)
+        return jdbc.sql("select count(*) from dues_entry e join organization o on o.id = e.org_id"
+                        + " where o.path like ? and " + condition).param(pathLike)
                 .query(Long.class).single();
     }
 

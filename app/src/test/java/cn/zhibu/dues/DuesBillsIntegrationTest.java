@@ -174,10 +174,10 @@ class DuesBillsIntegrationTest {
         base(prepaid, DuesCategory.SALARIED, JAN, "4000.00");   // 40.00
         base(plain, DuesCategory.SALARIED, JAN, "4000.00");
         long entry = jdbc.sql("""
-                        insert into dues_entry (kind, member_id, org_id, org_path, root_id, amount, method, payer, paid_on,
+                        insert into dues_entry (kind, member_id, org_id, root_id, amount, method, payer, paid_on,
                                                 recorded_by)
-                        values ('PAYMENT', ?, ?, ?, ?, 40.00, 'CASH', 'SELF', ?, '测试') returning id""")
-                .params(prepaid.id(), branch.id(), branch.path().value(), branch.rootId(), LocalDate.of(2026, 10, 20))
+                        values ('PAYMENT', ?, ?, ?, 40.00, 'CASH', 'SELF', ?, '测试') returning id""")
+                .params(prepaid.id(), branch.id(), branch.rootId(), LocalDate.of(2026, 10, 20))
                 .query(Long.class).single();
         jdbc.sql("insert into dues_allocation (entry_id, member_id, month, amount) values (?, ?, ?, 40.00)")
                 .params(entry, prepaid.id(), YearMonth.of(2026, 11).atDay(1)).update();

@@ -54,10 +54,10 @@ public class DuesFixture {
                 total = total.add(billAmount(memberId, month));
             }
             long entryId = jdbc.sql("""
-                            insert into dues_entry (kind, member_id, org_id, org_path, root_id, amount, method, receipt_no,
-                                                    payer, paid_on, recorded_by)
-                            values ('PAYMENT', ?, ?, ?, ?, ?, 'CASH', ?, 'SELF', ?, '测试') returning id""")
-                    .params(memberId, place.orgId(), place.orgPath(), place.rootId(), total,
+                            insert into dues_entry (kind, member_id, org_id, root_id, amount, method, receipt_no, payer,
+                                                    paid_on, recorded_by)
+                            values ('PAYMENT', ?, ?, ?, ?, 'CASH', ?, 'SELF', ?, '测试') returning id""")
+                    .params(memberId, place.orgId(), place.rootId(), total,
                             "R" + System.nanoTime() % 1_000_000_000, LocalDate.now())
                     .query(Long.class).single();
             for (YearMonth month : months) {
@@ -81,10 +81,10 @@ public class DuesFixture {
             DuesBillFixture.Place place = jdbc.sql("select id, path, root_id from organization where id = ?").param(orgId)
                     .query((rs, i) -> new DuesBillFixture.Place(rs.getLong(1), rs.getString(2), rs.getLong(3))).single();
             jdbc.sql("""
-                            insert into dues_entry (kind, org_id, org_path, root_id, amount, receipt_no, paid_on, to_org_id,
+                            insert into dues_entry (kind, org_id, root_id, amount, receipt_no, paid_on, to_org_id,
                                                     period_from, period_to, recorded_by)
-                            values ('REMITTANCE', ?, ?, ?, ?, ?, ?, ?, ?, ?, '测试')""")
-                    .params(orgId, place.orgPath(), place.rootId(), amount, "SJ" + System.nanoTime() % 1_000_000,
+                            values ('REMITTANCE', ?, ?, ?, ?, ?, ?, ?, ?, '测试')""")
+                    .params(orgId, place.rootId(), amount, "SJ" + System.nanoTime() % 1_000_000,
                             LocalDate.now(), toOrgId, from.atDay(1), to.atDay(1))
                     .update();
             rollup.apply(new MonthlyRollup.Delta().add(new TreePath(place.orgPath()).ids(), "REMITTED", to, cents(amount)));

@@ -8,6 +8,7 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.dues.internal.BillAmounts;
 import cn.zhibu.dues.internal.BillStatements;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.support.DuesBillFixture;
 import cn.zhibu.support.DuesPaidRecorder;
 import cn.zhibu.support.DuesRollupRecount;
@@ -301,7 +302,7 @@ class DuesLedgerIntegrationTest {
     }
 
     @Test
-    void the_database_refuses_to_edit_or_delete_ledger_rows_but_lets_a_move_rewrite_their_path() {
+    void the_database_refuses_to_edit_or_delete_ledger_rows_but_lets_a_move_rewrite_their_root() {
         long member = memberWithArrears();
         long id = ledger.record(SYSTEM, payment(member, List.of(now), null, null)).get(0).id();
         assertThatThrownBy(() -> jdbc.sql("update dues_entry set amount = 1 where id = ?").param(id).update())
@@ -310,7 +311,9 @@ class DuesLedgerIntegrationTest {
                 .hasMessageContaining("党费账目不可修改或删除");
         assertThatThrownBy(() -> jdbc.sql("update dues_allocation set amount = 0 where entry_id = ?").param(id).update())
                 .hasMessageContaining("党费账目不可修改或删除");
-        assertThat(jdbc.sql("update dues_entry set org_path = org_path where id = ?").param(id).update()).isEqualTo(1);
+        assertThatThrownBy(() -> jdbc.sql("update dues_entry set org_id = org_id + 1 where id = ?").param(id).update())
+                .hasMessageContaining("党费账目不可修改或删除");
+        assertThat(jdbc.sql("update dues_entry set root_id = root_id where id = ?").param(id).update()).isEqualTo(1);
     }
 
     @Test
@@ -343,8 +346,8 @@ class DuesLedgerIntegrationTest {
         organizations.move(SYSTEM, moving.id(), to.id());
         assertThat(recount.mismatches(from.path().value())).isEmpty();
         assertThat(recount.mismatches(to.path().value())).isEmpty();
-        assertThat(jdbc.sql("select count(*) from dues_entry where member_id = ? and org_path like ?")
-                .params(member, to.path().value() + "%").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from dues_entry where member_id = ? and " + SubtreeRewrite.orgIdIn("org_id"))
+                .params(member, to.path().value(), to.path().upperBound()).query(Long.class).single()).isEqualTo(2);
         ledger.reverse(SYSTEM, made.get(0).id(), "迁移后冲正");
         assertThat(recount.mismatches(to.path().value())).isEmpty();
     }

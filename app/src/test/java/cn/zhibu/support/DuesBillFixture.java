@@ -58,9 +58,9 @@ public class DuesBillFixture {
             long cents = amount.movePointRight(2).longValueExact();
             for (YearMonth m : months) {
                 int made = jdbc.sql("""
-                                insert into dues_bill (member_id, month, org_id, org_path, root_id, amount, status)
-                                values (?, ?, ?, ?, ?, ?, 'OPEN') on conflict do nothing""")
-                        .params(memberId, m.atDay(1), place.orgId(), place.orgPath(), place.rootId(), amount)
+                                insert into dues_bill (member_id, month, org_id, root_id, amount, status)
+                                values (?, ?, ?, ?, ?, 'OPEN') on conflict do nothing""")
+                        .params(memberId, m.atDay(1), place.orgId(), place.rootId(), amount)
                         .update();
                 if (made > 0) {
                     delta.add(ancestors, "DUE", m, cents);
@@ -75,9 +75,9 @@ public class DuesBillFixture {
     /** A base row (F1) from a month on: what prepaid months not yet billed cost. */
     public void base(long memberId, YearMonth from, String amount) {
         jdbc.sql("""
-                        insert into dues_base (member_id, org_id, org_path, category, effective_month, computed, amount,
-                            source, recorded_by)
-                        select member_id, org_id, org_path, 'SALARIED', ?, ?, ?, 'FORM', '测试'
+                        insert into dues_base (member_id, org_id, category, effective_month, computed, amount, source,
+                            recorded_by)
+                        select member_id, org_id, 'SALARIED', ?, ?, ?, 'FORM', '测试'
                         from registry_member where member_id = ?""")
                 .params(from.atDay(1), new BigDecimal(amount), new BigDecimal(amount), memberId).update();
     }

@@ -21,23 +21,24 @@ public class DuesRollupRecount {
 
     public List<String> mismatches(String subtreePath) {
         return jdbc.sql("""
-                with facts as (
-                    select org_path, 'DUE' as metric, month, (amount * 100)::bigint as n from dues_bill where status <> 'VOID'
-                    union all select org_path, 'BILLS', month, 1 from dues_bill where status <> 'VOID'
-                    union all select org_path, 'BILLS_PAID', month, 1 from dues_bill where status = 'PAID'
+                with by_org as (
+                    select org_id, 'DUE' as metric, month, (amount * 100)::bigint as n from dues_bill where status <> 'VOID'
+                    union all select org_id, 'BILLS', month, 1 from dues_bill where status <> 'VOID'
+                    union all select org_id, 'BILLS_PAID', month, 1 from dues_bill where status = 'PAID'
                     union all
-                    select coalesce(b.org_path, e.org_path), 'PAID', a.month, (a.amount * 100)::bigint
+                    select coalesce(b.org_id, e.org_id), 'PAID', a.month, (a.amount * 100)::bigint
                     from dues_allocation a join dues_entry e on e.id = a.entry_id
                     left join dues_bill b on b.member_id = a.member_id and b.month = a.month
                     union all
-                    select e.org_path, 'EXTRA', date_trunc('month', coalesce(o.paid_on, e.paid_on))::date,
+                    select e.org_id, 'EXTRA', date_trunc('month', coalesce(o.paid_on, e.paid_on))::date,
                            (e.amount * 100)::bigint
                     from dues_entry e left join dues_entry o on o.id = e.reverses
                     where e.kind = 'EXTRA' or o.kind = 'EXTRA'
                     union all
-                    select e.org_path, 'REMITTED', coalesce(o.period_to, e.period_to), (e.amount * 100)::bigint
+                    select e.org_id, 'REMITTED', coalesce(o.period_to, e.period_to), (e.amount * 100)::bigint
                     from dues_entry e left join dues_entry o on o.id = e.reverses
                     where e.kind = 'REMITTANCE' or o.kind = 'REMITTANCE'),
+                facts as (select o.path as org_path, f.metric, f.month, f.n from by_org f join organization o on o.id = f.org_id),
                 fresh as (
                     select o.id as org_id, f.metric, f.month as period, sum(f.n) as n
                     from organization o join facts f on f.org_path >= o.path and f.org_path < left(o.path, -1) || '0'

@@ -41,12 +41,13 @@ final class DuesPaymentBurst {
 
     /** A branch's bills of the month, recounted from the bills themselves (分 and counts). */
     private static final String RECOUNT = """
-            select org_path,
-                   coalesce(sum(amount * 100) filter (where status <> 'VOID'), 0)::bigint,
-                   count(*) filter (where status <> 'VOID'),
-                   coalesce(sum(paid * 100), 0)::bigint,
-                   count(*) filter (where status = 'PAID')
-            from dues_bill where org_path = any(?) and month = ?::date group by org_path""";
+            select o.path,
+                   coalesce(sum(b.amount * 100) filter (where b.status <> 'VOID'), 0)::bigint,
+                   count(*) filter (where b.status <> 'VOID'),
+                   coalesce(sum(b.paid * 100), 0)::bigint,
+                   count(*) filter (where b.status = 'PAID')
+            from dues_bill b join organization o on o.id = b.org_id
+            where b.org_id = any(?) and b.month = ?::date group by o.path""";
 
     private final ApiClient api;
     private final Db db;
@@ -172,10 +173,10 @@ final class DuesPaymentBurst {
         for (OrgRef branch : branches) {
             members.addAll(db.query("""
                             select b.member_id from dues_bill b
-                            where b.org_path = ? and b.month = ?::date and b.status = 'OPEN' and b.paid = 0
+                            where b.org_id = ? and b.month = ?::date and b.status = 'OPEN' and b.paid = 0
                               and exists (select 1 from registry_member r where r.member_id = b.member_id)
                             order by b.member_id limit ?""",
-                    rs -> rs.getLong(1), branch.path(), month.atDay(1), MEMBERS_PER_BRANCH));
+                    rs -> rs.getLong(1), branch.id(), month.atDay(1), MEMBERS_PER_BRANCH));
         }
         return members;
     }
@@ -240,7 +241,7 @@ final class DuesPaymentBurst {
     private Map<String, long[]> recount(List<OrgRef> branches, YearMonth month) {
         Map<String, long[]> counts = new HashMap<>();
         db.query(RECOUNT, rs -> counts.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                rs.getLong(5)}), branches.stream().map(OrgRef::path).toArray(String[]::new), month.atDay(1));
+                rs.getLong(5)}), branches.stream().map(OrgRef::id).toArray(Long[]::new), month.atDay(1));
         return counts;
     }
 }

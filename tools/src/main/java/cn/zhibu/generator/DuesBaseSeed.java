@@ -20,12 +20,12 @@ public final class DuesBaseSeed {
     public static final String RECORDED_BY = "数据生成器";
 
     static final String SQL = """
-            insert into dues_base (member_id, org_id, org_path, category, effective_month, base, computed, amount,
-                                   source, recorded_by)
-            select member_id, org_id, org_path, category, effective_month, base,
+            insert into dues_base (member_id, org_id, category, effective_month, base, computed, amount, source,
+                                   recorded_by)
+            select member_id, org_id, category, effective_month, base,
                    least(amount, 1000.00), least(amount, 1000.00), 'IMPORT', '%s'
             from (
-                select m.id as member_id, m.org_id, m.org_path, k.category,
+                select m.id as member_id, m.org_id, k.category,
                        make_date(extract(year from current_date)::int, 1, 1) as effective_month, b.base,
                        case when k.category in ('FARMER', 'STUDENT', 'UNEMPLOYED') then 0.20
                             when k.category = 'RETIRED' then

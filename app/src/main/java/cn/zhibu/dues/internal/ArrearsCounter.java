@@ -1,6 +1,7 @@
 package cn.zhibu.dues.internal;
 
 import cn.zhibu.dues.DuesSettings;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,8 +14,9 @@ import java.util.Map;
 /**
  * Recounts the F8 fact ({@code dues_arrears}) for some members in one statement: their runs of consecutive unpaid
  * months from their bills, the rows that changed written, the rows of members whose run ended deleted, and the
- * roll-up of counts by length corrected by the difference (old row −1, new row +1 at each ancestor). Runs in the
- * caller's transaction (the bill run's, the ledger's, a justification's), so the fact never lags the bills.
+ * roll-up of counts by length corrected by the difference (old row −1 at the ancestors of its organization as the
+ * tree is now, new row +1 at those of the member's organization now). Runs in the caller's transaction (the bill
+ * run's, the ledger's, a justification's), so the fact never lags the bills.
  */
 @Component
 public class ArrearsCounter {
@@ -61,15 +63,17 @@ public class ArrearsCounter {
         params.put("toId", toId);
         recount("""
                 select member_id from dues_bill
-                 where member_id >= :fromId and member_id < :toId and org_path >= :lo and org_path < :hi
+                 where member_id >= :fromId and member_id < :toId and %s
                    and status = 'OPEN' and month >= :first and month <= :last
                 union
                 select member_id from dues_arrears
-                 where member_id >= :fromId and member_id < :toId and org_path >= :lo and org_path < :hi
+                 where member_id >= :fromId and member_id < :toId and %s
                 union
                 select a.member_id from dues_arrears a join registry_member m on m.member_id = a.member_id
                  where a.member_id >= :fromId and a.member_id < :toId
-                   and m.org_path >= :lo and m.org_path < :hi and m.org_path <> a.org_path""", params);
+                   and m.org_path >= :lo and m.org_path < :hi and m.org_id <> a.org_id""".formatted(
+                SubtreeRewrite.orgIdIn("org_id", "lo", "hi", "true"),
+                SubtreeRewrite.orgIdIn("org_id", "lo", "hi", "true")), params);
     }
 
     private void recount(String candidates, Map<String, Object> params) {
@@ -102,18 +106,19 @@ public class ArrearsCounter {
                     select r.member_id, m.org_id, m.org_path, m.root_id, r.months, r.since, r.until
                       from run r join registry_member m on m.member_id = r.member_id),
                 old as (
-                    select a.member_id, a.org_path, a.months from dues_arrears a join cand c on c.member_id = a.member_id),
+                    select a.member_id, o.path as org_path, a.months
+                      from dues_arrears a join cand c on c.member_id = a.member_id
+                      join organization o on o.id = a.org_id),
                 gone as (
                     delete from dues_arrears a using cand c
                      where a.member_id = c.member_id and not exists (select 1 from fresh f where f.member_id = a.member_id)),
                 kept as (
-                    insert into dues_arrears as a (member_id, org_id, org_path, root_id, months, since, until)
-                    select member_id, org_id, org_path, root_id, months, since, until from fresh
-                    on conflict (member_id) do update set org_id = excluded.org_id, org_path = excluded.org_path,
-                        root_id = excluded.root_id, months = excluded.months, since = excluded.since,
-                        until = excluded.until, counted_at = now()
-                     where (a.org_path, a.months, a.since, a.until)
-                           is distinct from (excluded.org_path, excluded.months, excluded.since, excluded.until)),
+                    insert into dues_arrears as a (member_id, org_id, root_id, months, since, until)
+                    select member_id, org_id, root_id, months, since, until from fresh
+                    on conflict (member_id) do update set org_id = excluded.org_id, root_id = excluded.root_id,
+                        months = excluded.months, since = excluded.since, until = excluded.until, counted_at = now()
+                     where (a.org_id, a.months, a.since, a.until)
+                           is distinct from (excluded.org_id, excluded.months, excluded.since, excluded.until)),
                 change as (
                     select org_path, 'RUN_' || least(months, :longest) as metric, -1 as n from old
                     union all

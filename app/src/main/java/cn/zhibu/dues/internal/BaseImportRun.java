@@ -154,7 +154,7 @@ public class BaseImportRun implements JobHandler<BaseImportRun.Detail> {
             if (at == null) {
                 continue; // left the registry while the file was checked
             }
-            newRows.add(new BaseRows.NewBase(memberId, Long.parseLong(at[0]), at[1], c.entry(), c.computed().base(),
+            newRows.add(new BaseRows.NewBase(memberId, Long.parseLong(at[0]), c.entry(), c.computed().base(),
                     c.computed().rule().amount(), c.computed().amount(), "IMPORT", run.scope().actorName()));
             commonPath = commonPath == null ? at[1] : common(commonPath, at[1]);
         }

@@ -29,18 +29,18 @@ public class BaseRows {
     }
 
     /** A row to append: the entry with the base and amounts the rules gave. */
-    public record NewBase(long memberId, long orgId, String orgPath, BaseEntry entry, BigDecimal base,
+    public record NewBase(long memberId, long orgId, BaseEntry entry, BigDecimal base,
                           BigDecimal computed, BigDecimal amount, String source, String recordedBy) {
     }
 
     public long insert(NewBase b) {
         BaseEntry e = b.entry();
         return jdbc.sql("""
-                        insert into dues_base (member_id, org_id, org_path, category, effective_month, counted_pay,
-                                               income_tax, social_insurance, annuity, base, computed, chosen, amount,
-                                               source, note, recorded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(b.memberId(), b.orgId(), b.orgPath(), e.category().name(), e.effectiveMonth().atDay(1),
+                        insert into dues_base (member_id, org_id, category, effective_month, counted_pay, income_tax,
+                                               social_insurance, annuity, base, computed, chosen, amount, source, note,
+                                               recorded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(b.memberId(), b.orgId(), e.category().name(), e.effectiveMonth().atDay(1),
                         e.countedPay(), e.incomeTax(), e.socialInsurance(), e.annuity(), b.base(), b.computed(),
                         e.chosen(), b.amount(), b.source(), e.note(), b.recordedBy())
                 .query(Long.class).single();
@@ -52,11 +52,11 @@ public class BaseRows {
             return 0;
         }
         int n = rows.size();
-        Object[][] cols = new Object[16][n];
+        Object[][] cols = new Object[15][n];
         for (int i = 0; i < n; i++) {
             NewBase b = rows.get(i);
             BaseEntry e = b.entry();
-            Object[] v = {b.memberId(), b.orgId(), b.orgPath(), e.category().name(), e.effectiveMonth().atDay(1).toString(),
+            Object[] v = {b.memberId(), b.orgId(), e.category().name(), e.effectiveMonth().atDay(1).toString(),
                     e.countedPay(), e.incomeTax(), e.socialInsurance(), e.annuity(), b.base(), b.computed(), e.chosen(),
                     b.amount(), b.source(), e.note(), b.recordedBy()};
             for (int c = 0; c < v.length; c++) {
@@ -64,19 +64,19 @@ public class BaseRows {
             }
         }
         return jdbc.sql("""
-                        insert into dues_base (member_id, org_id, org_path, category, effective_month, counted_pay,
-                                               income_tax, social_insurance, annuity, base, computed, chosen, amount,
-                                               source, note, recorded_by)
-                        select * from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::date[], ?::numeric[],
+                        insert into dues_base (member_id, org_id, category, effective_month, counted_pay, income_tax,
+                                               social_insurance, annuity, base, computed, chosen, amount, source, note,
+                                               recorded_by)
+                        select * from unnest(?::bigint[], ?::bigint[], ?::text[], ?::date[], ?::numeric[],
                                              ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[], ?::numeric[],
                                              ?::numeric[], ?::numeric[], ?::text[], ?::text[], ?::text[])""")
                 .params(array(cols[0], Long.class), array(cols[1], Long.class), array(cols[2], String.class),
-                        array(cols[3], String.class), array(cols[4], String.class), array(cols[5], BigDecimal.class),
-                        array(cols[6], BigDecimal.class), array(cols[7], BigDecimal.class),
-                        array(cols[8], BigDecimal.class), array(cols[9], BigDecimal.class),
-                        array(cols[10], BigDecimal.class), array(cols[11], BigDecimal.class),
-                        array(cols[12], BigDecimal.class), array(cols[13], String.class), array(cols[14], String.class),
-                        array(cols[15], String.class))
+                        array(cols[3], String.class), array(cols[4], BigDecimal.class),
+                        array(cols[5], BigDecimal.class), array(cols[6], BigDecimal.class),
+                        array(cols[7], BigDecimal.class), array(cols[8], BigDecimal.class),
+                        array(cols[9], BigDecimal.class), array(cols[10], BigDecimal.class),
+                        array(cols[11], BigDecimal.class), array(cols[12], String.class), array(cols[13], String.class),
+                        array(cols[14], String.class))
                 .update();
     }
 
@@ -89,14 +89,17 @@ public class BaseRows {
         return out;
     }
 
+    /** The rows with their organization's path now (bases carry none, V51). */
+    private static final String SELECT = "select b.*, o.path as org_path from dues_base b join organization o on o.id = b.org_id";
+
     /** A member's bases, the newest first (effective month, then recorded). */
     public List<DuesBase> history(long memberId) {
-        return jdbc.sql("select * from dues_base where member_id = ? order by effective_month desc, id desc")
+        return jdbc.sql(SELECT + " where b.member_id = ? order by b.effective_month desc, b.id desc")
                 .param(memberId).query((rs, i) -> map(rs)).list();
     }
 
     public java.util.Optional<DuesBase> find(long id) {
-        return jdbc.sql("select * from dues_base where id = ?").param(id).query((rs, i) -> map(rs)).optional();
+        return jdbc.sql(SELECT + " where b.id = ?").param(id).query((rs, i) -> map(rs)).optional();
     }
 
     /** The newest row of each member (by effective month, then id), for a list of members. */
@@ -106,8 +109,9 @@ public class BaseRows {
             return latest;
         }
         jdbc.sql("""
-                        select distinct on (member_id) * from dues_base where member_id in (:ids)
-                        order by member_id, effective_month desc, id desc""")
+                        select distinct on (b.member_id) b.*, o.path as org_path
+                        from dues_base b join organization o on o.id = b.org_id where b.member_id in (:ids)
+                        order by b.member_id, b.effective_month desc, b.id desc""")
                 .param("ids", memberIds).query((rs, i) -> map(rs)).list()
                 .forEach(b -> latest.put(b.memberId(), b));
         return latest;
@@ -118,8 +122,6 @@ public class BaseRows {
         return jdbc.sql("select exists (select 1 from dues_base where member_id = ?)").param(memberId)
                 .query(Boolean.class).single();
     }
-
-    /** An organization moved: the bases recorded under its subtree follow it. */
 
     private static DuesBase map(ResultSet rs) throws SQLException {
         OffsetDateTime at = rs.getObject("recorded_at", OffsetDateTime.class);

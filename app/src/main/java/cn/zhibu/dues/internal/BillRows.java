@@ -2,6 +2,7 @@ package cn.zhibu.dues.internal;
 
 import cn.zhibu.dues.BillRun;
 import cn.zhibu.dues.BillStatus;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,42 +24,45 @@ public class BillRows {
         this.jdbc = jdbc;
     }
 
-    /** A bill without the member's name (the member module names them). */
+    /** A bill without the member's name (the member module names them); orgPath: where its organization is now. */
     public record Row(long memberId, YearMonth month, long orgId, String orgPath, BigDecimal amount, BigDecimal paid,
                       BillStatus status, Long baseId, Long reliefId, String voidReason) {
     }
 
-    private static final String COLUMNS = "member_id, month, org_id, org_path, amount, paid, status, base_id, relief_id,"
-            + " void_reason";
+    private static final String COLUMNS = "b.member_id, b.month, b.org_id, o.path as org_path, b.amount, b.paid,"
+            + " b.status, b.base_id, b.relief_id, b.void_reason";
+    /** The bills with their organization (for its path now: bills carry none, V51). */
+    private static final String FROM = " from dues_bill b join organization o on o.id = b.org_id";
 
     public List<Row> ofSubtree(TreePath subtree, YearMonth month, BillStatus status, int limit, long offset) {
-        return jdbc.sql("select " + COLUMNS + " from dues_bill where org_path >= ? and org_path < ? and month = ?"
-                        + (status == null ? "" : " and status = '" + status.name() + "'")
-                        + " order by org_path, member_id limit ? offset ?")
+        return jdbc.sql("select " + COLUMNS + FROM + " where " + SubtreeRewrite.orgIdIn("b.org_id") + " and b.month = ?"
+                        + (status == null ? "" : " and b.status = '" + status.name() + "'")
+                        + " order by o.path, b.member_id limit ? offset ?")
                 .params(subtree.value(), subtree.upperBound(), month.atDay(1), limit, offset)
                 .query((rs, i) -> map(rs)).list();
     }
 
     public long countSubtree(TreePath subtree, YearMonth month, BillStatus status) {
-        return jdbc.sql("select count(*) from dues_bill where org_path >= ? and org_path < ? and month = ?"
+        return jdbc.sql("select count(*) from dues_bill where " + SubtreeRewrite.orgIdIn("org_id") + " and month = ?"
                         + (status == null ? "" : " and status = '" + status.name() + "'"))
                 .params(subtree.value(), subtree.upperBound(), month.atDay(1)).query(Long.class).single();
     }
 
     public List<Row> ofMember(long memberId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from dues_bill where member_id = ? order by month desc limit ?")
+        return jdbc.sql("select " + COLUMNS + FROM + " where b.member_id = ? order by b.month desc limit ?")
                 .params(memberId, limit).query((rs, i) -> map(rs)).list();
     }
 
     public Optional<Row> find(long memberId, YearMonth month) {
-        return jdbc.sql("select " + COLUMNS + " from dues_bill where member_id = ? and month = ?")
+        return jdbc.sql("select " + COLUMNS + FROM + " where b.member_id = ? and b.month = ?")
                 .params(memberId, month.atDay(1)).query((rs, i) -> map(rs)).optional();
     }
 
     /** Voids an OPEN bill nobody paid anything of; empty when it is not (any longer) such a bill. */
     public Optional<Row> voidOpen(long memberId, YearMonth month, String reason) {
-        return jdbc.sql("update dues_bill set status = 'VOID', void_reason = ? where member_id = ? and month = ?"
-                        + " and status = 'OPEN' and paid = 0 returning " + COLUMNS)
+        return jdbc.sql("update dues_bill b set status = 'VOID', void_reason = ? from organization o"
+                        + " where o.id = b.org_id and b.member_id = ? and b.month = ? and b.status = 'OPEN'"
+                        + " and b.paid = 0 returning " + COLUMNS)
                 .params(reason, memberId, month.atDay(1)).query((rs, i) -> map(rs)).optional();
     }
 
@@ -95,11 +99,6 @@ public class BillRows {
                             at == null ? null : at.toInstant());
                 }).list();
     }
-
-    /**
-     * An organization moved: its bills and runs follow it (idempotent: a second rewrite finds nothing under the old
-     * path; the roll-up is shifted by the roll-up's owner).
-     */
 
     private static Row map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(rs.getLong("member_id"), YearMonth.from(rs.getObject("month", LocalDate.class)),

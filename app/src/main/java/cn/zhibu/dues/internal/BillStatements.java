@@ -37,7 +37,7 @@ public class BillStatements {
      */
     private static final String OWING = """
             owing as (
-                select r.member_id, r.org_id, r.org_path, r.root_id,
+                select r.member_id, r.org_id, r.root_id,
                        greatest(coalesce(s.first_month,
                                          case when r.status = 'PROBATIONARY' and r.joined_on is not null
                                               then (date_trunc('month', r.joined_on)
@@ -59,7 +59,7 @@ public class BillStatements {
                 where d.status = 'APPROVED' and d.from_month <= :month and d.to_month >= :month
                 order by d.member_id, d.id desc),
             priced as (
-                select o.member_id, o.org_id, o.org_path, o.root_id, pb.base_id, pr.relief_id,
+                select o.member_id, o.org_id, o.root_id, pb.base_id, pr.relief_id,
                        coalesce(pr.amount, pb.amount) as amount
                 from billable o left join picked_base pb on pb.member_id = o.member_id
                                 left join picked_relief pr on pr.member_id = o.member_id),
@@ -99,7 +99,7 @@ public class BillStatements {
         String insert = voided ? """
                     from due d left join prepaid p on p.member_id = d.member_id
                     on conflict (member_id, month) do update
-                        set org_id = excluded.org_id, org_path = excluded.org_path, root_id = excluded.root_id,
+                        set org_id = excluded.org_id, root_id = excluded.root_id,
                             amount = excluded.amount, paid = excluded.paid, status = excluded.status,
                             base_id = excluded.base_id, relief_id = excluded.relief_id, void_reason = null,
                             justified = null, created_at = now()
@@ -112,20 +112,21 @@ public class BillStatements {
                     select a.member_id, sum(a.amount) as paid from dues_allocation a
                     where a.month = :month group by a.member_id having sum(a.amount) > 0),
                 made as (
-                    insert into dues_bill as b (member_id, month, org_id, org_path, root_id, amount, paid, status,
-                                                base_id, relief_id)
-                    select d.member_id, :month, d.org_id, d.org_path, d.root_id, d.amount, coalesce(p.paid, 0),
+                    insert into dues_bill as b (member_id, month, org_id, root_id, amount, paid, status, base_id,
+                                                relief_id)
+                    select d.member_id, :month, d.org_id, d.root_id, d.amount, coalesce(p.paid, 0),
                            case when d.relief_id is not null and d.amount = 0 then 'WAIVED'
                                 when coalesce(p.paid, 0) >= d.amount then 'PAID' else 'OPEN' end,
                            d.base_id, d.relief_id
                 """ + insert + """
 
-                    returning b.org_path, b.amount, b.status),
-                by_path as (
-                    select org_path, count(*) as bills, sum(amount) as amount,
+                    returning b.org_id, b.amount, b.status),
+                by_org as (
+                    select org_id, count(*) as bills, sum(amount) as amount,
                            count(*) filter (where status = 'PAID') as paid,
                            count(*) filter (where status = 'WAIVED') as waived
-                    from made group by org_path),
+                    from made group by org_id),
+                by_path as (select o.path as org_path, g.* from by_org g join organization o on o.id = g.org_id),
                 deltas as (
                     select org_path, 'DUE' as metric, :month as period, (amount * 100)::bigint as n from by_path
                     union all select org_path, 'BILLS', :month, bills from by_path

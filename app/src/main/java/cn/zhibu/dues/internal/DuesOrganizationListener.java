@@ -11,16 +11,18 @@ import java.util.List;
 
 /**
  * Keeps every 党费 table in step with the tree, inside the organization's transaction (the one listener of the
- * module): a moved subtree's roll-up counts leave the old ancestors and join the new ones, and the rows of the
- * subtree — bases, reliefs, bills, bill runs, ledger entries, arrears — take the new path (and root). V34's trigger lets a
- * ledger entry change only these two columns.
+ * module): a moved subtree's roll-up counts leave the old ancestors and join the new ones, and its reliefs and bill
+ * runs (few rows) take the new path. Bills, bases, ledger entries and arrears carry no path (V51): they name their
+ * organization, which keeps its id, so a move rewrites none of them — only their root_id when the subtree moved to
+ * another root (V51's trigger lets a ledger entry change that column alone).
  */
 @Component
 class DuesOrganizationListener {
 
-    /** Tables with an org_path; the second list also carries root_id. */
-    private static final List<String> PATHS = List.of("dues_base", "dues_relief", "dues_bill_run");
-    private static final List<String> PATHS_AND_ROOTS = List.of("dues_bill", "dues_entry", "dues_arrears");
+    /** Tables that copy their organization's path. */
+    private static final List<String> PATHS = List.of("dues_relief", "dues_bill_run");
+    /** Tables that name their organization and its root, without a path. */
+    private static final List<String> ROOTS = List.of("dues_bill", "dues_entry", "dues_arrears");
 
     private final JdbcClient jdbc;
     private final LedgerRollup rollup;
@@ -39,8 +41,11 @@ class DuesOrganizationListener {
         for (String table : PATHS) {
             SubtreeRewrite.rewrite(jdbc, table, moved.oldPath(), moved.newPath(), null);
         }
-        for (String table : PATHS_AND_ROOTS) {
-            SubtreeRewrite.rewrite(jdbc, table, moved.oldPath(), moved.newPath(), moved.newRootId());
+        // within the same root (the usual move) not even a look at the subtree's bills: the root is the path's first id
+        if (moved.oldPath().ids().get(0) != moved.newRootId()) {
+            for (String table : ROOTS) {
+                SubtreeRewrite.reroot(jdbc, table, moved.newPath(), moved.newRootId());
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import cn.zhibu.dues.DuesBillLine;
 import cn.zhibu.dues.DuesEntryLine;
 import cn.zhibu.dues.RollupDues.Remittance;
 import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,8 @@ import java.util.Map;
 
 /**
  * The reads of the dues views over the tables the bill run and the ledger write (V32): a member's bills and entries
- * by the member's index, a subtree's month by the path range and the caller's scope. Names are filled in by the
- * service (the member module owns them).
+ * by the member's index, a subtree's month by its organizations (their path range and the caller's scope). Names
+ * are filled in by the service (the member module owns them).
  */
 @Component
 public class DuesReadRecords {
@@ -62,7 +63,7 @@ public class DuesReadRecords {
 
     /** A subtree's bills of a month, by member, at most {@code limit}. */
     public List<DuesBillLine> subtreeBills(DataScope scope, TreePath subtree, YearMonth month, int limit) {
-        Range range = range(scope, subtree);
+        Range range = range(scope, subtree, "org_id");
         Map<String, Object> params = range.params();
         params.put("month", month.atDay(1));
         params.put("limit", limit);
@@ -72,7 +73,7 @@ public class DuesReadRecords {
 
     /** A subtree's payments, extras and reversals recorded in a month, newest first, at most {@code limit}. */
     public List<DuesEntryLine> subtreePayments(DataScope scope, TreePath subtree, YearMonth month, int limit) {
-        Range range = range(scope, subtree);
+        Range range = range(scope, subtree, "e.org_id");
         Map<String, Object> params = range.params();
         params.put("from", month.atDay(1));
         params.put("to", month.atEndOfMonth());
@@ -84,7 +85,7 @@ public class DuesReadRecords {
 
     /** A subtree's 上缴 whose period ends in the year, newest first. */
     public List<Remittance> remittances(DataScope scope, TreePath subtree, int year, int limit) {
-        Range range = range(scope, subtree);
+        Range range = range(scope, subtree, "e.org_id");
         Map<String, Object> params = range.params();
         params.put("from", LocalDate.of(year, 1, 1));
         params.put("to", LocalDate.of(year, 12, 1));
@@ -125,16 +126,19 @@ public class DuesReadRecords {
         return months;
     }
 
-    /** The subtree's range and the caller's scope as one condition on {@code org_path}, with its parameters. */
+    /**
+     * The subtree and the caller's scope as one condition on the row's organization ({@code org_id}: bills and
+     * entries carry no path, V51), with its parameters.
+     */
     private record Range(String condition, Map<String, Object> params) {
     }
 
-    private static Range range(DataScope scope, TreePath subtree) {
+    private static Range range(DataScope scope, TreePath subtree, String orgIdColumn) {
         Map<String, Object> params = DataScope.params();
-        String scoped = scope.memberScopeSql("org_path", params);
+        String scoped = scope.memberScopeSql("o.path", params);
         params.put("lo", subtree.value());
         params.put("hi", subtree.upperBound());
-        return new Range("org_path >= :lo and org_path < :hi and " + scoped, params);
+        return new Range(SubtreeRewrite.orgIdIn(orgIdColumn, "lo", "hi", scoped), params);
     }
 
     private static DuesBillLine bill(ResultSet rs) throws SQLException {

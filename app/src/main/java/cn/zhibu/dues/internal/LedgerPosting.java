@@ -215,7 +215,7 @@ public class LedgerPosting {
 
     private static NewEntry entry(LedgerEntryKind kind, RegistryMember member, BigDecimal amount, Payment p,
                                   DataScope actor) {
-        return new NewEntry(kind, member.memberId(), member.orgId(), member.orgPath(), member.rootId(), amount,
+        return new NewEntry(kind, member.memberId(), member.orgId(), member.rootId(), amount,
                 p.paidOn(), actor.actorName())
                 .paidBy(p.method(), p.receiptNo(), p.payer(), p.payer() == Payer.SELF ? null : p.payerName())
                 .consent(p.consent())
@@ -226,7 +226,7 @@ public class LedgerPosting {
     /** A remittance (上缴) of a branch to its higher committee; the REMITTED roll-up counts it by its last month. */
     public long remit(DataScope actor, long orgId, String orgPath, long rootId, long toOrgId, YearMonth from,
                       YearMonth to, BigDecimal amount, LocalDate paidOn, String receiptNo) {
-        NewEntry entry = new NewEntry(LedgerEntryKind.REMITTANCE, null, orgId, orgPath, rootId, amount, paidOn,
+        NewEntry entry = new NewEntry(LedgerEntryKind.REMITTANCE, null, orgId, rootId, amount, paidOn,
                 actor.actorName()).remittedTo(toOrgId, from, to);
         entry.receiptNo = receiptNo;
         entry.method = PaymentMethod.TRANSFER;
@@ -251,8 +251,7 @@ public class LedgerPosting {
         if (records.entry(e.id()).map(l -> l.entry().reversedBy() != null).orElse(false)) {
             throw InvalidInputException.of("", "该笔账目已冲正，不能重复冲正");
         }
-        NewEntry reversal = new NewEntry(LedgerEntryKind.REVERSAL, e.memberId(), e.orgId(), original.orgPath(),
-                original.rootId(), e.amount().negate(), LocalDate.now(), actor.actorName())
+        NewEntry reversal = new NewEntry(LedgerEntryKind.REVERSAL, e.memberId(), e.orgId(), original.rootId(), e.amount().negate(), LocalDate.now(), actor.actorName())
                 .reverses(e.id(), reason).onlineOrder(e.onlineOrder());
         reversal.method = e.method();
         long id = records.insert(reversal);

@@ -50,7 +50,7 @@ public class LedgerRecords {
         }
     }
 
-    /** A bill as a payment sees it. */
+    /** A bill as a payment sees it; orgPath: where its organization is now (bills carry no path, V51). */
     public record Bill(YearMonth month, long orgId, String orgPath, BigDecimal amount, BigDecimal paid, String status,
                        Instant createdAt) {
     }
@@ -77,8 +77,9 @@ public class LedgerRecords {
         }
         Map<YearMonth, Bill> bills = new HashMap<>();
         jdbc.sql("""
-                        select month, org_id, org_path, amount, paid, status, created_at from dues_bill
-                        where member_id = :member and month in (:months) order by month for update""")
+                        select b.month, b.org_id, o.path as org_path, b.amount, b.paid, b.status, b.created_at
+                        from dues_bill b join organization o on o.id = b.org_id
+                        where b.member_id = :member and b.month in (:months) order by b.month for update of b""")
                 .param("member", memberId).param("months", months.stream().map(m -> m.atDay(1)).toList())
                 .query((rs, i) -> bill(rs)).list().forEach(b -> bills.put(b.month(), b));
         return bills;
@@ -104,15 +105,15 @@ public class LedgerRecords {
 
     public long insert(NewEntry e) {
         return jdbc.sql("""
-                        insert into dues_entry (kind, member_id, org_id, org_path, root_id, amount, method, receipt_no,
-                            payer, payer_name, paid_on, reverses, reason, to_center, online_order, to_org_id,
-                            period_from, period_to, consent, recorded_by, recorded_at)
-                        values (:kind, :member, :org, :path, :root, :amount, :method, :receipt, :payer, :payerName,
+                        insert into dues_entry (kind, member_id, org_id, root_id, amount, method, receipt_no, payer,
+                            payer_name, paid_on, reverses, reason, to_center, online_order, to_org_id, period_from,
+                            period_to, consent, recorded_by, recorded_at)
+                        values (:kind, :member, :org, :root, :amount, :method, :receipt, :payer, :payerName,
                             :paidOn, :reverses, :reason, :toCenter, :order, :toOrg, :from, :to, :consent, :by,
                             coalesce(:at, now()))
                         returning id""")
                 .param("kind", e.kind.name()).param("member", e.memberId).param("org", e.orgId)
-                .param("path", e.orgPath).param("root", e.rootId).param("amount", e.amount)
+                .param("root", e.rootId).param("amount", e.amount)
                 .param("method", e.method == null ? null : e.method.name()).param("receipt", e.receiptNo)
                 .param("payer", e.payer == null ? null : e.payer.name()).param("payerName", e.payerName)
                 .param("paidOn", e.paidOn).param("reverses", e.reverses).param("reason", e.reason)
@@ -155,12 +156,13 @@ public class LedgerRecords {
     }
 
     private static final String ENTRY_SELECT = """
-            select e.*, r.id as reversed_by, c.receipt_no as center_receipt_no from dues_entry e
+            select e.*, r.id as reversed_by, c.receipt_no as center_receipt_no, o.path as org_path from dues_entry e
+            join organization o on o.id = e.org_id
             left join dues_entry r on r.reverses = e.id
             left join dues_center_receipt c on c.entry_id = e.id
             """;
 
-    /** One entry with where it belongs (org_path), for the caller's scope check. */
+    /** One entry with where its organization is now (its path), for the caller's scope check. */
     public record Located(LedgerEntry entry, String orgPath, long rootId) {
     }
 

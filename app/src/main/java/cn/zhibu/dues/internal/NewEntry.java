@@ -14,7 +14,6 @@ public final class NewEntry {
     final LedgerEntryKind kind;
     final Long memberId;
     final long orgId;
-    final String orgPath;
     final long rootId;
     final BigDecimal amount;
     final LocalDate paidOn;
@@ -34,12 +33,11 @@ public final class NewEntry {
     /** When it was written; null: now (only the demo data writes a past year's entries as of their day). */
     java.time.Instant recordedAt;
 
-    NewEntry(LedgerEntryKind kind, Long memberId, long orgId, String orgPath, long rootId, BigDecimal amount,
-             LocalDate paidOn, String recordedBy) {
+    NewEntry(LedgerEntryKind kind, Long memberId, long orgId, long rootId, BigDecimal amount, LocalDate paidOn,
+             String recordedBy) {
         this.kind = kind;
         this.memberId = memberId;
         this.orgId = orgId;
-        this.orgPath = orgPath;
         this.rootId = rootId;
         this.amount = amount;
         this.paidOn = paidOn;
