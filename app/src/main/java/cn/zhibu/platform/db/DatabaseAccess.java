@@ -47,7 +47,7 @@ public final class DatabaseAccess implements AutoCloseable {
         EmbeddedDatabase db = EmbeddedDatabase.start(new EmbeddedDatabase.Settings(data.postgres(),
                 data.postgresPassword(), 0, env.getProperty("zhibu.embedded-db.durable", Boolean.class, true), false,
                 env.getProperty("zhibu.embedded-db.startup-wait", Duration.class, Duration.ofMinutes(2)),
-                PostgresMemory.configured(env, false)));
+                PostgresMemory.configured(env)));
         return new DatabaseAccess(db.jdbcUrl(), EmbeddedDatabase.USER, db.password(), db);
     }
 

@@ -27,7 +27,7 @@ class EmbeddedDatabaseConfig {
                                       @Value("${zhibu.embedded-db.startup-wait:PT2M}") Duration startupWait,
                                       Environment env)
             throws IOException {
-        PostgresMemory memory = PostgresMemory.configured(env, data.temporary());
+        PostgresMemory memory = PostgresMemory.configured(env);
         return EmbeddedDatabase.start(new EmbeddedDatabase.Settings(data.postgres(), data.postgresPassword(), port,
                 durable, data.temporary(), startupWait, memory));
     }
