@@ -4,12 +4,12 @@ import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.Paging;
-import cn.zhibu.platform.db.BoundedReads;
 import cn.zhibu.platform.inbox.InboxItem;
 import cn.zhibu.platform.inbox.InboxQuery;
 import cn.zhibu.platform.inbox.InboxSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,8 +27,6 @@ import java.util.function.Predicate;
 @Service
 public class InboxService {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboxService.class);
-
     /** Items read from each source for one inbox page. */
     static final int SOURCE_LIMIT = 50;
     /** The badge counts to this many (then shows "99+"). */
@@ -36,29 +34,38 @@ public class InboxService {
 
     private final List<InboxSource> sources;
     private final OrganizationService organizations;
-    private final BoundedReads boundedReads;
+    private final SourceLanes lanes;
+    private final TransactionTemplate readOnly;
 
-    InboxService(List<InboxSource> sources, OrganizationService organizations, BoundedReads boundedReads) {
+    InboxService(List<InboxSource> sources, OrganizationService organizations, SourceLanes lanes,
+                 PlatformTransactionManager transactions) {
         this.sources = List.copyOf(sources);
         this.organizations = organizations;
-        this.boundedReads = boundedReads;
+        this.lanes = lanes;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /**
      * The caller's inbox over one organization's subtree ({@code orgId} null: the caller's first organization; a plain
      * member gets what is addressed to them).
      */
-    @Transactional(readOnly = true)
     public InboxView view(DataScope scope, Long orgId, boolean mineOnly, int page, int size) {
         Paging paging = Paging.of(page, size);
-        boundedReads.withoutParallelWorkers();
         LocalDate today = LocalDate.now();
-        List<Organization> roots = organizations.managedRoots(scope);
-        if (roots.isEmpty() && orgId == null) {
+        // the organization first, then the sources in two lanes, then the trail and the counts per child: each step
+        // in a read-only transaction of its own, so that no connection is held while the lanes run
+        Organization org = readOnly.execute(s -> {
+            List<Organization> roots = organizations.managedRoots(scope);
+            if (roots.isEmpty() && orgId == null) {
+                return null;
+            }
+            return orgId != null ? organizations.getManaged(scope, orgId) : roots.get(0);
+        });
+        if (org == null) {
             Collected own = collect(List.of(InboxQuery.asMember(scope, today, SOURCE_LIMIT)));
             return page(null, List.of(), own, mineOnly, paging, List.of());
         }
-        Organization org = orgId != null ? organizations.getManaged(scope, orgId) : roots.get(0);
         List<InboxQuery> queries = new ArrayList<>();
         queries.add(new InboxQuery(scope, org.id(), org.path(), today, SOURCE_LIMIT, mineOnly));
         if (scope.selfMemberId() != null) {
@@ -67,18 +74,16 @@ public class InboxService {
         Collected found = collect(queries);
         List<InboxItem> items = mineOnly ? found.items().stream().filter(InboxItem::mine).toList() : found.items();
         Collected shown = new Collected(items, found.capped());
-        return page(new InboxView.InboxOrg(org.id(), org.name()),
+        return readOnly.execute(s -> page(new InboxView.InboxOrg(org.id(), org.name()),
                 organizations.ancestorsWithin(scope, org).stream().map(o -> new InboxView.InboxOrg(o.id(), o.name())).toList(),
-                shown, mineOnly, paging, byOrganization(scope, org, items));
+                shown, mineOnly, paging, byOrganization(scope, org, items)));
     }
 
     /** How many items the caller must act on, over all their organizations and as a member: the badge. */
-    @Transactional(readOnly = true)
     public InboxCount count(DataScope scope) {
-        boundedReads.withoutParallelWorkers();
         LocalDate today = LocalDate.now();
         List<InboxQuery> queries = new ArrayList<>();
-        for (Organization root : organizations.managedRoots(scope)) {
+        for (Organization root : readOnly.execute(s -> organizations.managedRoots(scope))) {
             queries.add(new InboxQuery(scope, root.id(), root.path(), today, COUNT_CAP, true));
         }
         queries.add(InboxQuery.asMember(scope, today, COUNT_CAP));
@@ -91,19 +96,18 @@ public class InboxService {
 
     /** Every source for every query; the same item seen twice (as manager and as member) once. */
     private Collected collect(List<InboxQuery> queries) {
-        Map<String, InboxItem> items = new LinkedHashMap<>();
-        boolean capped = false;
+        List<SourceLanes.Read> reads = new ArrayList<>();
         for (InboxQuery query : queries) {
             for (InboxSource source : sources) {
-                long started = System.nanoTime();
-                List<InboxItem> found = source.items(query);
-                if (log.isDebugEnabled()) {
-                    log.debug("inbox source {}: {} items in {} µs", source.getClass().getSimpleName(), found.size(),
-                            (System.nanoTime() - started) / 1000);
-                }
-                capped |= found.size() >= query.limit();
-                found.forEach(i -> items.putIfAbsent(i.link() + "|" + i.title() + "|" + i.subject(), i));
+                reads.add(new SourceLanes.Read(query, source));
             }
+        }
+        List<List<InboxItem>> found = lanes.items(reads);
+        Map<String, InboxItem> items = new LinkedHashMap<>();
+        boolean capped = false;
+        for (int i = 0; i < reads.size(); i++) {
+            capped |= found.get(i).size() >= reads.get(i).query().limit();
+            found.get(i).forEach(item -> items.putIfAbsent(item.link() + "|" + item.title() + "|" + item.subject(), item));
         }
         List<InboxItem> sorted = new ArrayList<>(items.values());
         sorted.sort(InboxItem.URGENCY);
