@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 /**
  * Collects every module's {@link InboxSource}. Each source is read with a bound, most urgent first, so the inbox of a
  * province costs what a branch's does: the first {@value #SOURCE_LIMIT} of each module are merged, counted and paged.
+ * The sources are read in two lanes at once ({@link SourceLanes}).
  */
 @Service
 public class InboxService {
