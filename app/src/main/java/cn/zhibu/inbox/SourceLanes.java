@@ -13,9 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,15 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same at 1 M members as at 5 M), so its latency is their sum; two lanes on two cores nearly halve it.
  * <p>
  * No thread holds a connection while it waits for another: the request's lane commits before it joins the pool's,
- * and the pool's lane takes a connection only to run (so a full pool cannot wait on itself). When the pool is busy
- * the request's thread runs that lane too.
+ * and the pool's lane takes a connection only to run (so a full pool cannot wait on itself). Nothing queues: when
+ * both pool threads are busy (many inboxes at once, where two lanes would buy nothing on two cores) the request's
+ * thread reads both lanes itself — queued lanes made the slowest inboxes under 64 clients wait 1.8 s.
  */
 @Component
 class SourceLanes {
 
     private static final Logger log = LoggerFactory.getLogger(SourceLanes.class);
     private static final int POOL_THREADS = 2;
-    private static final int QUEUE = 64;
 
     private final TransactionTemplate readOnly;
     private final BoundedReads boundedReads;
@@ -46,7 +46,7 @@ class SourceLanes {
         this.boundedReads = boundedReads;
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(POOL_THREADS, POOL_THREADS, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), r -> {
+                new SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, "inbox-lane-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
