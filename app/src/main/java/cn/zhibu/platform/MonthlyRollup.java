@@ -102,8 +102,7 @@ public final class MonthlyRollup {
      * @return how many pending rows were folded
      */
     public int fold() {
-        // most seconds nothing is pending: a look costs a tenth of a millisecond, planning the fold several
-        if (!jdbc.sql("select exists (select 1 from " + table + "_delta)").query(Boolean.class).single()) {
+        if (!anyPending(jdbc, table + "_delta")) {
             return 0;
         }
         return jdbc.sql("""
@@ -118,6 +117,17 @@ public final class MonthlyRollup {
                             on conflict (org_id, metric, period) do update set n = %1$s.n + excluded.n)
                         select coalesce(sum(rows), 0)::int from summed""".formatted(table))
                 .query(Integer.class).single();
+    }
+
+    /**
+     * Whether a roll-up's pending table holds anything: folds ask first, since most seconds nothing is pending and a
+     * look costs a tenth of a millisecond where planning the fold statement costs several.
+     */
+    public static boolean anyPending(JdbcClient jdbc, String deltaTable) {
+        if (!TABLE.matcher(deltaTable).matches()) {
+            throw new IllegalArgumentException(deltaTable);
+        }
+        return jdbc.sql("select exists (select 1 from " + deltaTable + ")").query(Boolean.class).single();
     }
 
     /** A subtree moved: its counts (read at its root) leave the old ancestors and join the new ones. */

@@ -61,6 +61,7 @@ public class ArrearsCounter {
         params.put("hi", subtree.upperBound());
         params.put("fromId", fromId);
         params.put("toId", toId);
+        String inSubtree = SubtreeRewrite.orgIdIn("org_id", "lo", "hi", "true");
         recount("""
                 select member_id from dues_bill
                  where member_id >= :fromId and member_id < :toId and %s
@@ -71,9 +72,8 @@ public class ArrearsCounter {
                 union
                 select a.member_id from dues_arrears a join registry_member m on m.member_id = a.member_id
                  where a.member_id >= :fromId and a.member_id < :toId
-                   and m.org_path >= :lo and m.org_path < :hi and m.org_id <> a.org_id""".formatted(
-                SubtreeRewrite.orgIdIn("org_id", "lo", "hi", "true"),
-                SubtreeRewrite.orgIdIn("org_id", "lo", "hi", "true")), params);
+                   and m.org_path >= :lo and m.org_path < :hi and m.org_id <> a.org_id"""
+                .formatted(inSubtree, inSubtree), params);
     }
 
     private void recount(String candidates, Map<String, Object> params) {

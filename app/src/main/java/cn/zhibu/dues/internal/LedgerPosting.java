@@ -251,7 +251,8 @@ public class LedgerPosting {
         if (records.entry(e.id()).map(l -> l.entry().reversedBy() != null).orElse(false)) {
             throw InvalidInputException.of("", "该笔账目已冲正，不能重复冲正");
         }
-        NewEntry reversal = new NewEntry(LedgerEntryKind.REVERSAL, e.memberId(), e.orgId(), original.rootId(), e.amount().negate(), LocalDate.now(), actor.actorName())
+        NewEntry reversal = new NewEntry(LedgerEntryKind.REVERSAL, e.memberId(), e.orgId(), original.rootId(),
+                e.amount().negate(), LocalDate.now(), actor.actorName())
                 .reverses(e.id(), reason).onlineOrder(e.onlineOrder());
         reversal.method = e.method();
         long id = records.insert(reversal);

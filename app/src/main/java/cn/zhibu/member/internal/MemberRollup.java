@@ -1,6 +1,7 @@
 package cn.zhibu.member.internal;
 
 import cn.zhibu.platform.DataChanges;
+import cn.zhibu.platform.MonthlyRollup;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -124,8 +125,7 @@ public class MemberRollup {
      * @return how many pending rows were folded
      */
     public int fold() {
-        // most seconds nothing is pending: a look costs a tenth of a millisecond, planning the fold several
-        if (!jdbc.sql("select exists (select 1 from member_rollup_delta)").query(Boolean.class).single()) {
+        if (!MonthlyRollup.anyPending(jdbc, "member_rollup_delta")) {
             return 0;
         }
         return jdbc.sql("""

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public record PostgresMemory(String sharedBuffers, String maxWalSize) {
 
-    private static final long MB = 1024L * 1024;
     private static final Pattern SIZE = Pattern.compile("(\\d{1,7})(MB|GB)");
 
     public PostgresMemory {
@@ -38,16 +37,13 @@ public record PostgresMemory(String sharedBuffers, String maxWalSize) {
     }
 
     private static void require(String setting, String value) {
-        if (value == null || !SIZE.matcher(value).matches() || bytes(value) < 32 * MB) {
+        Matcher m = value == null ? null : SIZE.matcher(value);
+        if (m == null || !m.matches() || megabytes(m) < 32) {
             throw new IllegalArgumentException(setting + " 应为不小于 32MB、形如 512MB 或 4GB 的大小，而不是 “" + value + "”");
         }
     }
 
-    private static long bytes(String value) {
-        Matcher m = SIZE.matcher(value);
-        if (!m.matches()) {
-            return 0;
-        }
-        return Long.parseLong(m.group(1)) * (m.group(2).equals("GB") ? 1024 * MB : MB);
+    private static long megabytes(Matcher size) {
+        return Long.parseLong(size.group(1)) * (size.group(2).equals("GB") ? 1024 : 1);
     }
 }
