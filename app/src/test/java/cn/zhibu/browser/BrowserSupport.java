@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.Playwright;
 
 import java.nio.file.Path;
@@ -56,12 +57,22 @@ final class BrowserSupport implements AutoCloseable {
     }
 
     static void login(Page page, String username, String password) {
+        login(page, username, password, WaitForSelectorState.VISIBLE);
+    }
+
+    /** On a phone the navigation is collapsed: the user's name is in the page, not on screen. */
+    static void loginOnPhone(Page page, String username, String password) {
+        login(page, username, password, WaitForSelectorState.ATTACHED);
+    }
+
+    private static void login(Page page, String username, String password, WaitForSelectorState nameShown) {
         page.navigate("/login");
         page.fill("#username", username);
         page.fill("#password", password);
         page.click("#login-submit");
-        // the first page after a login (the inbox) may take longer than the default wait on a loaded machine
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setTimeout(45_000));
+        // the first page after a login is the inbox over the user's whole scope: on a loaded machine (the whole
+        // suite, two cores) it has taken longer than the default 15 s once in a while
+        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(nameShown).setTimeout(45_000));
     }
 
     @Override

@@ -41,12 +41,7 @@ abstract class BrowserTestBase {
      */
     Page phoneAs(String user) {
         Page page = newPhonePage();
-        page.navigate("/login");
-        page.fill("#username", user);
-        page.fill("#password", cn.zhibu.demo.DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        BrowserSupport.loginOnPhone(page, user, cn.zhibu.demo.DemoAccounts.PASSWORD);
         return page;
     }
 

@@ -9,7 +9,6 @@ import cn.zhibu.support.TestData;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -97,16 +96,8 @@ class PhoneFirstBrowserTest extends BrowserTestBase {
         });
     }
 
-    /** On a phone the navigation is collapsed: the user's name is in the page, not on screen. */
     private static void login(Page page, String user) {
-        page.navigate("/login");
-        page.fill("#username", user);
-        page.fill("#password", DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        // the first page after a login is the inbox over the user's whole scope: on a loaded machine (the whole
-        // suite, two cores) it has taken longer than the default 15 s once in a while
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED)
-                .setTimeout(45_000));
+        BrowserSupport.loginOnPhone(page, user, DemoAccounts.PASSWORD);
     }
 
     private static void assertFitsThePhone(Page page, String primaryAction) {
