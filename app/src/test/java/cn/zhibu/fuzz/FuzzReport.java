@@ -10,12 +10,13 @@ import java.util.function.Function;
 /**
  * @param failures      5xx answers, no answers, and answers slow even when sent again alone (of the first
  *                      {@value ApiFuzzer#KEEP_FAILURES}; {@code failureCount} counts them all)
- * @param slowUnderLoad answers that were slow in the run but not when sent again alone: the machine, not the
- *                      operation (kept out of the failures so that a busy 2-core CI machine does not fail the run)
+ * @param underLoadOnly answers that were slow, or did not come, in the run but came in time when sent again alone:
+ *                      the machine or the connection, not the operation (kept out of the failures so that a busy
+ *                      2-core CI machine does not fail the run; each is listed with what the client saw)
  */
 public record FuzzReport(long seed, long sent, Duration elapsed, Map<Integer, Long> byStatus,
                      Map<String, Map<Integer, Long>> byOperation, List<FuzzAnswer> slowest, List<FuzzAnswer> failures,
-                     long failureCount, List<FuzzAnswer> slowUnderLoad, long htmlToApiClient) {
+                     long failureCount, List<FuzzAnswer> underLoadOnly, long htmlToApiClient) {
 
     public double perSecond() {
         return sent / Math.max(0.001, elapsed.toMillis() / 1000.0);
@@ -29,8 +30,9 @@ public record FuzzReport(long seed, long sent, Duration elapsed, Map<Integer, Lo
         b.append("slowest:\n");
         slowest.forEach(a -> b.append(String.format("  %5d ms  %d  %s %s%n", a.millis(), a.status(),
                 a.request().method(), RequestFactory.truncate(a.request().pathAndQuery(), 120))));
-        slowUnderLoad.forEach(a -> b.append(String.format("  slow under load only: %d ms, alone fast: %s %s%n",
-                a.millis(), a.request().method(), RequestFactory.truncate(a.request().pathAndQuery(), 120))));
+        underLoadOnly.forEach(a -> b.append(String.format("  %s under load only, answered alone: %s %s%n",
+                a.status() == 0 ? "no answer (" + a.body() + ")" : "slow (" + a.millis() + " ms)", a.request().method(),
+                RequestFactory.truncate(a.request().pathAndQuery(), 120))));
         b.append(String.format("failures: %,d%s%n", failureCount,
                 failureCount > failures.size() ? " (first " + failures.size() + " kept)" : ""));
         return b.toString();
@@ -44,7 +46,7 @@ public record FuzzReport(long seed, long sent, Duration elapsed, Map<Integer, Lo
         Map<String, List<FuzzAnswer>> groups = new TreeMap<>();
         for (FuzzAnswer a : failures) {
             String cause = serverSide.apply(a.id(seed));
-            String key = (cause == null ? (a.broken() ? "status " + a.status() : "slow") : cause.replaceAll(": .* at ", " at "))
+            String key = (cause == null ? (a.status() == 0 ? "no answer: " + a.body() : a.broken() ? "status " + a.status() : "slow") : cause.replaceAll(": .* at ", " at "))
                     + (a.request().accept() == null || a.request().accept().matches("\\*/\\*|application/(problem\\+)?json")
                     ? "" : " (asked for a non-JSON answer)");
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
