@@ -226,8 +226,8 @@ public class AdmissionRecords {
         }
         // Walking admission_case_due in date order tests every open case of the province until the subtree's first
         // {limit} turn up: quick for a city, 37,000 index entries for a county (12 ms). So a subtree with fewer than
-        // SMALL_SUBTREE due cases is read by its own range (admission_case_subtree_due) and sorted; a larger one
-        // (found by that same bounded read) is walked in date order, where its cases come soon.
+        // SMALL_SUBTREE due cases is read by its own range (admission_case_subtree_due, index-only since V53) and
+        // sorted; a larger one (found by that same bounded read) is walked in date order, where its cases come soon.
         p.put("small", smallSubtree);
         return jdbc.sql("with few as materialized (select c.id, c.next_due from admission_case c where" + open
                         + " order by c.org_path limit :small),"
