@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.TimeoutError;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +73,15 @@ final class BrowserSupport implements AutoCloseable {
         page.click("#login-submit");
         // the first page after a login is the inbox over the user's whole scope: on a loaded machine (the whole
         // suite, two cores) it has taken longer than the default 15 s once in a while
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(nameShown).setTimeout(45_000));
+        try {
+            page.waitForSelector("#current-user",
+                    new Page.WaitForSelectorOptions().setState(nameShown).setTimeout(45_000));
+        } catch (TimeoutError e) {
+            // say where the browser stands: still on the login page (refused), an error page, or a page still loading
+            String text = page.locator("body").count() == 0 ? "" : page.locator("body").innerText();
+            throw new AssertionError("no #current-user 45 s after " + username + " logged in; the browser is at "
+                    + page.url() + ": " + text.substring(0, Math.min(text.length(), 500)).replaceAll("\\s+", " "), e);
+        }
     }
 
     @Override
