@@ -8,7 +8,6 @@ import cn.zhibu.support.LifeMeetingFixture;
 import cn.zhibu.support.TestData;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,11 +51,7 @@ class ComplianceBrowserTest extends BrowserTestBase {
 
     private Page as(Page page, String user) {
         page.onDialog(dialog -> dialog.accept());
-        page.navigate("/login");
-        page.fill("#username", user);
-        page.fill("#password", DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+        BrowserSupport.loginOnPhone(page, user, DemoAccounts.PASSWORD);
         return page;
     }
 

@@ -30,13 +30,7 @@ class DuesBillsBrowserTest extends BrowserTestBase {
         // a member of its own: the demo data has already billed this month for the demo members (DemoDues)
         long member = data.member(branch, "出账党员", MemberStatus.FULL).id();
         Page page = newPhonePage();
-        page.navigate("/login");
-        page.fill("#username", DemoAccounts.SECRETARY);
-        page.fill("#password", DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        // on a phone the navigation is collapsed: the user's name is in the page, not on screen
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        BrowserSupport.loginOnPhone(page, DemoAccounts.SECRETARY, DemoAccounts.PASSWORD);
 
         page.navigate("/dues/members/" + member + "/bases");
         page.selectOption("#category", "SALARIED");

@@ -6,7 +6,6 @@ import cn.zhibu.support.DuesBillFixture;
 import cn.zhibu.support.TestData;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,11 +88,7 @@ class DuesLedgerBrowserTest extends BrowserTestBase {
     }
 
     private static void login(Page page) {
-        page.navigate("/login");
-        page.fill("#username", DemoAccounts.SECRETARY);
-        page.fill("#password", DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+        BrowserSupport.loginOnPhone(page, DemoAccounts.SECRETARY, DemoAccounts.PASSWORD);
     }
 
     private static void checked(Page page, String shot) {

@@ -6,7 +6,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,18 +55,7 @@ class LifeJourneyBrowserTest extends BrowserTestBase {
 
     private static Page as(Page page, String user) {
         page.onDialog(dialog -> dialog.accept());
-        page.navigate("/login");
-        page.fill("#username", user);
-        page.fill("#password", DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        // on a phone the navigation is collapsed: the user's name is in the page, not on screen
-        try {
-            page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED)
-                    .setTimeout(30_000));
-        } catch (RuntimeException e) {
-            throw new AssertionError(user + " is not logged in: " + page.url() + " shows "
-                    + page.locator("body").innerText().replaceAll("\\s+", " "), e);
-        }
+        BrowserSupport.loginOnPhone(page, user, DemoAccounts.PASSWORD);
         return page;
     }
 

@@ -47,11 +47,7 @@ class OnlinePaymentBrowserTest extends BrowserTestBase {
         bills.bills(member.id(), new BigDecimal("23.50"), now.minusMonths(1), now);
 
         Page page = newPhonePage();
-        page.navigate("/login");
-        page.fill("#username", "pay" + suffix);
-        page.fill("#password", PASSWORD);
-        page.click("#login-submit");
-        page.waitForLoadState();
+        BrowserSupport.loginOnPhone(page, "pay" + suffix, PASSWORD);
         page.navigate("/dues/online/pay");
         page.waitForSelector("#pay-form");
         assertThat(PageChecks.layoutProblems(page)).as(page.url()).isEmpty();

@@ -9,7 +9,6 @@ import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.support.TestData;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,12 +33,7 @@ class RecordBrowserTest extends BrowserTestBase {
 
     private static void login(Page page, String user) {
         page.onDialog(dialog -> dialog.accept());
-        page.navigate("/login");
-        page.fill("#username", user);
-        page.fill("#password", DemoAccounts.PASSWORD);
-        page.click("#login-submit");
-        // on a phone the navigation is collapsed: the user's name is in the page, not on screen
-        page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+        BrowserSupport.loginOnPhone(page, user, DemoAccounts.PASSWORD);
     }
 
     private static void fits(Page page) {
