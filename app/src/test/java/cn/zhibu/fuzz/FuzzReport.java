@@ -46,7 +46,7 @@ public record FuzzReport(long seed, long sent, Duration elapsed, Map<Integer, Lo
         Map<String, List<FuzzAnswer>> groups = new TreeMap<>();
         for (FuzzAnswer a : failures) {
             String cause = serverSide.apply(a.id(seed));
-            String key = (cause == null ? (a.status() == 0 ? "no answer: " + a.body() : a.broken() ? "status " + a.status() : "slow") : cause.replaceAll(": .* at ", " at "))
+            String key = (cause == null ? withoutServerCause(a) : cause.replaceAll(": .* at ", " at "))
                     + (a.request().accept() == null || a.request().accept().matches("\\*/\\*|application/(problem\\+)?json")
                     ? "" : " (asked for a non-JSON answer)");
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
@@ -76,6 +76,14 @@ public record FuzzReport(long seed, long sent, Duration elapsed, Map<Integer, Lo
         return counts.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue(), x.getValue())).limit(n)
                 .map(e -> e.getKey() + " " + e.getValue() + "×").toList()
                 + (counts.size() > n ? " and " + (counts.size() - n) + " more" : "");
+    }
+
+    /** What a failure shows when the server logged no cause for it. */
+    private static String withoutServerCause(FuzzAnswer a) {
+        if (a.status() == 0) {
+            return "no answer: " + a.body();
+        }
+        return a.broken() ? "status " + a.status() : "slow";
     }
 
     /**
