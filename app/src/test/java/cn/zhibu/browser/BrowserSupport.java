@@ -90,6 +90,15 @@ final class BrowserSupport implements AutoCloseable {
     /** Whether the form's POST was answered with a redirect away from the login page. */
     private static boolean submitLogin(Page page, String username, String password) {
         page.navigate("/login");
+        return submitLoginHere(page, username, password);
+    }
+
+    /**
+     * Fills and submits the login form the page shows now (a scanned link redirects a logged-out phone to it) and
+     * returns once the form's POST is answered, so that a navigation right after it cannot cancel the login; whether
+     * the answer was a redirect away from the login page.
+     */
+    static boolean submitLoginHere(Page page, String username, String password) {
         page.fill("#username", username);
         page.fill("#password", password);
         try {

@@ -38,12 +38,6 @@ class CheckinBrowserTest extends BrowserTestBase {
     @Autowired MeetingFixture fixture;
     @Autowired CheckinCodes codes;
 
-    private static void login(Page page, String user) {
-        page.fill("#username", user);
-        page.fill("#password", PASSWORD);
-        page.click("#login-submit");
-    }
-
     /** No sideways scrolling or crushed text, 44 px touch targets on a phone, nothing serious for axe. */
     private static void assertClean(Page page, boolean phone) {
         page.waitForLoadState(LoadState.LOAD);
@@ -68,8 +62,7 @@ class CheckinBrowserTest extends BrowserTestBase {
                 .minus(Duration.ofMinutes(5)), Duration.ofHours(2), List.of(member, other));
 
         Page screen = newDesktopPage();
-        screen.navigate("/login");
-        login(screen, "phonesec" + suffix);
+        BrowserSupport.login(screen, "phonesec" + suffix, PASSWORD);
         screen.navigate("/life/meetings/" + meeting + "/screen");
         assertThat(screen.locator("#screen-code svg")).isVisible();
         assertThat(screen.locator("#count-in")).hasText("0");
@@ -79,7 +72,7 @@ class CheckinBrowserTest extends BrowserTestBase {
         String code = codes.current(meeting, CheckinPurpose.IN, Instant.now()).code();
         phone.navigate("/life/meetings/" + meeting + "/checkin?c=" + code);
         assertThat(phone.locator("#username")).isVisible();
-        login(phone, "phone" + suffix);
+        assertThat(BrowserSupport.submitLoginHere(phone, "phone" + suffix, PASSWORD)).isTrue();
         assertThat(phone.locator("#scan-title")).hasText("签到成功");
         assertThat(phone.locator("#scan-meeting")).hasText("十一月主题党日");
         phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/phone-checkin.png")).setFullPage(true));
@@ -100,8 +93,7 @@ class CheckinBrowserTest extends BrowserTestBase {
         assertThat(phone.locator("#my-attendance")).containsText("您已于");
 
         Page secretary = newPhonePage();
-        secretary.navigate("/login");
-        login(secretary, "phonesec" + suffix);
+        BrowserSupport.loginOnPhone(secretary, "phonesec" + suffix, PASSWORD);
         secretary.navigate("/life/meetings/" + meeting + "/attendance");
         assertThat(secretary.locator("#attendance-totals")).containsText("已签到 1 人");
         assertClean(secretary, true);

@@ -47,12 +47,6 @@ class ClassCheckinBrowserTest extends BrowserTestBase {
     @Autowired ClassService classes;
     @Autowired ClassCodes codes;
 
-    private static void login(Page page, String user) {
-        page.fill("#username", user);
-        page.fill("#password", PASSWORD);
-        page.click("#login-submit");
-    }
-
     private static void assertClean(Page page) {
         page.waitForLoadState(LoadState.LOAD);
         assertThat(PageChecks.layoutProblems(page)).as(page.url()).isEmpty();
@@ -78,8 +72,7 @@ class ClassCheckinBrowserTest extends BrowserTestBase {
         classes.enrol(SYSTEM, c.id(), List.of(member.id()));
 
         Page screen = newPhonePage();
-        screen.navigate("/login");
-        login(screen, "cphonesec" + suffix);
+        BrowserSupport.loginOnPhone(screen, "cphonesec" + suffix, PASSWORD);
         screen.navigate("/learning/classes/" + c.id());
         screen.locator("#session-" + s.id() + " a.session-screen").click();
         assertThat(screen.locator("#screen-code svg")).isVisible();
@@ -91,7 +84,7 @@ class ClassCheckinBrowserTest extends BrowserTestBase {
         phone.navigate("/learning/classes/sessions/" + s.id() + "/scan?purpose=IN&c="
                 + codes.current(s.id(), ClassCheck.IN, Instant.now()).code());
         assertThat(phone.locator("#username")).isVisible();
-        login(phone, "cphone" + suffix);
+        assertThat(BrowserSupport.submitLoginHere(phone, "cphone" + suffix, PASSWORD)).isTrue();
         assertThat(phone.locator("#scan-title")).hasText("签到成功");
         assertThat(phone.locator("#scan-class")).hasText("手机签到培训班");
         phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/phone-class-checkin.png"))

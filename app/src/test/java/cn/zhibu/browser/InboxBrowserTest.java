@@ -78,7 +78,8 @@ class InboxBrowserTest extends BrowserTestBase {
         card.locator(".zb-card-action a").click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/publicity/" + id + "$"));
         page.fill("#text", "同意公示对象转正。");
-        page.click("#submit-comment");
+        // the comment's POST answered before leaving the page, or the navigation could cancel it
+        page.waitForResponse(r -> "POST".equals(r.request().method()), () -> page.click("#submit-comment"));
         page.navigate("/");
         assertThat(page.locator("#inbox")).not().containsText(title);
     }
