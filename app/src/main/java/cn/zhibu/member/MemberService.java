@@ -18,6 +18,7 @@ import cn.zhibu.platform.Masking;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.Paging;
 import cn.zhibu.platform.TreePath;
+import cn.zhibu.platform.db.KeyedStatements;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,10 +50,12 @@ public class MemberService {
     private final AuditLog audit;
     private final IdNumberCheck idNumbers;
     private final TransferRecords transfers;
+    private final KeyedStatements keyed;
 
     MemberService(MemberRepository repository, MemberRollup rollup, OrganizationService organizations,
                   FieldCipher cipher, MaskedForms masked, AuditLog audit, IdNumberCheck idNumbers,
-                  TransferRecords transfers) {
+                  TransferRecords transfers, KeyedStatements keyed) {
+        this.keyed = keyed;
         this.masked = masked;
         this.repository = repository;
         this.idNumbers = idNumbers;
@@ -167,6 +170,7 @@ public class MemberService {
      */
     @Transactional
     Member create(DataScope scope, MemberForm form, IdNumberUse use, FieldErrors errors) {
+        keyed.reusePlans();
         MemberForm f = complete(form);
         Organization org = f.orgId() == null ? null : targetOrg(scope, f.orgId(), errors);
         validate(f, errors);
@@ -189,6 +193,7 @@ public class MemberService {
 
     @Transactional
     public Member update(DataScope scope, long id, int expectedVersion, MemberForm form) {
+        keyed.reusePlans();
         Locked locked = lockWithOrganizations(scope, repository.find(id), form.orgId());
         MemberRow before = locked.row();
         FieldErrors errors = new FieldErrors();
@@ -251,6 +256,7 @@ public class MemberService {
     /** Removes a record entered by mistake (录入错误). Status changes, not deletion, end a membership. */
     @Transactional
     public void delete(DataScope scope, long id) {
+        keyed.reusePlans();
         MemberRow row = lockForChange(scope, id, null);
         if (transfers.openFor(id).isPresent()) {
             throw InvalidInputException.of("", "该党员正在办理组织关系转接，请先撤回转接");

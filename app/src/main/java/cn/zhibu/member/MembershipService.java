@@ -17,6 +17,7 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.TreePath;
+import cn.zhibu.platform.db.KeyedStatements;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -48,6 +49,7 @@ public class MembershipService {
     private final OrganizationService organizations;
     private final AuditLog audit;
     private final TransferRecords transfers;
+    private final KeyedStatements keyed;
     private final VotingRoll votingRoll;
     private final MemberRoll memberRoll;
     private final ObjectProvider<DuesStanding> dues;
@@ -56,7 +58,9 @@ public class MembershipService {
     MembershipService(MemberService members, MemberRepository registry, MemberArchive archive, StatusEvents events,
                       MemberRollup rollup, OrganizationService organizations, AuditLog audit,
                       TransferRecords transfers, VotingRoll votingRoll, MemberRoll memberRoll,
-                      ObjectProvider<DuesStanding> dues, @Value("${zhibu.dues.removal-months:6}") int removalMonths) {
+                      ObjectProvider<DuesStanding> dues, @Value("${zhibu.dues.removal-months:6}") int removalMonths,
+                      KeyedStatements keyed) {
+        this.keyed = keyed;
         this.dues = dues;
         this.removalMonths = removalMonths;
         this.memberRoll = memberRoll;
@@ -74,6 +78,7 @@ public class MembershipService {
     /** Applies one status change to a member in the registry or a suspended record; refuses what the rules forbid. */
     @Transactional
     public StatusEvent change(DataScope scope, long id, StatusChange change) {
+        keyed.reusePlans();
         LocalDate today = LocalDate.now();
         Optional<MemberRow> registered = registry.find(id);
         if (registered.isPresent()) {

@@ -8,6 +8,8 @@ import cn.zhibu.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The SQL statements one member write sends (the benchmark's writers: create, edit, 转正, move to another branch),
- * counted, so that a statement added to the hot path shows here; and a small local load of those four writes.
+ * counted, so that a statement added to the hot path shows here (the first of each is the transaction's own plan
+ * setting, see {@link cn.zhibu.platform.db.KeyedStatements}); and a small local load of those four writes.
  */
 @IntegrationTest
 class WritePathStatementsIntegrationTest {
@@ -30,6 +33,8 @@ class WritePathStatementsIntegrationTest {
     @Autowired TestData data;
     @Autowired MemberService members;
     @Autowired MembershipService membership;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcClient jdbc;
 
     Organization home;
     Organization away;
@@ -44,15 +49,15 @@ class WritePathStatementsIntegrationTest {
     @Test
     void each_write_of_the_benchmark_sends_few_statements() {
         MemberForm form = TestData.form(home.id(), "路径甲", true, LocalDate.of(1990, 1, 1), MemberStatus.PROBATIONARY);
-        Member created = counted("create", 7, () -> members.create(SYSTEM, form));
+        Member created = counted("create", 8, () -> members.create(SYSTEM, form));
         assertThat(created.version()).isZero();
         assertThat(created.orgName()).isEqualTo(home.name());
 
-        Member edited = counted("edit", 7, () -> members.update(SYSTEM, created.id(), 0, withJobTitle(form, "支部委员")));
+        Member edited = counted("edit", 8, () -> members.update(SYSTEM, created.id(), 0, withJobTitle(form, "支部委员")));
         assertThat(edited.version()).isEqualTo(1);
         assertThat(edited.jobTitle()).isEqualTo("支部委员");
 
-        StatusEvent converted = counted("convert", 11, () -> membership.change(SYSTEM, created.id(),
+        StatusEvent converted = counted("convert", 12, () -> membership.change(SYSTEM, created.id(),
                 new StatusChange(StatusChangeKind.CONVERT, LocalDate.now(), "预备期满，支部大会讨论通过", "党委〔2026〕1号",
                         "写入路径测试党委")));
         assertThat(converted.toStatus()).isEqualTo("FULL");
@@ -60,11 +65,24 @@ class WritePathStatementsIntegrationTest {
         MemberForm full = new MemberForm(away.id(), form.name(), form.gender(), form.ethnicity(), form.birthDate(),
                 form.idNumber(), form.phone(), form.education(), form.occupation(), MemberStatus.FULL, form.joinedOn(),
                 LocalDate.now(), "支部委员", form.workUnit());
-        Member moved = counted("move", 9, () -> members.update(SYSTEM, created.id(), 2, full));
+        Member moved = counted("move", 10, () -> members.update(SYSTEM, created.id(), 2, full));
         assertThat(moved.version()).isEqualTo(3);
         assertThat(moved.orgId()).isEqualTo(away.id());
         assertThat(moved.orgName()).isEqualTo(away.name());
         assertThat(members.open(SYSTEM, created.id())).isEqualTo(moved);
+    }
+
+    /** The writes plan their keyed statements once (generic plans), and only inside their own transaction. */
+    @Test
+    void a_write_reuses_plans_inside_its_transaction_only() {
+        MemberForm form = TestData.form(home.id(), "计划丙", true, LocalDate.of(1991, 3, 1), MemberStatus.PROBATIONARY);
+        String during = transactions.execute(status -> {
+            members.create(SYSTEM, form);
+            return jdbc.sql("show plan_cache_mode").query(String.class).single();
+        });
+        assertThat(during).isEqualTo("force_generic_plan");
+        String after = transactions.execute(status -> jdbc.sql("show plan_cache_mode").query(String.class).single());
+        assertThat(after).as("subtree reads keep custom plans").isEqualTo("force_custom_plan");
     }
 
     /** Not an assertion on speed (the machine is shared): prints member changes per second for the report. */

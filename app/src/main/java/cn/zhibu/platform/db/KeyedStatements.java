@@ -1,0 +1,30 @@
+package cn.zhibu.platform.db;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * For a transaction whose every statement finds its rows by key (one member's create, edit, status change or
+ * deletion: the row by id, its organizations by id, the audit chain's head, the 身份证号 by hash). The platform plans
+ * every statement afresh ({@code force_custom_plan}), which subtree reads need (a path range's selectivity runs from
+ * one branch to the province); for a key the plan never changes, and planning it cost more than running it — at
+ * 5 M members the member read by id 0.20 ms of planning for 0.02 ms of execution, half of the database's time for a
+ * write. Such a transaction lets the prepared statements keep their generic plans, for itself only.
+ */
+@Component
+public class KeyedStatements {
+
+    private final JdbcClient jdbc;
+
+    KeyedStatements(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Generic (reused) plans until the current transaction ends (it must be in one). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reusePlans() {
+        jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+    }
+}
