@@ -19,8 +19,8 @@ import java.util.Set;
  * never heard of this class is still never served stale. Read-only transactions move nothing.
  *
  * <p>Transactions are followed through Spring's transaction listener ({@code WriteTransactionListener}); the
- * versions are this node's (a cluster would publish them, e.g. by PostgreSQL {@code NOTIFY}; until then the read
- * cache's short maximum age bounds what another node's writes can leave stale).
+ * versions are this node's, and {@code ClusterVersions} moves them for other nodes' commits (PostgreSQL
+ * {@code NOTIFY}); the read cache's short maximum age bounds what a lost notification can leave stale.
  */
 @Component
 public class DataChanges {
@@ -31,6 +31,39 @@ public class DataChanges {
     private final ThreadLocal<Deque<OpenTransaction>> open = ThreadLocal.withInitial(ArrayDeque::new);
     /** Changes recorded on this thread (declared, or committed by a write transaction): see {@link #recordedHere()}. */
     private final ThreadLocal<long[]> recorded = ThreadLocal.withInitial(() -> new long[1]);
+    /** Where this node's committed changes go besides its own versions: the other nodes. */
+    private volatile Outbox outbox;
+
+    /** Receives this node's committed changes, after they moved its versions. */
+    interface Outbox {
+        void committed(Collection<String> paths, boolean anything);
+    }
+
+    /** {@code null}: this node's changes go nowhere else. */
+    void shareWith(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** A change another node committed. */
+    void changedOnAnotherNode(Collection<String> paths, boolean anything) {
+        move(paths, anything);
+    }
+
+    private void changedHere(Collection<String> paths, boolean anything) {
+        move(paths, anything);
+        Outbox to = outbox;
+        if (to != null) {
+            to.committed(paths, anything);
+        }
+    }
+
+    private void move(Collection<String> paths, boolean anything) {
+        if (anything) {
+            stamps.anything();
+        } else {
+            stamps.changed(paths);
+        }
+    }
 
     /**
      * Declares that the current write transaction changed data of the organization at {@code path} (its subtree
@@ -39,7 +72,7 @@ public class DataChanges {
     public void touched(String path) {
         OpenTransaction writing = innermostWriting();
         if (writing == null) {
-            stamps.changed(List.of(path));
+            changedHere(List.of(path), false);
             recorded.get()[0]++;
         } else {
             writing.paths.add(path);
@@ -54,7 +87,7 @@ public class DataChanges {
     public void touchedAnything() {
         OpenTransaction writing = innermostWriting();
         if (writing == null) {
-            stamps.anything();
+            changedHere(List.of(), true);
             recorded.get()[0]++;
         } else {
             writing.anything = true;
@@ -107,9 +140,9 @@ public class DataChanges {
                         // declared invisible: nothing to move
                     } else if (t.anything || t.paths.isEmpty()) {
                         LOG.debug("a change of anything: transaction {}", t.name, (t.name == null || t.name.isEmpty()) && LOG.isTraceEnabled() ? new Throwable("where") : null);
-                        stamps.anything();
+                        changedHere(List.of(), true);
                     } else {
-                        stamps.changed(t.paths);
+                        changedHere(List.copyOf(t.paths), false);
                     }
                     recorded.get()[0]++;
                 }
