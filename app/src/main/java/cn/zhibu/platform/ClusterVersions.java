@@ -29,9 +29,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Shares {@link DataChanges}' versions between app nodes through PostgreSQL's {@code LISTEN}/{@code NOTIFY}, so that
- * a node's read cache and ETags move when another node's write commits (within milliseconds) instead of after the
- * cache's maximum age. Sent after the commit from a thread of its own, so that no write waits for it nor serialises
- * its commit on the notification queue (PostgreSQL takes a database-wide lock to commit a transaction that notifies).
+ * a node's read cache and ETags move when another node's write commits (within some tens of milliseconds: changes
+ * are gathered for {@link #GATHER_MS} into one notification) instead of after the cache's maximum age. Sent after
+ * the commit from a thread of its own, so that no write waits for it nor serialises its commit on the notification
+ * queue (PostgreSQL takes a database-wide lock to commit a transaction that notifies).
  * A node that was not listening for a while (a lost connection) counts that gap as a change of anything.
  * <p>
  * A notification is {@code <node>|*} or {@code <node>|<path>,<path>…} (the paths hold only digits and slashes), at
@@ -44,6 +45,11 @@ class ClusterVersions implements SmartLifecycle {
     static final String CHANNEL = "zhibu_changes";
     private static final int MAX_PAYLOAD = 7_900;
     private static final String ANYTHING = "*";
+    /**
+     * How long the first change of a batch waits for others: one notification then carries the commits of that
+     * time (measured by hand at 5 M members: one notification a write cost PostgreSQL 0.25 ms a write, 20% more).
+     */
+    private static final long GATHER_MS = 25;
     private static final Logger LOG = LoggerFactory.getLogger(ClusterVersions.class);
 
     private final DataSource dataSource;
@@ -136,6 +142,7 @@ class ClusterVersions implements SmartLifecycle {
                 if (first == null) {
                     continue;
                 }
+                Thread.sleep(GATHER_MS);
                 List<Change> batch = new ArrayList<>();
                 batch.add(first);
                 outgoing.drainTo(batch);
