@@ -25,7 +25,8 @@ import java.util.Map;
  */
 class PrefixIndexedHandlerMapping extends RequestMappingHandlerMapping {
 
-    static final int DEPTH = 3;
+    /** Five: three put every 学习 API endpoint (courses, exams, classes, study …) in one list of 68. */
+    static final int DEPTH = 5;
 
     private record Candidate(RequestMappingInfo info, HandlerMethod handler) {
     }
@@ -122,7 +123,7 @@ class PrefixIndexedHandlerMapping extends RequestMappingHandlerMapping {
         return prefix.toString();
     }
 
-    /** "", then the path's first segment, first two, first three: the prefixes a matching pattern can be filed under. */
+    /** "", then the path's first segment, first two, … up to {@link #DEPTH}: the prefixes a matching pattern can be filed under. */
     static List<String> prefixes(String path) {
         List<String> result = new ArrayList<>(DEPTH + 1);
         result.add("");

@@ -71,6 +71,9 @@ class PrefixIndexedHandlerMappingTest {
         assertThat(checked).hasSizeGreaterThan(100);
         int narrowed = ((PrefixIndexedHandlerMapping) mapping).candidates("/api/v1/orgs/1/dashboard");
         assertThat(narrowed).isPositive().isLessThan(mapping.getHandlerMethods().size() / 5);
+        // a study heartbeat (the busiest write) among the study session's few, not every 学习 endpoint
+        assertThat(((PrefixIndexedHandlerMapping) mapping).candidates("/api/v1/learning/study/sessions/1/beats"))
+                .isPositive().isLessThanOrEqualTo(12);
     }
 
     @Test
@@ -81,6 +84,8 @@ class PrefixIndexedHandlerMappingTest {
         assertThat(PrefixIndexedHandlerMapping.literalPrefix("/")).isEmpty();
         assertThat(PrefixIndexedHandlerMapping.prefixes("/members/5")).containsExactly("", "members", "members/5");
         assertThat(PrefixIndexedHandlerMapping.prefixes("/api/v1/orgs/1/dashboard"))
-                .containsExactly("", "api", "api/v1", "api/v1/orgs");
+                .containsExactly("", "api", "api/v1", "api/v1/orgs", "api/v1/orgs/1", "api/v1/orgs/1/dashboard");
+        assertThat(PrefixIndexedHandlerMapping.literalPrefix("/api/v1/learning/study/sessions/{id}/beats"))
+                .isEqualTo("api/v1/learning/study/sessions");
     }
 }
