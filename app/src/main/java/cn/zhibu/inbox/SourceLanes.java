@@ -1,6 +1,6 @@
 package cn.zhibu.inbox;
 
-import cn.zhibu.platform.db.BoundedReads;
+import cn.zhibu.platform.db.PlannerSettings;
 import cn.zhibu.platform.inbox.InboxItem;
 import cn.zhibu.platform.inbox.InboxQuery;
 import cn.zhibu.platform.inbox.InboxSource;
@@ -37,13 +37,13 @@ class SourceLanes {
     private static final int POOL_THREADS = 2;
 
     private final TransactionTemplate readOnly;
-    private final BoundedReads boundedReads;
+    private final PlannerSettings planner;
     private final ThreadPoolExecutor pool;
 
-    SourceLanes(PlatformTransactionManager transactions, BoundedReads boundedReads) {
+    SourceLanes(PlatformTransactionManager transactions, PlannerSettings planner) {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.boundedReads = boundedReads;
+        this.planner = planner;
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(POOL_THREADS, POOL_THREADS, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
@@ -83,7 +83,7 @@ class SourceLanes {
 
     private List<List<InboxItem>> lane(List<Read> reads) {
         return readOnly.execute(status -> {
-            boundedReads.withoutParallelWorkers();
+            planner.withoutParallelWorkers();
             List<List<InboxItem>> found = new ArrayList<>(reads.size());
             for (Read read : reads) {
                 long started = System.nanoTime();

@@ -17,7 +17,7 @@ import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.platform.TreePath;
-import cn.zhibu.platform.db.KeyedStatements;
+import cn.zhibu.platform.db.PlannerSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -49,7 +49,7 @@ public class MembershipService {
     private final OrganizationService organizations;
     private final AuditLog audit;
     private final TransferRecords transfers;
-    private final KeyedStatements keyed;
+    private final PlannerSettings planner;
     private final VotingRoll votingRoll;
     private final MemberRoll memberRoll;
     private final ObjectProvider<DuesStanding> dues;
@@ -59,8 +59,8 @@ public class MembershipService {
                       MemberRollup rollup, OrganizationService organizations, AuditLog audit,
                       TransferRecords transfers, VotingRoll votingRoll, MemberRoll memberRoll,
                       ObjectProvider<DuesStanding> dues, @Value("${zhibu.dues.removal-months:6}") int removalMonths,
-                      KeyedStatements keyed) {
-        this.keyed = keyed;
+                      PlannerSettings planner) {
+        this.planner = planner;
         this.dues = dues;
         this.removalMonths = removalMonths;
         this.memberRoll = memberRoll;
@@ -78,7 +78,7 @@ public class MembershipService {
     /** Applies one status change to a member in the registry or a suspended record; refuses what the rules forbid. */
     @Transactional
     public StatusEvent change(DataScope scope, long id, StatusChange change) {
-        keyed.reusePlans();
+        planner.reusePlans();
         LocalDate today = LocalDate.now();
         Optional<MemberRow> registered = registry.find(id);
         if (registered.isPresent()) {

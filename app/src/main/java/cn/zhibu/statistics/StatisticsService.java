@@ -9,7 +9,7 @@ import cn.zhibu.organization.OrganizationFacts;
 import cn.zhibu.organization.OrganizationRules;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.DataScope;
-import cn.zhibu.platform.db.KeyedStatements;
+import cn.zhibu.platform.db.PlannerSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -29,11 +29,11 @@ public class StatisticsService {
     private final OrganizationService organizations;
     private final MemberService members;
     private final OrganizationRules rules;
-    private final KeyedStatements keyed;
+    private final PlannerSettings planner;
 
-    StatisticsService(OrganizationService organizations, MemberService members, KeyedStatements keyed,
+    StatisticsService(OrganizationService organizations, MemberService members, PlannerSettings planner,
                       @Value("${zhibu.rules.term-warning-months:6}") int termWarningMonths) {
-        this.keyed = keyed;
+        this.planner = planner;
         this.organizations = organizations;
         this.members = members;
         this.rules = new OrganizationRules(termWarningMonths);
@@ -45,7 +45,7 @@ public class StatisticsService {
      */
     @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public Dashboard dashboard(DataScope scope, long orgId) {
-        keyed.reusePlans();
+        planner.reusePlans();
         Organization org = organizations.getManaged(scope, orgId);
         return new Dashboard(org, members.breakdown(scope, org), organizations.countsByType(scope, org));
     }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The SQL statements one member write sends (the benchmark's writers: create, edit, 转正, move to another branch),
  * counted, so that a statement added to the hot path shows here (the first of each is the transaction's own plan
- * setting, see {@link cn.zhibu.platform.db.KeyedStatements}); and a small local load of those four writes.
+ * setting, see {@link cn.zhibu.platform.db.PlannerSettings#reusePlans}); and a small local load of those four writes.
  */
 @IntegrationTest
 class WritePathStatementsIntegrationTest {

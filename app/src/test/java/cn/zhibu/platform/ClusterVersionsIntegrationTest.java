@@ -50,13 +50,7 @@ class ClusterVersionsIntegrationTest {
 
     @Test
     void a_write_committed_here_moves_the_other_nodes_version_of_its_subtree() {
-        TreePath place = new TreePath("/900001/900002/");
-        long before = otherChanges.versionOf(List.of(place));
-        transactions.execute(status -> {
-            changes.touched(place);
-            return null;
-        });
-        assertThat(awaitAbove(() -> otherChanges.versionOf(List.of(place)), before)).isGreaterThan(before);
+        assertTheOtherNodeHears(new TreePath("/900001/900002/"));
     }
 
     @Test
@@ -72,20 +66,10 @@ class ClusterVersionsIntegrationTest {
         List<String> sent = Collections.synchronizedList(new ArrayList<>());
         // the other node's outbox replaced by a recorder; its transactions are its begin/end callbacks
         otherChanges.shareWith((paths, anything) -> sent.add(anything ? "*" : String.join(",", paths)));
-        Object rolledBack = new Object();
-        otherChanges.began(rolledBack, "rolled back", false);
-        otherChanges.touched("/900021/");
-        otherChanges.ended(rolledBack, false);
-        Object reading = new Object();
-        otherChanges.began(reading, "a read", true);
-        otherChanges.ended(reading, true);
-        Object committed = new Object();
-        otherChanges.began(committed, "committed", false);
-        otherChanges.touched("/900022/");
-        otherChanges.ended(committed, true);
-        Object undeclared = new Object();
-        otherChanges.began(undeclared, "declares nothing", false);
-        otherChanges.ended(undeclared, true);
+        transaction(false, "/900021/", false); // rolled back
+        transaction(true, null, true); // a read
+        transaction(false, "/900022/", true);
+        transaction(false, null, true); // a write that declares nothing: anything may have changed
         assertThat(sent).containsExactly("/900022/", "*");
     }
 
@@ -99,14 +83,7 @@ class ClusterVersionsIntegrationTest {
         assertThat(killed).as("this node's listener and the other's").isGreaterThanOrEqualTo(2);
         assertThat(awaitAbove(otherChanges::latest, before)).isGreaterThan(before);
         assertThat(awaitAbove(() -> otherNode.listening() ? 1 : 0, 0)).as("listening again").isEqualTo(1);
-        // and it hears this node again
-        TreePath place = new TreePath("/900031/");
-        long again = otherChanges.versionOf(List.of(place));
-        transactions.execute(status -> {
-            changes.touched(place);
-            return null;
-        });
-        assertThat(awaitAbove(() -> otherChanges.versionOf(List.of(place)), again)).isGreaterThan(again);
+        assertTheOtherNodeHears(new TreePath("/900031/"));
     }
 
     @Test
@@ -123,6 +100,26 @@ class ClusterVersionsIntegrationTest {
         }
         assertThat(ClusterVersions.payload("n1", List.of(new ClusterVersions.Change(many, false))))
                 .as("more paths than a notification holds").isEqualTo("n1|*");
+    }
+
+    /** One transaction of the other node, told by its begin and end callbacks. */
+    private void transaction(boolean readOnly, String touched, boolean committed) {
+        Object tx = new Object();
+        otherChanges.began(tx, "test", readOnly);
+        if (touched != null) {
+            otherChanges.touched(touched);
+        }
+        otherChanges.ended(tx, committed);
+    }
+
+    /** A write transaction committed on this node that changed {@code place} moves the other node's version of it. */
+    private void assertTheOtherNodeHears(TreePath place) {
+        long before = otherChanges.versionOf(List.of(place));
+        transactions.execute(status -> {
+            changes.touched(place);
+            return null;
+        });
+        assertThat(awaitAbove(() -> otherChanges.versionOf(List.of(place)), before)).isGreaterThan(before);
     }
 
     private static long awaitAbove(LongSupplier version, long before) {

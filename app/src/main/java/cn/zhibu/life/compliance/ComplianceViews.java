@@ -11,7 +11,7 @@ import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.FieldErrors;
-import cn.zhibu.platform.db.BoundedReads;
+import cn.zhibu.platform.db.PlannerSettings;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,15 +32,15 @@ public class ComplianceViews {
     private final ComplianceRollup rollup;
     private final ComplianceRecords records;
     private final ComplianceSettings settings;
-    private final BoundedReads boundedReads;
+    private final PlannerSettings planner;
 
     ComplianceViews(OrganizationService organizations, ComplianceRollup rollup, ComplianceRecords records,
-                    ComplianceSettings settings, BoundedReads boundedReads) {
+                    ComplianceSettings settings, PlannerSettings planner) {
         this.organizations = organizations;
         this.rollup = rollup;
         this.records = records;
         this.settings = settings;
-        this.boundedReads = boundedReads;
+        this.planner = planner;
     }
 
     /** The kinds a filter offers: every kind whose meetings are counted (谈心谈话 is counted by its own records). */
@@ -57,7 +57,7 @@ public class ComplianceViews {
         int y = Years.check(year, today, errors);
         MeetingKind kind = Kinds.parse(kindCode, "kind", errors);
         errors.throwIfAny();
-        boundedReads.withoutParallelWorkers();
+        planner.withoutParallelWorkers();
         Organization org = organizations.getManaged(scope, orgId);
         List<Organization> children = organizations.children(scope, orgId, true).stream()
                 .filter(c -> c.active() || c.dissolvedOn() == null || c.dissolvedOn().getYear() >= y).toList();
