@@ -55,10 +55,12 @@ class ClusterVersions implements SmartLifecycle {
     private final DataSource dataSource;
     private final DataChanges changes;
     private final boolean enabled;
-    private final String node = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+    private final String node = newNodeId();
     private final BlockingQueue<Change> outgoing = new LinkedBlockingQueue<>(100_000);
     private volatile boolean running;
     private volatile boolean listening;
+    /** Changes were dropped (the queue was full): the next notification says "anything". */
+    private volatile boolean overflowed;
     private Thread sender;
     private Thread listener;
 
@@ -85,7 +87,7 @@ class ClusterVersions implements SmartLifecycle {
         running = true;
         changes.shareWith((paths, anything) -> {
             if (!outgoing.offer(new Change(paths, anything))) {
-                LOG.warn("集群版本通知积压，丢弃一条（其他节点的读缓存最长在其有效期后更新）");
+                overflowed = true;
             }
         });
         // listening before start() returns, so that no commit of another node from then on is missed
@@ -99,6 +101,12 @@ class ClusterVersions implements SmartLifecycle {
         Connection listeningOn = first;
         sender = daemon("cluster-versions-send", this::sendLoop);
         listener = daemon("cluster-versions-listen", () -> listenLoop(listeningOn));
+    }
+
+    private static String newNodeId() {
+        byte[] id = new byte[6];
+        new SecureRandom().nextBytes(id);
+        return HexFormat.of().formatHex(id);
     }
 
     private static Thread daemon(String name, Runnable loop) {
@@ -146,6 +154,11 @@ class ClusterVersions implements SmartLifecycle {
                 List<Change> batch = new ArrayList<>();
                 batch.add(first);
                 outgoing.drainTo(batch);
+                if (overflowed) {
+                    overflowed = false;
+                    LOG.warn("集群版本通知积压，已合并为一次“全部变更”通知");
+                    batch.add(new Change(List.of(), true));
+                }
                 send(payload(node, batch));
             } catch (InterruptedException e) {
                 return;

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,6 +32,20 @@ public class TestClock extends Clock {
      */
     public void freeze() {
         frozenAt = Instant.now();
+    }
+
+    /**
+     * When Beijing's midnight is less than {@code margin} away, moves the clock just past it: for a test that moves
+     * the clock on by minutes and counts by the day (a study day's cap, a credit's date), which would otherwise fail
+     * when run just before midnight.
+     */
+    public void clearOfMidnight(Duration margin) {
+        ZonedDateTime now = ZonedDateTime.now(this);
+        ZonedDateTime midnight = now.toLocalDate().plusDays(1).atStartOfDay(PlatformClock.ZONE);
+        Duration left = Duration.between(now, midnight);
+        if (left.compareTo(margin) < 0) {
+            advance(left.plusMinutes(1));
+        }
     }
 
     public void reset() {

@@ -9,6 +9,7 @@ import cn.zhibu.support.TestClock;
 import cn.zhibu.support.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,12 @@ class StudyTimeIntegrationTest {
     @BeforeAll
     void world() {
         world = new StudyWorld(data, accounts, jdbc);
+    }
+
+    /** Each test beats for minutes of the clock and counts by the day: none starts within an hour of midnight. */
+    @BeforeEach
+    void awayFromMidnight() {
+        clock.clearOfMidnight(Duration.ofHours(1));
     }
 
     @AfterEach
@@ -165,6 +172,8 @@ class StudyTimeIntegrationTest {
         assertThat(study.after(60, true).credited()).isEqualTo(60);
         assertThat(study.after(60, true).credited()).isEqualTo(60);
         StudyBeat last = study.after(60, true);
+        // the day it completed, read now: the later beats move the clock on, past midnight in Beijing at 23:58
+        LocalDate completedOn = LocalDate.now(clock);
         assertThat(last.credited()).as("the 30 s the video still needs").isEqualTo(30);
         assertThat(last.completed()).isTrue();
         assertThat(last.courseCredited()).isEqualTo(150).isEqualTo(last.courseSeconds());
@@ -173,7 +182,7 @@ class StudyTimeIntegrationTest {
         assertThat(again.after(60, true).credited()).isZero();
         assertThat(jdbc.sql("select credited_on from study_credit where member_id = ? and source = 'COURSE'"
                         + " and source_id = ?").params(member.selfMemberId(), video).query(LocalDate.class).list())
-                .containsExactly(LocalDate.now(clock));
+                .containsExactly(completedOn);
         assertThat(jdbc.sql("select count(*) from course_progress where member_id = ? and completed_at is not null")
                 .param(member.selfMemberId()).query(Long.class).single()).isOne();
     }
