@@ -43,9 +43,14 @@ public class MeetingFixture {
         return id;
     }
 
-    /** A meeting that started {@code daysAgo} days ago (an hour earlier in the day than now). */
+    /**
+     * A meeting that started {@code daysAgo} days ago, on that day: an hour earlier in the day than now, or at its
+     * midnight when now is within the day's first hour (an hour earlier would be the day before).
+     */
     public long heldDaysAgo(Organization org, String title, int daysAgo, MeetingKind... kinds) {
-        return meeting(org, title, Instant.now().minus(Duration.ofDays(daysAgo)).minus(Duration.ofHours(1)), kinds);
+        Instant start = Instant.now().minus(Duration.ofDays(daysAgo)).minus(Duration.ofHours(1));
+        Instant dayStart = LocalDate.now().minusDays(daysAgo).atStartOfDay(ZoneId.systemDefault()).toInstant();
+        return meeting(org, title, start.isBefore(dayStart) ? dayStart : start, kinds);
     }
 
     public void invite(long meetingId, Member member, boolean voting) {
