@@ -12,6 +12,8 @@ import com.microsoft.playwright.TimeoutError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Headless Chromium from the system's packages (Playwright cannot download browsers here), one per test class.
@@ -68,22 +70,44 @@ final class BrowserSupport implements AutoCloseable {
     }
 
     private static void login(Page page, String username, String password, WaitForSelectorState nameShown) {
-        if (!submitLogin(page, username, password)) {
-            // In the full suite the form has now and then left the browser on the login page with no error (not
-            // reproduced alone): submit once more, and say so; a login that never works still fails below.
-            System.err.println("login of " + username + " was not answered by a way into the app; submitting again");
-            submitLogin(page, username, password);
-        }
-        // the first page after a login is the inbox over the user's whole scope: on a loaded machine (the whole
-        // suite, two cores) it has taken longer than the default 15 s once in a while
+        // the navigations the login went through, for the report when it fails
+        List<String> trail = new CopyOnWriteArrayList<>();
+        Consumer<Response> follow = r -> {
+            if (r.request().isNavigationRequest()) {
+                String location = r.headerValue("location");
+                trail.add(r.request().method() + " " + r.url() + " " + r.status() + (location == null ? "" : " → " + location));
+            }
+        };
+        page.onResponse(follow);
         try {
-            page.waitForSelector("#current-user",
-                    new Page.WaitForSelectorOptions().setState(nameShown).setTimeout(45_000));
+            if (!submitLogin(page, username, password)
+                    || !inTheApp(page, nameShown, 20_000) && page.url().replaceAll("[?#].*", "").endsWith("/login")) {
+                // In full suites the browser has now and then stood on the login page afterwards with no error (the
+                // same tests pass alone; cause not found): submit once more, and say so with the navigations seen.
+                System.err.println("login of " + username + " did not reach the app (" + trail + "); submitting again");
+                submitLogin(page, username, password);
+            }
+            // the first page after a login is the inbox over the user's whole scope: on a loaded machine (the whole
+            // suite, two cores) it has taken longer than the default 15 s once in a while
+            if (!inTheApp(page, nameShown, 45_000)) {
+                // say where the browser stands: still on the login page (refused), an error page, or still loading
+                String text = page.locator("body").count() == 0 ? "" : page.locator("body").innerText();
+                throw new AssertionError("no #current-user 45 s after " + username + " logged in; the browser is at "
+                        + page.url() + ": " + text.substring(0, Math.min(text.length(), 500)).replaceAll("\\s+", " ")
+                        + "; navigations: " + trail);
+            }
+        } finally {
+            page.offResponse(follow);
+        }
+    }
+
+    /** Whether the page shows the logged-in user (the navigation's name) within the time. */
+    private static boolean inTheApp(Page page, WaitForSelectorState nameShown, double millis) {
+        try {
+            page.waitForSelector("#current-user", new Page.WaitForSelectorOptions().setState(nameShown).setTimeout(millis));
+            return true;
         } catch (TimeoutError e) {
-            // say where the browser stands: still on the login page (refused), an error page, or a page still loading
-            String text = page.locator("body").count() == 0 ? "" : page.locator("body").innerText();
-            throw new AssertionError("no #current-user 45 s after " + username + " logged in; the browser is at "
-                    + page.url() + ": " + text.substring(0, Math.min(text.length(), 500)).replaceAll("\\s+", " "), e);
+            return false;
         }
     }
 
