@@ -142,7 +142,7 @@ public class DataChanges {
                         LOG.debug("a change of anything: transaction {}", t.name, (t.name == null || t.name.isEmpty()) && LOG.isTraceEnabled() ? new Throwable("where") : null);
                         changedHere(List.of(), true);
                     } else {
-                        changedHere(List.copyOf(t.paths), false);
+                        changedHere(t.paths, false); // the ended transaction's set: no one adds to it any more
                     }
                     recorded.get()[0]++;
                 }

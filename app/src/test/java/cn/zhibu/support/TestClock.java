@@ -40,12 +40,16 @@ public class TestClock extends Clock {
      * when run just before midnight.
      */
     public void clearOfMidnight(Duration margin) {
-        ZonedDateTime now = ZonedDateTime.now(this);
-        ZonedDateTime midnight = now.toLocalDate().plusDays(1).atStartOfDay(PlatformClock.ZONE);
-        Duration left = Duration.between(now, midnight);
+        Duration left = untilMidnight();
         if (left.compareTo(margin) < 0) {
             advance(left.plusMinutes(1));
         }
+    }
+
+    /** How long this clock has until the next midnight in Beijing. */
+    public Duration untilMidnight() {
+        ZonedDateTime now = ZonedDateTime.now(this);
+        return Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(PlatformClock.ZONE));
     }
 
     public void reset() {

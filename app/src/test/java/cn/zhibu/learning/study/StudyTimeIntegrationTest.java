@@ -4,7 +4,6 @@ import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.member.Member;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.NotFoundException;
-import cn.zhibu.platform.PlatformClock;
 import cn.zhibu.support.TestClock;
 import cn.zhibu.support.TestData;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +17,6 @@ import cn.zhibu.support.IntegrationTest;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -199,9 +197,7 @@ class StudyTimeIntegrationTest {
         assertThat(beat.credited()).as("45 s left of today's 8 hours").isEqualTo(45);
         assertThat(beat.dailyRemaining()).isZero();
         assertThat(study.after(60, true).credited()).isZero();
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        Duration toMidnight = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(PlatformClock.ZONE));
-        clock.advance(toMidnight.minusSeconds(30));
+        clock.advance(clock.untilMidnight().minusSeconds(30));
         Study tomorrow = new Study(member, world.article(world.branchA, 3600));
         assertThat(tomorrow.after(60, true).credited()).as("a new day in Beijing time").isEqualTo(60);
     }
