@@ -80,13 +80,9 @@ final class BrowserSupport implements AutoCloseable {
         };
         page.onResponse(follow);
         try {
-            if (!submitLogin(page, username, password)
-                    || !inTheApp(page, nameShown, 20_000) && page.url().replaceAll("[?#].*", "").endsWith("/login")) {
-                // In full suites the browser has now and then stood on the login page afterwards with no error (the
-                // same tests pass alone; cause not found): submit once more, and say so with the navigations seen.
-                System.err.println("login of " + username + " did not reach the app (" + trail + "); submitting again");
-                submitLogin(page, username, password);
-            }
+            // No second try: a login that comes back to the login page is a bug of the product (it was one: a static
+            // file answered after the login wrote the session back as it was before; LoginSessionIntegrationTest).
+            submitLogin(page, username, password);
             // the first page after a login is the inbox over the user's whole scope: on a loaded machine (the whole
             // suite, two cores) it has taken longer than the default 15 s once in a while
             if (!inTheApp(page, nameShown, 45_000)) {

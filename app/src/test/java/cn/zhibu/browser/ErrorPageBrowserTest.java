@@ -30,8 +30,8 @@ class ErrorPageBrowserTest extends BrowserTestBase {
         page.waitForURL("**/account/password");
         assertNavigation(page, "无权访问");
 
-        // the 500 page (what the error dispatch renders for an exception no handler took)
-        Response failed = page.navigate("/error");
+        // the 500 page, for a page whose handler fails (one the tests add)
+        Response failed = page.navigate("/test-only/failing-page");
         assertThat(failed.status()).isEqualTo(500);
         assertNavigation(page, "出错了");
 

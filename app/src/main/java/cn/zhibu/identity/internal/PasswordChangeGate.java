@@ -2,6 +2,7 @@ package cn.zhibu.identity.internal;
 
 import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.identity.ZhibuUser;
+import cn.zhibu.platform.StaticFiles;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -45,18 +46,23 @@ public class PasswordChangeGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(REQUIRED) != null && !allowed(request.getRequestURI())) {
-            response.sendRedirect(PAGE);
-            return;
+        // the allowed paths first: a static file must not even read the session. Spring Session saves a session it
+        // read when the request ends, its id included, so a file fetched with the cookie from before a login and
+        // answered after it would turn the login's new session id back into the old one, and the login's first
+        // page would find nobody logged in (the service worker fetches its files while the user logs in).
+        if (!allowed(request.getRequestURI())) {
+            HttpSession session = request.getSession(false);
+            if (session != null && session.getAttribute(REQUIRED) != null) {
+                response.sendRedirect(PAGE);
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
 
     private static boolean allowed(String uri) {
-        return uri.equals(PAGE) || uri.equals("/logout") || uri.startsWith("/css/") || uri.startsWith("/js/")
-                || uri.startsWith("/img/") || uri.startsWith("/webjars/") || uri.equals("/error")
-                // the installable app's files: a redirect would make the service worker's registration fail
-                || uri.equals("/sw.js") || uri.equals("/offline.html") || uri.equals("/manifest.webmanifest");
+        // the installable app's files among the static ones: a redirect would make the service worker's
+        // registration fail
+        return uri.equals(PAGE) || uri.equals("/logout") || uri.equals("/error") || StaticFiles.isStaticFile(uri);
     }
 }

@@ -74,6 +74,10 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(PasswordChangeGate.loginHandler(accounts))
                         .permitAll())
+                // a new session at login rather than the old one renamed: Spring Session writes a session's id back
+                // with every save, so a page request under way with the old id (another tab, a double click) would
+                // otherwise undo the rename when it ends, and the user would be logged out at once
+                .sessionManagement(s -> s.sessionFixation(f -> f.migrateSession()))
                 .addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h

@@ -1,5 +1,6 @@
 package cn.zhibu.platform.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -37,7 +38,9 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping
     Object error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer c && c >= 400 ? c : 500);
+        // /error asked for by its own path (no error dispatch, nothing failed) is a page that is not there
+        int fallback = request.getDispatcherType() == DispatcherType.ERROR ? 500 : 404;
+        HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer c && c >= 400 ? c : fallback);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? request.getRequestURI() : uri.toString();
         if (ApiPaths.isApi(path)) {

@@ -211,6 +211,13 @@ class ApiProblemIntegrationTest {
     }
 
     @Test
+    void the_error_page_asked_for_by_its_own_path_is_a_404_not_a_500() {
+        BrowserSession.Page page = new BrowserSession(port).get("/error");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("页面不存在");
+    }
+
+    @Test
     void every_api_operation_is_served_by_a_rest_controller_so_its_errors_are_problems() {
         mappings.getHandlerMethods().forEach((info, method) -> {
             boolean api = info.getPatternValues().stream().anyMatch(p -> p.startsWith("/api/"));
