@@ -31,6 +31,9 @@ public final class PinyinNames {
         FORMAT.setVCharType(HanyuPinyinVCharType.WITH_V);
     }
 
+    /** The common reading of each UTF-16 unit met so far (at most 65,536 small strings). */
+    private static final String[] READINGS = new String[Character.MAX_VALUE + 1];
+
     private PinyinNames() {
     }
 
@@ -59,6 +62,17 @@ public final class PinyinNames {
         if (surnamePosition && SURNAME_READINGS.containsKey(c)) {
             return SURNAME_READINGS.get(c);
         }
+        // pinyin4j formats its readings anew on every call (a few percent of a member write's CPU): each character
+        // is looked up once. A race fills a slot twice with equal strings, which is harmless.
+        String known = READINGS[c];
+        if (known == null) {
+            known = reading(c);
+            READINGS[c] = known;
+        }
+        return known;
+    }
+
+    private static String reading(char c) {
         if (c < 128) {
             return Character.isLetterOrDigit(c) ? String.valueOf(Character.toLowerCase(c)) : "";
         }
