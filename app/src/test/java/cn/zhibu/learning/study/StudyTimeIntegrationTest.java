@@ -4,6 +4,7 @@ import cn.zhibu.identity.UserAccounts;
 import cn.zhibu.member.Member;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.NotFoundException;
+import cn.zhibu.support.StatementCount;
 import cn.zhibu.support.TestClock;
 import cn.zhibu.support.TestData;
 import org.junit.jupiter.api.AfterEach;
@@ -13,10 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import cn.zhibu.support.IntegrationTest;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +39,7 @@ class StudyTimeIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired StudySessions sessions;
     @Autowired TestClock clock;
+    @Autowired TransactionTemplate transactions;
 
     StudyWorld world;
     int members;
@@ -238,5 +243,28 @@ class StudyTimeIntegrationTest {
             assertThatThrownBy(() -> sessions.start(member, refused, null)).as("course " + refused)
                     .isInstanceOf(NotFoundException.class);
         }
+    }
+
+    /**
+     * The busiest write is one statement (the database function study_beat): its plan reused by the function's own
+     * setting, which ends with the function, and the commit not waiting for the disk (set for the transaction).
+     */
+    @Test
+    void a_beat_is_one_statement_whose_plan_setting_ends_with_it() {
+        Study study = new Study(newMember(), world.article(world.branchA, 3600));
+        clock.advance(Duration.ofSeconds(30));
+        List<String> settings = new ArrayList<>();
+        try (StatementCount count = StatementCount.open()) {
+            transactions.executeWithoutResult(tx -> {
+                study.token = sessions.beat(study.scope, study.session, study.token, true, 0).token();
+                settings.add(jdbc.sql("select current_setting('plan_cache_mode')").query(String.class).single());
+                settings.add(jdbc.sql("select current_setting('synchronous_commit')").query(String.class).single());
+            });
+            assertThat(count.statements().get(0)).contains("study_beat(");
+            assertThat(count.count()).as("the beat, then the two settings read here").isEqualTo(3);
+        }
+        assertThat(settings).containsExactly("force_custom_plan", "off");
+        assertThat(jdbc.sql("select credited_seconds from study_session where id = ?").param(study.session)
+                .query(Integer.class).single()).isEqualTo(30);
     }
 }

@@ -108,65 +108,13 @@ public class StudyRows {
      * progress and the day credited — or nothing at all when the token is not the active session's current one.
      * Two beats with the same token: the second waits on the session row and then no longer matches its token. Commits
      * without waiting for the disk (synchronous_commit off, LEARNING.md: a crash may lose the last beat's seconds).
+     * The statement is the database function {@code study_beat} (V55), so that its plan is reused without a
+     * statement of its own asking for that.
      */
     public Optional<BeatOutcome> beat(BeatInput in) {
         return jdbc.sql("""
-                        with cfg as (select set_config('synchronous_commit', 'off', true) as v),
-                        cur as (
-                            select s.id, s.course_id, c.credit_seconds, c.media_seconds, c.title, c.hours, c.required,
-                                   p.credited_seconds as course_credited, p.completed_at,
-                                   coalesce(d.credited_seconds, 0) as day_credited,
-                                   extract(epoch from (cast(:now as timestamptz) - s.last_beat_at)) as elapsed
-                            from study_session s
-                            join course c on c.id = s.course_id
-                            join course_progress p on p.member_id = s.member_id and p.course_id = s.course_id
-                            left join study_day d on d.member_id = s.member_id and d.day = :day
-                            where s.id = :session and s.member_id = :member and s.ended_at is null
-                              and s.token_hash = :token and s.last_beat_at > :expiredBefore
-                        ),
-                        calc as (
-                            select cur.*, elapsed < :early as early,
-                                   case when elapsed < :early or not cast(:visible as boolean) then 0
-                                        else greatest(0, least(floor(elapsed)::int, :cap,
-                                                               credit_seconds - course_credited,
-                                                               :dailyCap - day_credited)) end as credit
-                            from cur
-                        ),
-                        ses as (
-                            update study_session s
-                            set token_hash = :next,
-                                last_beat_at = case when calc.early then s.last_beat_at else :now end,
-                                beats = s.beats + 1,
-                                credited_seconds = s.credited_seconds + calc.credit
-                            from calc, cfg
-                            where s.id = calc.id and s.token_hash = :token and s.ended_at is null
-                            returning s.id
-                        ),
-                        prog as (
-                            update course_progress p
-                            set credited_seconds = p.credited_seconds + calc.credit,
-                                position_seconds = least(:position, coalesce(calc.media_seconds, :position)),
-                                updated_at = :now,
-                                completed_at = case when p.completed_at is null
-                                                     and p.credited_seconds + calc.credit >= calc.credit_seconds
-                                                    then cast(:now as timestamptz) else p.completed_at end
-                            from calc join ses on ses.id = calc.id
-                            where p.member_id = :member and p.course_id = calc.course_id
-                            returning p.credited_seconds, p.completed_at is not null as completed,
-                                      calc.completed_at is null and p.completed_at is not null as completed_now
-                        ),
-                        day as (
-                            insert into study_day (member_id, day, credited_seconds)
-                            select :member, :day, calc.credit from calc join ses on ses.id = calc.id
-                            where calc.credit > 0
-                            on conflict (member_id, day)
-                            do update set credited_seconds = study_day.credited_seconds + excluded.credited_seconds
-                            returning 1
-                        )
-                        select calc.credit, prog.credited_seconds, calc.credit_seconds, prog.completed,
-                               prog.completed_now, :dailyCap - calc.day_credited - calc.credit, calc.course_id,
-                               calc.title, calc.hours, calc.required
-                        from calc join ses on ses.id = calc.id cross join prog""")
+                        select * from study_beat(:session, :member, :token, :next, :now, :day, :expiredBefore, :early,
+                                                 :visible, :cap, :dailyCap, :position)""")
                 .param("now", at(in.now())).param("day", in.day()).param("session", in.sessionId())
                 .param("member", in.memberId()).param("token", in.tokenHash()).param("next", in.nextTokenHash())
                 .param("expiredBefore", at(in.expiredBefore())).param("early", in.earlySeconds())
