@@ -35,13 +35,13 @@ public class PlannerSettings {
     /**
      * For a transaction whose every statement finds its rows by key (one member's create, edit, status change or
      * deletion: the row by id, its organizations by id, the audit chain's head, the 身份证号 by hash; one member
-     * opened, or found by 身份证号; an
-     * organization's dashboard: the organization and its roll-up rows by id). The platform plans every statement
-     * afresh ({@code force_custom_plan}), which subtree reads need (a path range's selectivity runs from one branch to
-     * the province); for a key the plan never changes, and planning it cost more than running it — at 5 M members the
-     * member read by id 0.20 ms of planning for 0.02 ms of execution, half of the database's time for a write; the
-     * search by 身份证号 0.65 ms for 0.02 ms. Generic (reused) plans until the current transaction ends. (A study beat,
-     * one statement, is a database function whose own SET clause does this without the extra statement: V55.)
+     * opened, or found by 身份证号; an organization's dashboard: the organization and its roll-up rows by id). The
+     * platform plans every statement afresh ({@code force_custom_plan}), which subtree reads need (a path range's
+     * selectivity runs from one branch to the province); for a key the plan never changes, and planning it cost more
+     * than running it — at 5 M members the member read by id 0.20 ms of planning for 0.02 ms of execution, half of the
+     * database's time for a write; the search by 身份证号 0.65 ms for 0.02 ms. Generic (reused) plans until the
+     * current transaction ends. (A study beat, one statement, is a database function whose own SET clause does this
+     * without the extra statement: V55.)
      * <p>
      * Call it first in a {@code @Transactional} method. It takes effect only when that method began the transaction:
      * joined into a larger one (an admission step registers its new member through the member service) it changes
