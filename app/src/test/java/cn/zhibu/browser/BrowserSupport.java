@@ -82,7 +82,8 @@ final class BrowserSupport implements AutoCloseable {
         try {
             // No second try: a login that comes back to the login page is a bug of the product (it was one: a static
             // file answered after the login wrote the session back as it was before; LoginSessionIntegrationTest).
-            submitLogin(page, username, password);
+            page.navigate("/login");
+            submitLoginHere(page, username, password);
             // the first page after a login is the inbox over the user's whole scope: on a loaded machine (the whole
             // suite, two cores) it has taken longer than the default 15 s once in a while
             if (!inTheApp(page, nameShown, 45_000)) {
@@ -105,12 +106,6 @@ final class BrowserSupport implements AutoCloseable {
         } catch (TimeoutError e) {
             return false;
         }
-    }
-
-    /** Whether the form's POST was answered with a redirect away from the login page. */
-    private static boolean submitLogin(Page page, String username, String password) {
-        page.navigate("/login");
-        return submitLoginHere(page, username, password);
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.zhibu.identity.internal;
 
 import cn.zhibu.identity.UserAccounts;
+import cn.zhibu.platform.StaticFiles;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -80,9 +81,9 @@ class SecurityConfig {
         // and the form would not be throttled
         http.authenticationManager(throttledLogin)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-                                "/manifest.webmanifest", "/sw.js", "/offline.html", "/error", "/actuator/health",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/verify/**").permitAll()
+                        .requestMatchers(StaticFiles.patterns()).permitAll()
+                        .requestMatchers("/login", "/favicon.ico", "/error", "/actuator/health", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html", "/verify/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(PasswordChangeGate.loginHandler(accounts))
                         .permitAll())

@@ -20,8 +20,7 @@ class StaticFilesWithoutFlashMaps implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        return bean instanceof FlashMapManager maps && !(bean instanceof SkippingStaticFiles)
-                ? new SkippingStaticFiles(maps) : bean;
+        return bean instanceof FlashMapManager maps ? new SkippingStaticFiles(maps) : bean;
     }
 
     private record SkippingStaticFiles(FlashMapManager delegate) implements FlashMapManager {
