@@ -49,15 +49,15 @@ class WritePathStatementsIntegrationTest {
     @Test
     void each_write_of_the_benchmark_sends_few_statements() {
         MemberForm form = TestData.form(home.id(), "路径甲", true, LocalDate.of(1990, 1, 1), MemberStatus.PROBATIONARY);
-        Member created = counted("create", 8, () -> members.create(SYSTEM, form));
+        Member created = counted("create", 7, () -> members.create(SYSTEM, form));
         assertThat(created.version()).isZero();
         assertThat(created.orgName()).isEqualTo(home.name());
 
-        Member edited = counted("edit", 8, () -> members.update(SYSTEM, created.id(), 0, withJobTitle(form, "支部委员")));
+        Member edited = counted("edit", 7, () -> members.update(SYSTEM, created.id(), 0, withJobTitle(form, "支部委员")));
         assertThat(edited.version()).isEqualTo(1);
         assertThat(edited.jobTitle()).isEqualTo("支部委员");
 
-        StatusEvent converted = counted("convert", 12, () -> membership.change(SYSTEM, created.id(),
+        StatusEvent converted = counted("convert", 11, () -> membership.change(SYSTEM, created.id(),
                 new StatusChange(StatusChangeKind.CONVERT, LocalDate.now(), "预备期满，支部大会讨论通过", "党委〔2026〕1号",
                         "写入路径测试党委")));
         assertThat(converted.toStatus()).isEqualTo("FULL");
@@ -65,7 +65,7 @@ class WritePathStatementsIntegrationTest {
         MemberForm full = new MemberForm(away.id(), form.name(), form.gender(), form.ethnicity(), form.birthDate(),
                 form.idNumber(), form.phone(), form.education(), form.occupation(), MemberStatus.FULL, form.joinedOn(),
                 LocalDate.now(), "支部委员", form.workUnit());
-        Member moved = counted("move", 10, () -> members.update(SYSTEM, created.id(), 2, full));
+        Member moved = counted("move", 9, () -> members.update(SYSTEM, created.id(), 2, full));
         assertThat(moved.version()).isEqualTo(3);
         assertThat(moved.orgId()).isEqualTo(away.id());
         assertThat(moved.orgName()).isEqualTo(away.name());

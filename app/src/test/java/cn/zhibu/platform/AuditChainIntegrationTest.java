@@ -195,6 +195,41 @@ class AuditChainIntegrationTest {
     }
 
     @Test
+    void concurrent_appends_to_one_chain_each_link_to_the_entry_committed_before_them() throws Exception {
+        // one entity: every append goes to the same chain, and each must read the head its predecessor committed
+        String entityId = "并发-" + System.nanoTime();
+        int threads = 8;
+        int perThread = 15;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> appends = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                appends.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        tx.executeWithoutResult(status -> audit.record(TestData.SYSTEM,
+                                cn.zhibu.platform.audit.PlatformAuditAction.CALENDAR_DAY_CHANGED, "audit_race",
+                                entityId, null, null, java.util.Map.of("n", 1)));
+                    }
+                }));
+            }
+            for (var append : appends) {
+                append.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int chain = jdbc.sql("select distinct chain from audit_log where entity_type = 'audit_race' and entity_id = ?")
+                .param(entityId).query(Integer.class).single();
+        List<Long> seqs = jdbc.sql("select seq from audit_log where chain = ? order by seq").param(chain)
+                .query(Long.class).list();
+        assertThat(seqs).hasSize((int) (seqs.get(seqs.size() - 1) - seqs.get(0) + 1)); // no gap, no duplicate
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_id = ?").param(entityId).query(Long.class)
+                .single()).isEqualTo((long) threads * perThread);
+        anchor();
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
     void entries_keep_their_key_version_so_a_rotated_keyring_still_verifies_them() throws Exception {
         data.committee("审计密钥轮换测试党委");
         anchor();

@@ -12,7 +12,7 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                     int samples, int mixedSeconds, int concurrency, int writers, int writeSeconds, int warmupSeconds,
                     Path out, boolean skipWrites, boolean skipMove, boolean roster, boolean skipExport, boolean quick, long seed,
                     boolean skipCheckin, int checkinSeconds, boolean skipStudy, boolean onlyStudy,
-                    int studySeconds) {
+                    int studySeconds, boolean onlyWrites, boolean onlyMove) {
 
     static final String USAGE = """
             usage: java -jar target/zhibu.jar bench [options]
@@ -35,6 +35,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --study-seconds N     study heartbeats: --concurrency members beat back to back this long (20; quick: 5)
               --skip-study          no study heartbeats
               --only-study          only the study heartbeats (e.g. against the demo app)
+              --only-writes         only the write workload (an A/B of the write path without a whole run)
+              --only-move           only the subtree move
               --out FILE            results (bench/results/latest.json); machine facts go next to it (-meta.json)
               --skip-writes         no write workload
               --skip-move           no subtree move
@@ -45,7 +47,7 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
             """;
 
     private static final Set<String> FLAGS = Set.of("skip-writes", "skip-move", "roster", "skip-export", "quick", "help",
-            "skip-checkin", "skip-study", "only-study");
+            "skip-checkin", "skip-study", "only-study", "only-writes", "only-move");
     private static final Set<String> VALUED = Set.of("url", "user", "password", "jdbc", "db-user", "db-password",
             "samples", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds", "seed", "out",
             "checkin-seconds", "study-seconds");
@@ -87,7 +89,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                 flags.contains("skip-writes"), flags.contains("skip-move"), flags.contains("roster"),
                 flags.contains("skip-export"), quick,
                 v.number("seed", 42), flags.contains("skip-checkin"), v.positive("checkin-seconds", 60),
-                flags.contains("skip-study"), flags.contains("only-study"), v.positive("study-seconds", quick ? 5 : 20));
+                flags.contains("skip-study"), flags.contains("only-study"), v.positive("study-seconds", quick ? 5 : 20),
+                flags.contains("only-writes"), flags.contains("only-move"));
     }
 
     /** Where the machine facts go: latest.json → latest-meta.json. */

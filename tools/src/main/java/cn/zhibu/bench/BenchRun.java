@@ -37,9 +37,17 @@ final class BenchRun {
         try (Db db = Db.connect(options.jdbcUrl(), options.dbUser(), options.dbPassword())) {
             DatasetSampler sampler = new DatasetSampler(db, scope, options.seed());
             long members = sampler.totalMembers();
-            if (options.onlyStudy()) {
+            if (options.onlyStudy() || options.onlyWrites() || options.onlyMove()) {
                 List<ResultRow> rows = new ArrayList<>();
-                study(api, db, members).ifPresent(rows::add);
+                if (options.onlyStudy()) {
+                    study(api, db, members).ifPresent(rows::add);
+                }
+                if (options.onlyWrites()) {
+                    writes(api, db, sampler, members).ifPresent(rows::add);
+                }
+                if (options.onlyMove()) {
+                    move(api, db, sampler, members).ifPresent(rows::add);
+                }
                 finish(rows, started, scope, members);
                 return;
             }
@@ -60,10 +68,7 @@ final class BenchRun {
             say("Naive baselines (recursive CTE, RuoYi ancestors LIKE) on the same organizations …");
             rows.addAll(new NaiveBaselines(db, options.samples(), notes).measure(samples, members));
             if (!options.skipWrites()) {
-                say("Writes: %d writers for %d s, then roll-up recount and clean-up …", options.writers(),
-                        options.writeSeconds());
-                phase("writes", () -> new WriteWorkload(api, db, sampler, options, notes).run(members))
-                        .ifPresent(rows::add);
+                writes(api, db, sampler, members).ifPresent(rows::add);
             }
             if (!options.skipWrites()) {
                 say("党费: one month's bills for the whole province …");
@@ -83,8 +88,7 @@ final class BenchRun {
                 study(api, db, members).ifPresent(rows::add);
             }
             if (!options.skipMove()) {
-                say("Subtree move of the committee nearest to 5,000 members, there and back …");
-                phase("move", () -> new SubtreeMove(api, db, sampler, notes).run(members)).ifPresent(rows::add);
+                move(api, db, sampler, members).ifPresent(rows::add);
             }
 
             if (options.roster()) {
@@ -98,6 +102,17 @@ final class BenchRun {
 
             finish(rows, started, scope, members);
         }
+    }
+
+    private Optional<ResultRow> writes(ApiClient api, Db db, DatasetSampler sampler, long members) {
+        say("Writes: %d writers for %d s, then roll-up recount and clean-up …", options.writers(),
+                options.writeSeconds());
+        return phase("writes", () -> new WriteWorkload(api, db, sampler, options, notes).run(members));
+    }
+
+    private Optional<ResultRow> move(ApiClient api, Db db, DatasetSampler sampler, long members) {
+        say("Subtree move of the committee nearest to 5,000 members, there and back …");
+        return phase("move", () -> new SubtreeMove(api, db, sampler, notes).run(members));
     }
 
     private Optional<ResultRow> study(ApiClient api, Db db, long members) {

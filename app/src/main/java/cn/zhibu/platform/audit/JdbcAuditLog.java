@@ -24,7 +24,7 @@ import java.util.Map;
  * Each entry's hash is HMAC-SM3, under the current audit key, over the previous hash of its chain and the entry's own
  * fields (see {@link ChainRow}), so changing, removing or reordering any row breaks every later link of that chain
  * and nobody without the key can recompute it. Appends to one chain are serialized by a transaction-scoped advisory
- * lock; a trigger refuses UPDATE, DELETE and TRUNCATE on the table (which a superuser can lift: hence the key and
+ * lock, taken by the database function that then reads the chain's head ({@code audit_chain_head}); a trigger refuses UPDATE, DELETE and TRUNCATE on the table (which a superuser can lift: hence the key and
  * the checkpoints).
  */
 @Component
@@ -53,11 +53,12 @@ class JdbcAuditLog implements AuditLog {
         String action = auditAction.code();
         String id = entityId == null ? null : entityId.toString();
         int chain = Math.floorMod(java.util.Objects.hash(entityType, id), CHAINS);
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK + chain).query((rs, i) -> 1).list();
-        Map<String, Object> last = jdbc.sql("select seq, hash from audit_log where chain = ? order by seq desc limit 1")
-                .param(chain).query().listOfRows().stream().findFirst().orElse(null);
-        long seq = last == null ? 1 : ((Number) last.get("seq")).longValue() + 1;
-        String prev = last == null ? ChainRow.GENESIS : (String) last.get("hash");
+        // the chain's lock and its head in one round trip (V56): a write's audit entry is two statements, not three
+        Map<String, Object> head = jdbc.sql("select seq, hash from audit_chain_head(?::smallint, ?)")
+                .params(chain, CHAIN_LOCK + chain).query().singleRow();
+        Number lastSeq = (Number) head.get("seq");
+        long seq = lastSeq == null ? 1 : lastSeq.longValue() + 1;
+        String prev = lastSeq == null ? ChainRow.GENESIS : (String) head.get("hash");
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ChainRow row = new ChainRow(chain, seq, at, actor.actorId(), actor.actorName(), action, entityType, id, orgPath,
                 before == null ? null : json.writeValueAsString(before),
