@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -47,6 +49,7 @@ final class ProvincePlanner {
             PlannedOrg cityOrg = tree.committee(root, OrganizationType.LOCAL_COMMITTEE, OrganizationCategory.GOVERNMENT,
                     "中共" + city + "委员会", city + "委", city);
             int[] perKind = new int[CountyKind.ALL.size()];
+            Set<Integer> codes = new HashSet<>();
             for (CountyKind kind : cities.get(c)) {
                 String county = countyNames.next() + kind.suffix();
                 PlannedOrg countyOrg = tree.committee(cityOrg, OrganizationType.LOCAL_COMMITTEE,
@@ -54,7 +57,8 @@ final class ProvincePlanner {
                 tree.useBudget(new MemberBudget(budgets[counties.size()]));
                 new GrassrootsUnits(new CountyBuilder(tree, countyOrg, county, kind)).fill();
                 counties.add(countyOrg);
-                regions.add(String.format("%s%02d%02d", PROVINCE_CODE, c + 1, kind.code(perKind[kind.ordinal()]++)));
+                regions.add(String.format("%s%02d%02d", PROVINCE_CODE, c + 1,
+                        freeCode(codes, kind.code(perKind[kind.ordinal()]++))));
             }
         }
         List<PlannedOrg> orgs = tree.orgs();
@@ -116,6 +120,22 @@ final class ProvincePlanner {
             budgets[i]++;
         }
         return budgets;
+    }
+
+    /**
+     * The kind's next code, or the next free one after it when a city has more counties of one kind than the kind's
+     * range holds (at 20 M members: over 19 districts run into the counties' codes from 21, and two counties with one
+     * region code would draw the same 身份证号).
+     */
+    private static int freeCode(Set<Integer> taken, int wanted) {
+        if (taken.size() >= 99) {
+            throw new IllegalStateException("more than 99 counties in one city: region codes have two digits");
+        }
+        int code = wanted;
+        while (code > 99 || !taken.add(code)) {
+            code = code >= 99 ? 1 : code + 1;
+        }
+        return code;
     }
 
     /** Depth-first numbering makes each subtree a range; its end is the largest end among the children. */
