@@ -7,6 +7,7 @@ import cn.zhibu.support.IntegrationTest;
 import cn.zhibu.support.TestData;
 import cn.zhibu.platform.crypto.AuditKeyring;
 import cn.zhibu.platform.audit.AuditChainCheck;
+import cn.zhibu.platform.audit.PlatformAuditAction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,8 +16,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -200,20 +207,20 @@ class AuditChainIntegrationTest {
         String entityId = "并发-" + System.nanoTime();
         int threads = 8;
         int perThread = 15;
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<java.util.concurrent.Future<?>> appends = new java.util.ArrayList<>();
+            List<Future<?>> appends = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 appends.add(pool.submit(() -> {
                     for (int i = 0; i < perThread; i++) {
                         tx.executeWithoutResult(status -> audit.record(TestData.SYSTEM,
-                                cn.zhibu.platform.audit.PlatformAuditAction.CALENDAR_DAY_CHANGED, "audit_race",
-                                entityId, null, null, java.util.Map.of("n", 1)));
+                                PlatformAuditAction.CALENDAR_DAY_CHANGED, "audit_race", entityId, null, null,
+                                Map.of("n", 1)));
                     }
                 }));
             }
             for (var append : appends) {
-                append.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                append.get(60, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();

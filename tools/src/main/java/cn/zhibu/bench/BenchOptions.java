@@ -93,6 +93,11 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                 flags.contains("only-writes"), flags.contains("only-move"));
     }
 
+    /** {@code --only-study}, {@code --only-writes} or {@code --only-move}: those phases, nothing else. */
+    boolean onePhaseOnly() {
+        return onlyStudy || onlyWrites || onlyMove;
+    }
+
     /** Where the machine facts go: latest.json → latest-meta.json. */
     Path metaOut() {
         String name = out.getFileName().toString();

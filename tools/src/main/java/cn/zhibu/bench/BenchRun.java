@@ -37,7 +37,7 @@ final class BenchRun {
         try (Db db = Db.connect(options.jdbcUrl(), options.dbUser(), options.dbPassword())) {
             DatasetSampler sampler = new DatasetSampler(db, scope, options.seed());
             long members = sampler.totalMembers();
-            if (options.onlyStudy() || options.onlyWrites() || options.onlyMove()) {
+            if (options.onePhaseOnly()) {
                 List<ResultRow> rows = new ArrayList<>();
                 if (options.onlyStudy()) {
                     study(api, db, members).ifPresent(rows::add);

@@ -24,8 +24,8 @@ import java.util.Map;
  * Each entry's hash is HMAC-SM3, under the current audit key, over the previous hash of its chain and the entry's own
  * fields (see {@link ChainRow}), so changing, removing or reordering any row breaks every later link of that chain
  * and nobody without the key can recompute it. Appends to one chain are serialized by a transaction-scoped advisory
- * lock, taken by the database function that then reads the chain's head ({@code audit_chain_head}); a trigger refuses UPDATE, DELETE and TRUNCATE on the table (which a superuser can lift: hence the key and
- * the checkpoints).
+ * lock, taken by the database function that then reads the chain's head ({@code audit_chain_head}); a trigger
+ * refuses UPDATE, DELETE and TRUNCATE on the table (which a superuser can lift: hence the key and the checkpoints).
  */
 @Component
 class JdbcAuditLog implements AuditLog {
