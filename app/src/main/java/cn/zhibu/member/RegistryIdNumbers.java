@@ -42,9 +42,10 @@ public class RegistryIdNumbers {
             return found;
         }
         Map<String, Object> params = DataScope.params();
-        String inScope = scope.memberScopeSql("org_path", params);
+        String inScope = scope.memberScopeSql("m.org_path", params);
         params.put("hashes", hashes.toArray(byte[][]::new));
-        jdbc.sql("select id_number_hash, id from member where id_number_hash = any(:hashes) and " + inScope)
+        jdbc.sql("select l.id_number_hash, l.id from member_lookup l join member m on m.id = l.id"
+                        + " where l.id_number_hash = any(:hashes) and " + inScope)
                 .params(params)
                 .query((rs, i) -> found.put(byHash.get(HexFormat.of().formatHex(rs.getBytes(1))), rs.getLong(2)))
                 .list();

@@ -55,7 +55,11 @@ public final class SubtreeRewrite {
         return orgIdWhere(column, "o.path >= :" + lo + " and o.path < :" + hi + " and " + alsoOnPath);
     }
 
-    private static String orgIdWhere(String column, String pathCondition) {
+    /**
+     * The condition "the organization in {@code column} has a path meeting {@code pathCondition}" (a condition on
+     * {@code o.path}, such as the caller's scope): for a query that may have no subtree of its own.
+     */
+    public static String orgIdWhere(String column, String pathCondition) {
         if (!COLUMN.matcher(column).matches()) {
             throw new IllegalArgumentException(column);
         }

@@ -115,6 +115,10 @@ class RosterImportIntegrationTest {
         assertThat(cn.zhibu.support.MaskedColumns.mismatches(jdbc, cipher, "member", branch.path())).isEmpty();
         assertThat(jdbc.sql("select count(*) from audit_log where action = '党员.批量导入' and entity_id = ?")
                 .param(job.id()).query(Long.class).single()).isEqualTo(1);
+        // V57: the COPY's one statement trigger wrote the search keys of all three
+        assertThat(jdbc.sql("select count(*) from member_lookup l join member m on m.id = l.id"
+                        + " where m.org_id = ? and l.org_id = m.org_id and l.id_number_hash = m.id_number_hash")
+                .param(branch.id()).query(Long.class).single()).isEqualTo(3);
     }
 
     @Test

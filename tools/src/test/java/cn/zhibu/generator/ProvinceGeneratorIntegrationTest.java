@@ -115,6 +115,14 @@ class ProvinceGeneratorIntegrationTest {
     private void assertIdNumbersAreValidAndMatchThePeople() {
         assertThat(jdbc.sql("select count(distinct id_number_hash) from member").query(Long.class).single())
                 .isEqualTo(MEMBERS);
+        // the search keys (V57), written after the load with the trigger off, match the members one for one
+        assertThat(jdbc.sql("""
+                select count(*) from member m join member_lookup l on l.id = m.id
+                where l.id_number_hash = m.id_number_hash and l.name_initials = m.name_initials
+                  and l.org_id = m.org_id""").query(Long.class).single()).isEqualTo(MEMBERS);
+        assertThat(jdbc.sql("select count(*) from member_lookup").query(Long.class).single()).isEqualTo(MEMBERS);
+        assertThat(jdbc.sql("select tgenabled from pg_trigger where tgname = 'member_lookup_insert'")
+                .query(String.class).single()).isEqualTo("O");
         List<Map<String, Object>> sample = jdbc.sql("""
                 select id_number_enc, id_number_hash, phone_enc, phone_hash, id_number_masked, phone_masked, gender,
                        birth_date from member

@@ -23,7 +23,8 @@ public class IdNumberHolders {
     }
 
     private static final String BY_HASHES = """
-            select id_number_hash, id, org_path, null as archive_status from member where id_number_hash = any(?)
+            select l.id_number_hash, m.id, m.org_path, null as archive_status
+            from member_lookup l join member m on m.id = l.id where l.id_number_hash = any(?)
             union all
             select id_number_hash, id, org_path, archive_status from member_archive where id_number_hash = any(?)""";
 

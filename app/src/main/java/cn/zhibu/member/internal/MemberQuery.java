@@ -4,11 +4,13 @@ import cn.zhibu.member.MemberSearch;
 import cn.zhibu.member.PinyinNames;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,10 @@ import java.util.Map;
  * page costs the same at any depth (keyset on the order columns, never OFFSET for cursors). Text is matched as a
  * range on an indexed, "C"-collated column: names by their full pinyin (plus the name prefix itself), initials on
  * {@code name_initials}, 身份证号 by its keyed hash.
+ * <p>
+ * Those text keys are read from {@code member_lookup} (V57), which holds them beside the member's organization id
+ * and which a subtree's move never rewrites; the scope is then the organizations' paths. The other readings walk
+ * the member table's own subtree index.
  */
 public final class MemberQuery {
 
@@ -24,9 +30,15 @@ public final class MemberQuery {
     public enum Kind {
         ALL, ID, INITIALS, PINYIN, NAME, NAME_CONTAINS;
 
+        /** Read by a text key of member_lookup (alias l) rather than by the member table's subtree index. */
+        boolean byLookup() {
+            return this == ID || this == INITIALS || this == PINYIN || this == NAME;
+        }
+
         List<String> orderColumns() {
-            return this == INITIALS ? List.of("m.name_initials", "m.name_pinyin", "m.id")
-                    : List.of("m.name_pinyin", "m.id");
+            String a = byLookup() ? "l." : "m.";
+            return this == INITIALS ? List.of(a + "name_initials", a + "name_pinyin", a + "id")
+                    : List.of(a + "name_pinyin", a + "id");
         }
     }
 
@@ -91,26 +103,41 @@ public final class MemberQuery {
         return kind;
     }
 
+    /** The tables the first, index-only step reads: the lookup keys, joined to the member only for its filters. */
+    String from() {
+        if (!kind.byLookup()) {
+            return "member m";
+        }
+        return filtered() ? "member_lookup l join member m on m.id = l.id" : "member_lookup l";
+    }
+
+    private boolean filtered() {
+        StringBuilder probe = new StringBuilder();
+        filters(probe, new HashMap<>());
+        return !probe.isEmpty();
+    }
+
     String where(DataScope scope, TreePath subtree, Map<String, Object> p, boolean withCursor) {
-        StringBuilder sql = new StringBuilder(scope.memberScopeSql("m.org_path", p));
-        if (subtree != null) {
+        StringBuilder sql = new StringBuilder(kind.byLookup() ? lookupScope(scope, subtree, p)
+                : scope.memberScopeSql("m.org_path", p));
+        if (subtree != null && !kind.byLookup()) {
             sql.append(" and m.org_path >= :subLo and m.org_path < :subHi");
             p.put("subLo", subtree.value());
             p.put("subHi", subtree.upperBound());
         }
         switch (kind) {
             case ID -> {
-                sql.append(" and m.id_number_hash = :idHash");
+                sql.append(" and l.id_number_hash = :idHash");
                 p.put("idHash", idHash);
             }
-            case INITIALS -> range(sql, p, "m.name_initials", text.toLowerCase());
-            case PINYIN -> range(sql, p, "m.name_pinyin", text.toLowerCase());
+            case INITIALS -> range(sql, p, "l.name_initials", text.toLowerCase());
+            case PINYIN -> range(sql, p, "l.name_pinyin", text.toLowerCase());
             case NAME -> {
                 String pinyin = PinyinNames.full(text);
                 if (!pinyin.isEmpty()) {
-                    range(sql, p, "m.name_pinyin", pinyin);
+                    range(sql, p, "l.name_pinyin", pinyin);
                 }
-                sql.append(" and m.name like :namePrefix");
+                sql.append(" and l.name like :namePrefix");
                 p.put("namePrefix", likeSafe(text) + "%");
             }
             case NAME_CONTAINS -> {
@@ -127,8 +154,27 @@ public final class MemberQuery {
         return sql.toString();
     }
 
+    /**
+     * The scope and subtree of a lookup reading, on the paths of the members' organizations: none for an
+     * administrator searching everywhere (every organization qualifies, and a join would only cost).
+     */
+    private static String lookupScope(DataScope scope, TreePath subtree, Map<String, Object> p) {
+        String scoped = scope.memberScopeSql("o.path", p);
+        if (subtree == null) {
+            return scoped.equals("true") ? "true" : SubtreeRewrite.orgIdWhere("l.org_id", scoped);
+        }
+        p.put("subLo", subtree.value());
+        p.put("subHi", subtree.upperBound());
+        return SubtreeRewrite.orgIdIn("l.org_id", "subLo", "subHi", scoped);
+    }
+
     String orderBy() {
         return String.join(", ", kind.orderColumns());
+    }
+
+    /** The order of the page's rows once their keys are joined back to the member (as {@code k}). */
+    String outerOrderBy() {
+        return orderBy().replace("l.", "k.").replace("m.", "k.");
     }
 
     /** The order columns (which include the id): what the index-only first step selects. */
@@ -161,7 +207,7 @@ public final class MemberQuery {
         for (int i = 0; i < columns.size(); i++) {
             String name = "k" + i;
             values.append(i == 0 ? "" : ", ").append(':').append(name);
-            boolean isId = columns.get(i).equals("m.id");
+            boolean isId = columns.get(i).endsWith(".id");
             try {
                 p.put(name, isId ? Long.parseLong(parts[i + 1]) : parts[i + 1]);
             } catch (NumberFormatException e) {

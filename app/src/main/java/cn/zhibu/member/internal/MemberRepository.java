@@ -64,10 +64,10 @@ public class MemberRepository {
         p.put("limit", s.size());
         p.put("offset", keyset ? 0L : (long) s.page() * s.size());
         // The page's keys first, from the index alone; then only those rows are read from the table.
-        return jdbc.sql("select " + COLUMNS + " from (select " + query.keyColumns() + " from member m where " + where
-                        + " order by " + query.orderBy() + " limit :limit offset :offset) k"
+        return jdbc.sql("select " + COLUMNS + " from (select " + query.keyColumns() + " from " + query.from()
+                        + " where " + where + " order by " + query.orderBy() + " limit :limit offset :offset) k"
                         + " join member m on m.id = k.id join organization o on o.id = m.org_id"
-                        + " order by " + query.orderBy().replace("m.", "k."))
+                        + " order by " + query.outerOrderBy())
                 .params(p).query(MAPPER).list();
     }
 
@@ -76,7 +76,7 @@ public class MemberRepository {
         Map<String, Object> p = new HashMap<>();
         String where = query.where(scope, subtree, p, false);
         p.put("cap", cap);
-        return jdbc.sql("select count(*) from (select 1 from member m where " + where + " limit :cap) t")
+        return jdbc.sql("select count(*) from (select 1 from " + query.from() + " where " + where + " limit :cap) t")
                 .params(p).query(Long.class).single();
     }
 

@@ -46,11 +46,15 @@ final class Sql {
         }
     }
 
-    /** The tables of the current schema (partitions are dumped through their parent). */
+    /**
+     * The tables of the current schema (partitions are dumped through their parent), but not those whose comment
+     * says they are derived: triggers rebuild them as their source is loaded (V57 member_lookup).
+     */
     static List<String> tables(Connection c) throws SQLException {
         return strings(c, """
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition
+                  and coalesce(obj_description(c.oid, 'pg_class'), '') not like 'derived %'
                 order by c.relname""");
     }
 
