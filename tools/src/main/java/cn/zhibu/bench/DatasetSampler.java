@@ -20,7 +20,6 @@ final class DatasetSampler {
     private static final int MEMBER_POOL = 4_000;
     /** In a subtree without a pooled member, pick among its first members in index order. */
     private static final int SUBTREE_PICK_WINDOW = 500;
-    private static final int MOVE_SIZE = 5_000;
 
     private final Db db;
     private final Scope scope;
@@ -115,7 +114,8 @@ final class DatasetSampler {
      * The committee below county level (a base committee, or a county's 机关工委/教育工委, which are the ones near 5,000)
      * whose subtree is nearest to 5,000 members, and another county to move it under.
      */
-    Optional<MoveCase> moveCase() {
+    /** The committee below county level nearest to {@code size} members, and a county to move it under. */
+    Optional<MoveCase> moveCase(long size) {
         List<MoveCandidate> candidates = db.query("""
                         select s.id, s.path, s.n, p.id, p.path from (
                             select o.id, o.path, o.parent_id, %s as n from organization o
@@ -126,7 +126,7 @@ final class DatasetSampler {
                         .formatted(subtreeMembers("o"), Scope.condition()),
                 rs -> new MoveCandidate(new OrgRef(rs.getLong(1), rs.getString(2)), rs.getLong(3),
                         new OrgRef(rs.getLong(4), rs.getString(5))),
-                scope.prefixes(), MOVE_SIZE);
+                scope.prefixes(), size);
         if (candidates.isEmpty()) {
             return Optional.empty();
         }

@@ -200,20 +200,6 @@ public class MeetingRecords {
                 .param(id).query((rs, i) -> facts(rs)).optional();
     }
 
-    /** The facts of the held (counted) meetings of a subtree, for a move of it. */
-    public List<MeetingFacts> countedFacts(TreePath subtree) {
-        return jdbc.sql("""
-                        select m.id, m.org_id, m.org_path, m.held_on, m.status, m.late,
-                               array(select k.kind from life_meeting_kind k where k.meeting_id = m.id) as kinds,
-                               (select count(*) from life_invitee i where i.meeting_id = m.id) as invited,
-                               (select count(*) from life_invitee i where i.meeting_id = m.id
-                                                                     and i.checked_in_at is not null) as attended
-                        from life_meeting m
-                        where m.org_path >= ? and m.org_path < ? and m.status in ('HELD', 'CONFIRMED')
-                        order by m.id""")
-                .params(subtree.value(), subtree.upperBound()).query((rs, i) -> facts(rs)).list();
-    }
-
     /** An organization moved: its meetings and those of its subtree follow it. */
     public void rewritePaths(TreePath oldPath, TreePath newPath, long newRootId) {
         SubtreeRewrite.rewrite(jdbc, "life_meeting", oldPath, newPath, newRootId);

@@ -117,8 +117,9 @@ public final class MemberQuery {
         return !probe.isEmpty();
     }
 
-    String where(DataScope scope, TreePath subtree, Map<String, Object> p, boolean withCursor) {
-        StringBuilder sql = new StringBuilder(kind.byLookup() ? lookupScope(scope, subtree, p)
+    String where(DataScope scope, TreePath subtree, Map<String, Object> p, boolean withCursor,
+                 LookupOrganizations organizations) {
+        StringBuilder sql = new StringBuilder(kind.byLookup() ? lookupScope(organizations, p)
                 : scope.memberScopeSql("m.org_path", p));
         if (subtree != null && !kind.byLookup()) {
             sql.append(" and m.org_path >= :subLo and m.org_path < :subHi");
@@ -154,18 +155,15 @@ public final class MemberQuery {
         return sql.toString();
     }
 
-    /**
-     * The scope and subtree of a lookup reading, on the paths of the members' organizations: none for an
-     * administrator searching everywhere (every organization qualifies, and a join would only cost).
-     */
-    private static String lookupScope(DataScope scope, TreePath subtree, Map<String, Object> p) {
-        String scoped = scope.memberScopeSql("o.path", p);
-        if (subtree == null) {
-            return scoped.equals("true") ? "true" : SubtreeRewrite.orgIdWhere("l.org_id", scoped);
+    /** The scope and subtree of a lookup reading, on the members' organizations (see {@link LookupOrganizations}). */
+    private static String lookupScope(LookupOrganizations organizations, Map<String, Object> p) {
+        List<Long> listed = organizations.listed();
+        if (listed != null) {
+            p.put("scopeOrgs", listed.toArray(Long[]::new));
+            return "l.org_id = any(:scopeOrgs)";
         }
-        p.put("subLo", subtree.value());
-        p.put("subHi", subtree.upperBound());
-        return SubtreeRewrite.orgIdIn("l.org_id", "subLo", "subHi", scoped);
+        String condition = organizations.pathCondition(p);
+        return condition.equals("true") ? "true" : SubtreeRewrite.orgIdWhere("l.org_id", condition);
     }
 
     String orderBy() {

@@ -57,24 +57,33 @@ public class MemberRepository {
     }
 
     /** One page in the query's index order: by keyset after the cursor, else by page number. */
-    public List<MemberRow> search(DataScope scope, TreePath subtree, MemberQuery query, MemberSearch s) {
+    /** The organizations a search by lookup key reads in, fetched when first needed (once for all its statements). */
+    public LookupOrganizations lookupOrganizations(DataScope scope, TreePath subtree) {
+        return new LookupOrganizations(jdbc, scope, subtree);
+    }
+
+    public List<MemberRow> search(DataScope scope, TreePath subtree, MemberQuery query, MemberSearch s,
+                                  LookupOrganizations organizations) {
         Map<String, Object> p = new HashMap<>();
         boolean keyset = s.cursor() != null && !s.cursor().isBlank();
-        String where = query.where(scope, subtree, p, keyset);
+        String where = query.where(scope, subtree, p, keyset, organizations);
         p.put("limit", s.size());
         p.put("offset", keyset ? 0L : (long) s.page() * s.size());
-        // The page's keys first, from the index alone; then only those rows are read from the table.
+        // The page's keys first, from the index alone; then only those rows are read from the table — and their
+        // paths checked against the scope once more, as the organizations of a lookup reading were read apart.
         return jdbc.sql("select " + COLUMNS + " from (select " + query.keyColumns() + " from " + query.from()
                         + " where " + where + " order by " + query.orderBy() + " limit :limit offset :offset) k"
                         + " join member m on m.id = k.id join organization o on o.id = m.org_id"
+                        + " where " + scope.memberScopeSql("m.org_path", p)
                         + " order by " + query.outerOrderBy())
                 .params(p).query(MAPPER).list();
     }
 
     /** Matches counted up to {@code cap} (a broad search need not be counted to the end). */
-    public long count(DataScope scope, TreePath subtree, MemberQuery query, long cap) {
+    public long count(DataScope scope, TreePath subtree, MemberQuery query, long cap,
+                      LookupOrganizations organizations) {
         Map<String, Object> p = new HashMap<>();
-        String where = query.where(scope, subtree, p, false);
+        String where = query.where(scope, subtree, p, false, organizations);
         p.put("cap", cap);
         return jdbc.sql("select count(*) from (select 1 from " + query.from() + " where " + where + " limit :cap) t")
                 .params(p).query(Long.class).single();
