@@ -90,7 +90,8 @@ public record DataScope(long actorId, String actorName, boolean all, List<TreePa
         return pathCondition(column, memberPaths, params, "scope");
     }
 
-    static String pathCondition(String column, List<TreePath> paths, Map<String, Object> params, String prefix) {
+    /** {@code column} within any of {@code paths} (none: "false"), its bounds added as {@code prefix}Lo/Hi{i}. */
+    public static String pathCondition(String column, List<TreePath> paths, Map<String, Object> params, String prefix) {
         if (paths.isEmpty()) {
             return "false";
         }

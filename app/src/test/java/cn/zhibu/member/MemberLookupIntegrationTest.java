@@ -33,8 +33,9 @@ class MemberLookupIntegrationTest {
 
     @Test
     void a_move_rewrites_no_search_key_and_every_search_follows_the_moved_members() {
-        Organization countyA = data.committee("检索键甲县委");
-        Organization countyB = data.committee("检索键乙县委");
+        Organization province = data.committee("检索键省委");
+        Organization countyA = data.org(province.id(), "检索键甲县委", OrganizationType.BASE_COMMITTEE);
+        Organization countyB = data.org(province.id(), "检索键乙县委", OrganizationType.BASE_COMMITTEE);
         Organization committee = data.org(countyA.id(), "检索键机关党委", OrganizationType.BASE_COMMITTEE);
         Organization branch = data.org(committee.id(), "检索键一支部", OrganizationType.BRANCH);
         MemberForm form = TestData.form(branch.id(), "欧阳明珠", false, LocalDate.of(1988, 6, 1), MemberStatus.FULL);
@@ -58,6 +59,14 @@ class MemberLookupIntegrationTest {
                 null, null, null, null, 0, 20, null)).items()).extracting(Member::name).containsExactly("欧阳明珠");
         assertThat(members.search(secretaryOfB, new MemberSearch(null, "oymz", MemberStatus.PROBATIONARY, null,
                 null, null, null, null, 0, 20, null)).items()).isEmpty();
+
+        // to another tree (rare): the keys take the new tree, so a search of the whole old tree misses the member
+        Organization otherProvince = data.committee("检索键邻省委");
+        organizations.move(SYSTEM, committee.id(), otherProvince.id());
+        assertThat(jdbc.sql("select root_id from member_lookup where id = ?").param(m.id()).query(Long.class)
+                .single()).isEqualTo(otherProvince.id());
+        assertThat(names(secretaryOf(province, 165), null, "oymz")).isEmpty();
+        assertThat(names(secretaryOf(otherProvince, 166), null, "oymz")).containsExactly("欧阳明珠");
     }
 
     @Test
@@ -107,7 +116,7 @@ class MemberLookupIntegrationTest {
 
     private boolean keysMatchTheMember(long memberId) {
         Map<String, Object> row = jdbc.sql("""
-                select l.org_id = m.org_id and l.name = m.name and l.name_pinyin = m.name_pinyin
+                select l.org_id = m.org_id and l.root_id = m.root_id and l.name = m.name and l.name_pinyin = m.name_pinyin
                        and l.name_initials = m.name_initials and l.id_number_hash = m.id_number_hash as same
                 from member m join member_lookup l on l.id = m.id where m.id = ?""")
                 .param(memberId).query().singleRow();

@@ -4,7 +4,6 @@ import cn.zhibu.member.MemberSearch;
 import cn.zhibu.member.PinyinNames;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
-import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 
 import java.nio.charset.StandardCharsets;
@@ -20,9 +19,9 @@ import java.util.Map;
  * range on an indexed, "C"-collated column: names by their full pinyin (plus the name prefix itself), initials on
  * {@code name_initials}, 身份证号 by its keyed hash.
  * <p>
- * Those text keys are read from {@code member_lookup} (V57), which holds them beside the member's organization id
- * and which a subtree's move never rewrites; the scope is then the organizations' paths. The other readings walk
- * the member table's own subtree index.
+ * Those keys are read from {@code member_lookup} (V57), which holds them beside the member's organization and tree
+ * and which a subtree's move never rewrites; the scope is then the organizations' (see {@link LookupOrganizations}).
+ * A list without text walks the same pinyin key; only a part of a name scans the member table's subtree range.
  */
 public final class MemberQuery {
 
@@ -30,9 +29,12 @@ public final class MemberQuery {
     public enum Kind {
         ALL, ID, INITIALS, PINYIN, NAME, NAME_CONTAINS;
 
-        /** Read by a text key of member_lookup (alias l) rather than by the member table's subtree index. */
+        /**
+         * Read in the order of a key of member_lookup (alias l): every reading but a part of the name, which no
+         * index serves and which scans the member table's subtree range.
+         */
         boolean byLookup() {
-            return this == ID || this == INITIALS || this == PINYIN || this == NAME;
+            return this != NAME_CONTAINS;
         }
 
         List<String> orderColumns() {
@@ -155,15 +157,9 @@ public final class MemberQuery {
         return sql.toString();
     }
 
-    /** The scope and subtree of a lookup reading, on the members' organizations (see {@link LookupOrganizations}). */
-    private static String lookupScope(LookupOrganizations organizations, Map<String, Object> p) {
-        List<Long> listed = organizations.listed();
-        if (listed != null) {
-            p.put("scopeOrgs", listed.toArray(Long[]::new));
-            return "l.org_id = any(:scopeOrgs)";
-        }
-        String condition = organizations.pathCondition(p);
-        return condition.equals("true") ? "true" : SubtreeRewrite.orgIdWhere("l.org_id", condition);
+    /** The scope and subtree of a lookup reading (see {@link LookupOrganizations}); a 身份证号 finds one row at most. */
+    private String lookupScope(LookupOrganizations organizations, Map<String, Object> p) {
+        return organizations.condition(p, kind == Kind.ID);
     }
 
     String orderBy() {

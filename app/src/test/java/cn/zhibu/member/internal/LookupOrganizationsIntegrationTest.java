@@ -19,8 +19,9 @@ import static cn.zhibu.support.TestData.SYSTEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A search by lookup key finds the same members whether its organizations are named one by one (few) or joined
- * (many), and in neither way one outside the caller's scope or the subtree searched.
+ * A search of member_lookup finds the same members whether its organizations are named one by one (few), joined
+ * (many) or given by their tree (a whole province), and in no way one outside the caller's scope or the subtree
+ * searched.
  */
 @IntegrationTest
 class LookupOrganizationsIntegrationTest {
@@ -29,43 +30,54 @@ class LookupOrganizationsIntegrationTest {
     @Autowired MemberRepository repository;
     @Autowired JdbcClient jdbc;
 
+    Organization province;
     Organization countyA;
     Organization branchA1;
 
     @BeforeEach
     void twoCounties() {
-        countyA = data.committee("诸葛甲县委");
+        province = data.committee("诸葛省委");
+        countyA = data.org(province.id(), "诸葛甲县委", OrganizationType.BASE_COMMITTEE);
         branchA1 = data.org(countyA.id(), "诸葛甲一支部", OrganizationType.BRANCH);
         Organization branchA2 = data.org(countyA.id(), "诸葛甲二支部", OrganizationType.BRANCH);
-        Organization branchB = data.org(data.committee("诸葛乙县委").id(), "诸葛乙支部", OrganizationType.BRANCH);
+        Organization countyB = data.org(province.id(), "诸葛乙县委", OrganizationType.BASE_COMMITTEE);
+        Organization branchB = data.org(countyB.id(), "诸葛乙支部", OrganizationType.BRANCH);
         data.member(branchA1.id(), "诸葛明", MemberStatus.FULL);
         data.member(branchA2.id(), "诸葛亮", MemberStatus.FULL);
         data.member(branchB.id(), "诸葛云", MemberStatus.FULL);
     }
 
     @Test
-    void named_or_joined_the_organizations_give_the_same_members_and_none_outside_the_scope() {
-        DataScope secretaryOfA = new DataScope(171, "诸葛甲书记", false, List.of(), List.of(countyA.path()), null, null,
-                false);
-        assertThat(bothWays(secretaryOfA, null)).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
-        assertThat(bothWays(secretaryOfA, branchA1.path())).containsExactly("诸葛明");
-        assertThat(bothWays(SYSTEM, countyA.path())).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
-        DataScope nobody = new DataScope(172, "无辖区", false, List.of(), List.of(TreePath.root(999_999_999L)), null,
-                null, false);
-        assertThat(bothWays(nobody, null)).isEmpty();
+    void named_joined_or_by_tree_the_search_finds_the_same_members_and_none_outside_the_scope() {
+        DataScope secretaryOfA = scope(171, countyA.path());
+        assertThat(bothWays(secretaryOfA, null, "zg")).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
+        assertThat(bothWays(secretaryOfA, null, "")).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
+        assertThat(bothWays(secretaryOfA, branchA1.path(), "zg")).containsExactly("诸葛明");
+        assertThat(bothWays(SYSTEM, countyA.path(), "zhuge")).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
+        // the whole tree: by its id, no organization read
+        assertThat(bothWays(scope(172, province.path()), null, "zg"))
+                .containsExactlyInAnyOrder("诸葛明", "诸葛亮", "诸葛云");
+        assertThat(bothWays(SYSTEM, province.path(), "")).containsExactlyInAnyOrder("诸葛明", "诸葛亮", "诸葛云");
+        assertThat(bothWays(scope(173, TreePath.root(999_999_999L)), null, "zg")).isEmpty();
+        assertThat(bothWays(scope(174, countyA.path(), TreePath.root(999_999_999L)), null, "zg"))
+                .containsExactlyInAnyOrder("诸葛明", "诸葛亮");
     }
 
-    /** The names found with the organizations named (cap 4,000) and joined (cap 1): asserted equal. */
-    private List<String> bothWays(DataScope scope, TreePath subtree) {
-        List<String> named = names(scope, subtree, new LookupOrganizations(jdbc, scope, subtree, 4_000));
-        List<String> joined = names(scope, subtree, new LookupOrganizations(jdbc, scope, subtree, 1));
+    private static DataScope scope(long actor, TreePath... paths) {
+        return new DataScope(actor, "诸葛书记", false, List.of(), List.of(paths), null, null, false);
+    }
+
+    /** The names found with the organizations named (up to 4,000) and joined (none named): asserted equal. */
+    private List<String> bothWays(DataScope scope, TreePath subtree, String text) {
+        List<String> named = names(scope, subtree, text, new LookupOrganizations(jdbc, scope, subtree, 4_000));
+        List<String> joined = names(scope, subtree, text, new LookupOrganizations(jdbc, scope, subtree, 0));
         assertThat(joined).isEqualTo(named);
         return named;
     }
 
-    private List<String> names(DataScope scope, TreePath subtree, LookupOrganizations organizations) {
-        MemberSearch search = MemberSearch.of(null, "zg");
-        MemberQuery query = MemberQuery.of(search, MemberQuery.Kind.INITIALS, null);
+    private List<String> names(DataScope scope, TreePath subtree, String text, LookupOrganizations organizations) {
+        MemberSearch search = MemberSearch.of(null, text);
+        MemberQuery query = MemberQuery.of(search, MemberQuery.kindOf(text, false), null);
         List<String> found = repository.search(scope, subtree, query, search, organizations).stream()
                 .map(MemberRow::name).toList();
         assertThat(repository.count(scope, subtree, query, 1_000, organizations)).isEqualTo(found.size());
