@@ -17,8 +17,6 @@ create table member_lookup (
     id_number_hash  bytea not null
 );
 comment on table member_lookup is 'derived from member by trigger; not backed up';
--- a branch's list is read by its organization: the estimate of its few rows must not be a sample's guess
-alter table member_lookup alter column org_id set statistics 1000;
 
 -- Fills the table from member (this migration, the generator after its bulk load).
 create function member_lookup_fill() returns bigint

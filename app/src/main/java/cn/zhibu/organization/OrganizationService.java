@@ -186,6 +186,14 @@ public class OrganizationService {
         return repository.rollup(org.id());
     }
 
+    /**
+     * How many organizations lie below this one, from the roll-up (no scope: a size, for choosing how to read a
+     * subtree the caller was already allowed).
+     */
+    public long subtreeSize(long orgId) {
+        return repository.rollup(orgId).values().stream().mapToLong(Integer::longValue).sum();
+    }
+
     public Committee committee(DataScope scope, long orgId) {
         return repository.committee(get(scope, orgId).id());
     }

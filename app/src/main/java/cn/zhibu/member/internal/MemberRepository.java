@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /** Plain SQL over the member table. Every list query is limited by a {@link DataScope}. */
 @Repository
@@ -58,8 +59,9 @@ public class MemberRepository {
 
     /** One page in the query's index order: by keyset after the cursor, else by page number. */
     /** The organizations a search by lookup key reads in, fetched when first needed (once for all its statements). */
-    public LookupOrganizations lookupOrganizations(DataScope scope, TreePath subtree) {
-        return new LookupOrganizations(jdbc, scope, subtree);
+    public LookupOrganizations lookupOrganizations(DataScope scope, TreePath subtree,
+                                                   ToLongFunction<Long> subtreeSize) {
+        return new LookupOrganizations(jdbc, scope, subtree, subtreeSize);
     }
 
     public List<MemberRow> search(DataScope scope, TreePath subtree, MemberQuery query, MemberSearch s,

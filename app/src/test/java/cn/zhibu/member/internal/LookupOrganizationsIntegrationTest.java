@@ -67,10 +67,10 @@ class LookupOrganizationsIntegrationTest {
         return new DataScope(actor, "诸葛书记", false, List.of(), List.of(paths), null, null, false);
     }
 
-    /** The names found with the organizations named (up to 4,000) and joined (none named): asserted equal. */
+    /** The names found with the organizations named (a small subtree) and joined (a large one): asserted equal. */
     private List<String> bothWays(DataScope scope, TreePath subtree, String text) {
-        List<String> named = names(scope, subtree, text, new LookupOrganizations(jdbc, scope, subtree, 4_000));
-        List<String> joined = names(scope, subtree, text, new LookupOrganizations(jdbc, scope, subtree, 0));
+        List<String> named = names(scope, subtree, text, new LookupOrganizations(jdbc, scope, subtree, org -> 1));
+        List<String> joined = names(scope, subtree, text, new LookupOrganizations(jdbc, scope, subtree, org -> 1_000_000));
         assertThat(joined).isEqualTo(named);
         return named;
     }
