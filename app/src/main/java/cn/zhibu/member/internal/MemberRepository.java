@@ -58,10 +58,10 @@ public class MemberRepository {
     }
 
     /** One page in the query's index order: by keyset after the cursor, else by page number. */
-    /** The organizations a search by lookup key reads in, fetched when first needed (once for all its statements). */
+    /** Where a search of the lookup keys may find members (its size read once for all the search's statements). */
     public LookupOrganizations lookupOrganizations(DataScope scope, TreePath subtree,
                                                    ToLongFunction<Long> subtreeSize) {
-        return new LookupOrganizations(jdbc, scope, subtree, subtreeSize);
+        return new LookupOrganizations(scope, subtree, subtreeSize);
     }
 
     public List<MemberRow> search(DataScope scope, TreePath subtree, MemberQuery query, MemberSearch s,

@@ -11,7 +11,6 @@ import cn.zhibu.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 
@@ -19,7 +18,7 @@ import static cn.zhibu.support.TestData.SYSTEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A search of member_lookup finds the same members whether its organizations are named one by one (few), joined
+ * A search of member_lookup finds the same members whether its organizations are hashed (few), joined
  * (many) or given by their tree (a whole province), and in no way one outside the caller's scope or the subtree
  * searched.
  */
@@ -28,7 +27,6 @@ class LookupOrganizationsIntegrationTest {
 
     @Autowired TestData data;
     @Autowired MemberRepository repository;
-    @Autowired JdbcClient jdbc;
 
     Organization province;
     Organization countyA;
@@ -48,7 +46,7 @@ class LookupOrganizationsIntegrationTest {
     }
 
     @Test
-    void named_joined_or_by_tree_the_search_finds_the_same_members_and_none_outside_the_scope() {
+    void hashed_joined_or_by_tree_the_search_finds_the_same_members_and_none_outside_the_scope() {
         DataScope secretaryOfA = scope(171, countyA.path());
         assertThat(bothWays(secretaryOfA, null, "zg")).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
         assertThat(bothWays(secretaryOfA, null, "")).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
@@ -67,12 +65,12 @@ class LookupOrganizationsIntegrationTest {
         return new DataScope(actor, "诸葛书记", false, List.of(), List.of(paths), null, null, false);
     }
 
-    /** The names found with the organizations named (a small subtree) and joined (a large one): asserted equal. */
+    /** The names found with the organizations hashed (a small subtree) and joined (a large one): asserted equal. */
     private List<String> bothWays(DataScope scope, TreePath subtree, String text) {
-        List<String> named = names(scope, subtree, text, new LookupOrganizations(jdbc, scope, subtree, org -> 1));
-        List<String> joined = names(scope, subtree, text, new LookupOrganizations(jdbc, scope, subtree, org -> 1_000_000));
-        assertThat(joined).isEqualTo(named);
-        return named;
+        List<String> hashed = names(scope, subtree, text, new LookupOrganizations(scope, subtree, org -> 1));
+        List<String> joined = names(scope, subtree, text, new LookupOrganizations(scope, subtree, org -> 1_000_000));
+        assertThat(joined).isEqualTo(hashed);
+        return hashed;
     }
 
     private List<String> names(DataScope scope, TreePath subtree, String text, LookupOrganizations organizations) {
