@@ -85,7 +85,9 @@ public class MemberService {
             // a 身份证号 is a key (no other reading is tried): at 5 M members its statement took 0.65 ms to plan, 0.02 to run
             planner.reusePlans();
         }
-        LookupOrganizations lookup = repository.lookupOrganizations(scope, subtree, organizations::subtreeSize);
+        LookupOrganizations lookup = repository.lookupOrganizations(scope, subtree,
+                ids -> ids.stream().mapToLong(organizations::subtreeSize).sum(),
+                ids -> rollup.total(ids, MemberRollup.GENDER, null, null));
         List<MemberRow> rows = repository.search(scope, subtree, query, search, lookup);
         if (rows.isEmpty() && firstPage && query.alternative() != null) {
             query = MemberQuery.of(search, query.alternative(), null);

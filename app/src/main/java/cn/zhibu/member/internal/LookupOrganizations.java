@@ -13,31 +13,39 @@ import java.util.function.ToLongFunction;
  * condition on the lookup row (alias {@code l}), which carries its member's organization and tree but no path.
  * <ul>
  * <li>Whole trees (a province): the tree's id, no organization read.</li>
- * <li>A few organizations (a county's ~2,300, by the roll-up's count): a hash of their ids, built once from the
- * organizations' path index, tests each entry while the key's index is walked in order, so a page stops after its
- * rows — 1.3 ms for a county's page at 5 M members, where a probe of the organization per entry took 30. The
- * condition is wrapped ({@code (… in (…)) is true}) so that the planner keeps it a filter instead of pulling it up
- * into a join.</li>
- * <li>Many (a city): joined — matches are dense there, so a probe per entry finds a page soon, where hashing a
- * city's 24,000 organizations first took 26 ms.</li>
+ * <li>Many members in a few organizations (a county's ~36,000 in ~2,300, by the roll-ups): a hash of the
+ * organizations' ids, built once from their path index, tests each entry while the key's index is walked in order,
+ * so a page stops after its rows — 1.3 ms for a county's page at 5 M members, where a probe of the organization per
+ * entry took 30. The condition is wrapped ({@code (… in (…)) is true}) so that the planner keeps it a filter instead
+ * of pulling it up into a join — and so it cannot see how few rows pass: a walk finds a page after about
+ * 21 × (all members) / (the subtree's) entries, 520,000 for a 200-member committee, which its organizations' own
+ * index and a sort of their members beat below about 10,000 members (√(21 × 5 M)).</li>
+ * <li>Otherwise joined, and the planner chooses: few members (a branch, a base committee) by their organizations'
+ * index; many organizations (a city) by a probe per entry of the key's index — matches are dense there, where
+ * hashing a city's 24,000 organizations first took 26 ms.</li>
  * </ul>
  * A subtree given is one the caller manages (checked before); the page's rows are checked against the scope again
  * on their paths.
  */
 public final class LookupOrganizations {
 
-    /** Up to this many organizations are hashed. */
+    /** Up to this many organizations are hashed … */
     private static final long HASHED_AT_MOST = 4_000;
+    /** … when they have at least this many members. */
+    private static final long HASHED_FROM_MEMBERS = 10_000;
 
     /** The subtrees searched; null: every organization. */
     private final List<TreePath> paths;
-    /** The number of organizations below one, from the roll-up: the way is chosen without reading them. */
-    private final ToLongFunction<Long> subtreeSize;
-    private Boolean few;
+    /** Organizations and members below those of the given ids, from the roll-ups: the way is chosen without reading them. */
+    private final ToLongFunction<List<Long>> organizationsBelow;
+    private final ToLongFunction<List<Long>> membersBelow;
+    private Boolean hashed;
 
-    LookupOrganizations(DataScope scope, TreePath subtree, ToLongFunction<Long> subtreeSize) {
+    LookupOrganizations(DataScope scope, TreePath subtree, ToLongFunction<List<Long>> organizationsBelow,
+                        ToLongFunction<List<Long>> membersBelow) {
         this.paths = subtree != null ? List.of(subtree) : scope.all() ? null : scope.memberPaths();
-        this.subtreeSize = subtreeSize;
+        this.organizationsBelow = organizationsBelow;
+        this.membersBelow = membersBelow;
     }
 
     /**
@@ -56,13 +64,15 @@ public final class LookupOrganizations {
             return "l.root_id = any(:scopeRoots)";
         }
         String inPaths = SubtreeRewrite.orgIdWhere("l.org_id", DataScope.pathCondition("o.path", paths, p, "lookup"));
-        return !fewRows && few() ? "(" + inPaths + ") is true" : inPaths;
+        return !fewRows && hashed() ? "(" + inPaths + ") is true" : inPaths;
     }
 
-    private boolean few() {
-        if (few == null) {
-            few = paths.stream().mapToLong(path -> subtreeSize.applyAsLong(path.lastId())).sum() <= HASHED_AT_MOST;
+    private boolean hashed() {
+        if (hashed == null) {
+            List<Long> tops = paths.stream().map(TreePath::lastId).toList();
+            hashed = organizationsBelow.applyAsLong(tops) <= HASHED_AT_MOST
+                    && membersBelow.applyAsLong(tops) >= HASHED_FROM_MEMBERS;
         }
-        return few;
+        return hashed;
     }
 }

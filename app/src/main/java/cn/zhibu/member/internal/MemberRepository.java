@@ -58,10 +58,11 @@ public class MemberRepository {
     }
 
     /** One page in the query's index order: by keyset after the cursor, else by page number. */
-    /** Where a search of the lookup keys may find members (its size read once for all the search's statements). */
+    /** Where a search of the lookup keys may find members (its way chosen once for all the search's statements). */
     public LookupOrganizations lookupOrganizations(DataScope scope, TreePath subtree,
-                                                   ToLongFunction<Long> subtreeSize) {
-        return new LookupOrganizations(scope, subtree, subtreeSize);
+                                                   ToLongFunction<List<Long>> organizationsBelow,
+                                                   ToLongFunction<List<Long>> membersBelow) {
+        return new LookupOrganizations(scope, subtree, organizationsBelow, membersBelow);
     }
 
     public List<MemberRow> search(DataScope scope, TreePath subtree, MemberQuery query, MemberSearch s,

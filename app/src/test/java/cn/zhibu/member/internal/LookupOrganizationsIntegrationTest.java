@@ -67,8 +67,8 @@ class LookupOrganizationsIntegrationTest {
 
     /** The names found with the organizations hashed (a small subtree) and joined (a large one): asserted equal. */
     private List<String> bothWays(DataScope scope, TreePath subtree, String text) {
-        List<String> hashed = names(scope, subtree, text, new LookupOrganizations(scope, subtree, org -> 1));
-        List<String> joined = names(scope, subtree, text, new LookupOrganizations(scope, subtree, org -> 1_000_000));
+        List<String> hashed = names(scope, subtree, text, new LookupOrganizations(scope, subtree, orgs -> 1, orgs -> 1_000_000));
+        List<String> joined = names(scope, subtree, text, new LookupOrganizations(scope, subtree, orgs -> 1_000_000, orgs -> 1_000_000));
         assertThat(joined).isEqualTo(hashed);
         return hashed;
     }
