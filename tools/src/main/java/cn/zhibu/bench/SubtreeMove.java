@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Moves the committee (below county level) nearest to 5,000 members under another county and back, timing both moves (each
  * rewrites the paths of the subtree's organizations and members and shifts their roll-ups between two chains of
- * ancestors), then recounts the roll-ups of both chains.
+ * ancestors), then recounts the roll-ups of both chains — after an untimed move of a small committee there and back.
  */
 final class SubtreeMove {
 

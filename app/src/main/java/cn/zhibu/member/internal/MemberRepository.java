@@ -57,7 +57,6 @@ public class MemberRepository {
                 .param(id).query(MAPPER).optional();
     }
 
-    /** One page in the query's index order: by keyset after the cursor, else by page number. */
     /** Where a search of the lookup keys may find members (its way chosen once for all the search's statements). */
     public LookupOrganizations lookupOrganizations(DataScope scope, TreePath subtree,
                                                    ToLongFunction<List<Long>> organizationsBelow,
@@ -65,6 +64,7 @@ public class MemberRepository {
         return new LookupOrganizations(scope, subtree, organizationsBelow, membersBelow);
     }
 
+    /** One page in the query's index order: by keyset after the cursor, else by page number. */
     public List<MemberRow> search(DataScope scope, TreePath subtree, MemberQuery query, MemberSearch s,
                                   LookupOrganizations organizations) {
         Map<String, Object> p = new HashMap<>();
@@ -73,7 +73,8 @@ public class MemberRepository {
         p.put("limit", s.size());
         p.put("offset", keyset ? 0L : (long) s.page() * s.size());
         // The page's keys first, from the index alone; then only those rows are read from the table — and their
-        // paths checked against the scope once more, as the organizations of a lookup reading were read apart.
+        // paths checked against the caller's scope once more (a lookup reading found them by organization, within a
+        // subtree whose path was read in an earlier statement).
         return jdbc.sql("select " + COLUMNS + " from (select " + query.keyColumns() + " from " + query.from()
                         + " where " + where + " order by " + query.orderBy() + " limit :limit offset :offset) k"
                         + " join member m on m.id = k.id join organization o on o.id = m.org_id"
