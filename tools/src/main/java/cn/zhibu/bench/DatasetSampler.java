@@ -112,9 +112,8 @@ final class DatasetSampler {
 
     /**
      * The committee below county level (a base committee, or a county's 机关工委/教育工委, which are the ones near 5,000)
-     * whose subtree is nearest to 5,000 members, and another county to move it under.
+     * whose subtree is nearest to {@code size} members, and another county to move it under.
      */
-    /** The committee below county level nearest to {@code size} members, and a county to move it under. */
     Optional<MoveCase> moveCase(long size) {
         List<MoveCandidate> candidates = db.query("""
                         select s.id, s.path, s.n, p.id, p.path from (

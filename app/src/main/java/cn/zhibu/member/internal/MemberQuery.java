@@ -121,7 +121,8 @@ public final class MemberQuery {
 
     String where(DataScope scope, TreePath subtree, Map<String, Object> p, boolean withCursor,
                  LookupOrganizations organizations) {
-        StringBuilder sql = new StringBuilder(kind.byLookup() ? lookupScope(organizations, p)
+        // a lookup reading's scope is its members' organizations; a 身份证号 finds one row at most
+        StringBuilder sql = new StringBuilder(kind.byLookup() ? organizations.condition(p, kind == Kind.ID)
                 : scope.memberScopeSql("m.org_path", p));
         if (subtree != null && !kind.byLookup()) {
             sql.append(" and m.org_path >= :subLo and m.org_path < :subHi");
@@ -155,11 +156,6 @@ public final class MemberQuery {
             keyset(sql, p);
         }
         return sql.toString();
-    }
-
-    /** The scope and subtree of a lookup reading (see {@link LookupOrganizations}); a 身份证号 finds one row at most. */
-    private String lookupScope(LookupOrganizations organizations, Map<String, Object> p) {
-        return organizations.condition(p, kind == Kind.ID);
     }
 
     String orderBy() {
