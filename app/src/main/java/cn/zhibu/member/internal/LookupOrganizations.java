@@ -21,16 +21,32 @@ import java.util.function.ToLongFunction;
  * 21 × (all members) / (the subtree's) entries, 520,000 for a 200-member committee, which its organizations' own
  * index and a sort of their members beat below about 10,000 members (√(21 × 5 M)).</li>
  * <li>Otherwise joined, and the planner chooses: few members (a branch, a base committee) by their organizations'
- * index; many organizations (a city) by a probe per entry of the key's index — matches are dense there, where
- * hashing a city's 24,000 organizations first took 26 ms.</li>
+ * index; many organizations (a city) by a probe per entry of the key's index — matches are dense there, so a page
+ * needs few probes, where hashing a city's 25,000 organizations first costs about 5 ms (their ids from the path
+ * index, V58).</li>
+ * <li>A count of a city's matches is hashed too: it walks up to the cap (1,001 matches, about 14,000 entries of a
+ * two-letter prefix at a city of 7% of the members), where a probe per entry costs more than the hash — 8–9 ms
+ * against 12 for the planner's own hash join and 58 for its probes when their pages were cold.</li>
  * </ul>
  * A subtree given is one the caller manages (checked before); the page's rows are checked against the scope again
  * on their paths.
  */
 public final class LookupOrganizations {
 
-    /** Up to this many organizations are hashed … */
-    private static final long HASHED_AT_MOST = 4_000;
+    /** How a reading uses the condition. */
+    public enum Reading {
+        /** A page, which stops after its rows. */
+        PAGE,
+        /** A count up to a cap. */
+        COUNT,
+        /** A key's row or two (a 身份证号), whose organization is probed rather than the subtree's hashed first. */
+        ONE_KEY
+    }
+
+    /** Up to this many organizations are hashed for a page … */
+    private static final long PAGE_HASHED_AT_MOST = 4_000;
+    /** … and for a count (a city has up to about 25,000) … */
+    private static final long COUNT_HASHED_AT_MOST = 40_000;
     /** … when they have at least this many members. */
     private static final long HASHED_FROM_MEMBERS = 10_000;
 
@@ -39,7 +55,7 @@ public final class LookupOrganizations {
     /** Organizations and members below those of the given ids, from the roll-ups: the way is chosen without reading them. */
     private final ToLongFunction<List<Long>> organizationsBelow;
     private final ToLongFunction<List<Long>> membersBelow;
-    private Boolean hashed;
+    private long[] sizes;
 
     LookupOrganizations(DataScope scope, TreePath subtree, ToLongFunction<List<Long>> organizationsBelow,
                         ToLongFunction<List<Long>> membersBelow) {
@@ -48,11 +64,8 @@ public final class LookupOrganizations {
         this.membersBelow = membersBelow;
     }
 
-    /**
-     * The condition on {@code l}; {@code fewRows}: the reading finds a row or two (a 身份证号), whose organization is
-     * probed rather than the subtree's hashed first.
-     */
-    String condition(Map<String, Object> p, boolean fewRows) {
+    /** The condition on {@code l} for the reading. */
+    String condition(Map<String, Object> p, Reading reading) {
         if (paths == null) {
             return "true";
         }
@@ -64,15 +77,18 @@ public final class LookupOrganizations {
             return "l.root_id = any(:scopeRoots)";
         }
         String inPaths = SubtreeRewrite.orgIdWhere("l.org_id", DataScope.pathCondition("o.path", paths, p, "lookup"));
-        return !fewRows && hashed() ? "(" + inPaths + ") is true" : inPaths;
+        return hashed(reading) ? "(" + inPaths + ") is true" : inPaths;
     }
 
-    private boolean hashed() {
-        if (hashed == null) {
-            List<Long> tops = paths.stream().map(TreePath::lastId).toList();
-            hashed = organizationsBelow.applyAsLong(tops) <= HASHED_AT_MOST
-                    && membersBelow.applyAsLong(tops) >= HASHED_FROM_MEMBERS;
+    private boolean hashed(Reading reading) {
+        if (reading == Reading.ONE_KEY) {
+            return false;
         }
-        return hashed;
+        if (sizes == null) {
+            List<Long> tops = paths.stream().map(TreePath::lastId).toList();
+            sizes = new long[]{organizationsBelow.applyAsLong(tops), membersBelow.applyAsLong(tops)};
+        }
+        long hashedAtMost = reading == Reading.COUNT ? COUNT_HASHED_AT_MOST : PAGE_HASHED_AT_MOST;
+        return sizes[0] <= hashedAtMost && sizes[1] >= HASHED_FROM_MEMBERS;
     }
 }

@@ -120,9 +120,10 @@ public final class MemberQuery {
     }
 
     String where(DataScope scope, TreePath subtree, Map<String, Object> p, boolean withCursor,
-                 LookupOrganizations organizations) {
+                 LookupOrganizations organizations, LookupOrganizations.Reading reading) {
         // a lookup reading's scope is its members' organizations; a 身份证号 finds one row at most
-        StringBuilder sql = new StringBuilder(kind.byLookup() ? organizations.condition(p, kind == Kind.ID)
+        StringBuilder sql = new StringBuilder(kind.byLookup()
+                ? organizations.condition(p, kind == Kind.ID ? LookupOrganizations.Reading.ONE_KEY : reading)
                 : scope.memberScopeSql("m.org_path", p));
         if (subtree != null && !kind.byLookup()) {
             sql.append(" and m.org_path >= :subLo and m.org_path < :subHi");

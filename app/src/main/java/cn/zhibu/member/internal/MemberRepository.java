@@ -69,7 +69,7 @@ public class MemberRepository {
                                   LookupOrganizations organizations) {
         Map<String, Object> p = new HashMap<>();
         boolean keyset = s.cursor() != null && !s.cursor().isBlank();
-        String where = query.where(scope, subtree, p, keyset, organizations);
+        String where = query.where(scope, subtree, p, keyset, organizations, LookupOrganizations.Reading.PAGE);
         p.put("limit", s.size());
         p.put("offset", keyset ? 0L : (long) s.page() * s.size());
         // The page's keys first, from the index alone; then only those rows are read from the table — and their
@@ -87,7 +87,7 @@ public class MemberRepository {
     public long count(DataScope scope, TreePath subtree, MemberQuery query, long cap,
                       LookupOrganizations organizations) {
         Map<String, Object> p = new HashMap<>();
-        String where = query.where(scope, subtree, p, false, organizations);
+        String where = query.where(scope, subtree, p, false, organizations, LookupOrganizations.Reading.COUNT);
         p.put("cap", cap);
         return jdbc.sql("select count(*) from (select 1 from " + query.from() + " where " + where + " limit :cap) t")
                 .params(p).query(Long.class).single();

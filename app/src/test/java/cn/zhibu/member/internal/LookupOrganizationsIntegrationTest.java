@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 
 import static cn.zhibu.support.TestData.SYSTEM;
@@ -65,12 +67,35 @@ class LookupOrganizationsIntegrationTest {
         return new DataScope(actor, "诸葛书记", false, List.of(), List.of(paths), null, null, false);
     }
 
-    /** The names found with the organizations hashed (a small subtree) and joined (a large one): asserted equal. */
+    /**
+     * The names found with the organizations hashed (a county's size), joined (beyond any hash) and the page joined
+     * with its count hashed (a city's size): asserted equal, the counts too.
+     */
     private List<String> bothWays(DataScope scope, TreePath subtree, String text) {
         List<String> hashed = names(scope, subtree, text, new LookupOrganizations(scope, subtree, orgs -> 1, orgs -> 1_000_000));
         List<String> joined = names(scope, subtree, text, new LookupOrganizations(scope, subtree, orgs -> 1_000_000, orgs -> 1_000_000));
+        List<String> cityLike = names(scope, subtree, text, new LookupOrganizations(scope, subtree, orgs -> 25_000, orgs -> 1_000_000));
         assertThat(joined).isEqualTo(hashed);
+        assertThat(cityLike).isEqualTo(hashed);
         return hashed;
+    }
+
+    @Test
+    void a_county_is_hashed_for_its_pages_and_counts_a_city_for_its_counts_only_a_key_never() {
+        DataScope county = scope(175, countyA.path());
+        assertThat(hashedFor(county, 2_300, 36_000)).containsExactly(true, true, false);
+        assertThat(hashedFor(county, 25_000, 364_000)).containsExactly(false, true, false);
+        assertThat(hashedFor(county, 40_001, 364_000)).containsExactly(false, false, false);
+        // a base committee: its organizations' own index finds its few members
+        assertThat(hashedFor(county, 12, 9_999)).containsExactly(false, false, false);
+        assertThat(hashedFor(county, 4_000, 10_000)).containsExactly(true, true, false);
+    }
+
+    /** Whether the page, the count and a key's reading hash the organizations, for a subtree of these sizes. */
+    private static List<Boolean> hashedFor(DataScope scope, long organizations, long members) {
+        LookupOrganizations lookup = new LookupOrganizations(scope, null, orgs -> organizations, orgs -> members);
+        return Arrays.stream(LookupOrganizations.Reading.values())
+                .map(reading -> lookup.condition(new HashMap<>(), reading).endsWith(" is true")).toList();
     }
 
     private List<String> names(DataScope scope, TreePath subtree, String text, LookupOrganizations organizations) {
