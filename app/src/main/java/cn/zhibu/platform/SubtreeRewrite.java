@@ -67,6 +67,18 @@ public final class SubtreeRewrite {
     }
 
     /**
+     * {@link #orgIdWhere(String, String)} with the organizations' ids collected first into an array: for an index
+     * led by the organization and then by the key searched, each organization is one descent of that index — where
+     * few of a key's many entries lie in the subtree (a county's among a province's).
+     */
+    public static String orgIdAmong(String column, String pathCondition) {
+        if (!COLUMN.matcher(column).matches()) {
+            throw new IllegalArgumentException(column);
+        }
+        return column + " = any(array(select o.id from organization o where " + pathCondition + "))";
+    }
+
+    /**
      * A subtree moved to another root: a path-free table's rows of the subtree (already at {@code newPath}) take
      * the new root. Nothing to do, and no row touched, when the root stays.
      */

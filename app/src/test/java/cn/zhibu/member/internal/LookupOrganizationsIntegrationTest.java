@@ -50,16 +50,16 @@ class LookupOrganizationsIntegrationTest {
     @Test
     void hashed_joined_or_by_tree_the_search_finds_the_same_members_and_none_outside_the_scope() {
         DataScope secretaryOfA = scope(171, countyA.path());
-        assertThat(bothWays(secretaryOfA, null, "zg")).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
-        assertThat(bothWays(secretaryOfA, null, "")).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
-        assertThat(bothWays(secretaryOfA, branchA1.path(), "zg")).containsExactly("诸葛明");
-        assertThat(bothWays(SYSTEM, countyA.path(), "zhuge")).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
+        assertThat(everyWay(secretaryOfA, null, "zg")).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
+        assertThat(everyWay(secretaryOfA, null, "")).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
+        assertThat(everyWay(secretaryOfA, branchA1.path(), "zg")).containsExactly("诸葛明");
+        assertThat(everyWay(SYSTEM, countyA.path(), "zhuge")).containsExactlyInAnyOrder("诸葛明", "诸葛亮");
         // the whole tree: by its id, no organization read
-        assertThat(bothWays(scope(172, province.path()), null, "zg"))
+        assertThat(everyWay(scope(172, province.path()), null, "zg"))
                 .containsExactlyInAnyOrder("诸葛明", "诸葛亮", "诸葛云");
-        assertThat(bothWays(SYSTEM, province.path(), "")).containsExactlyInAnyOrder("诸葛明", "诸葛亮", "诸葛云");
-        assertThat(bothWays(scope(173, TreePath.root(999_999_999L)), null, "zg")).isEmpty();
-        assertThat(bothWays(scope(174, countyA.path(), TreePath.root(999_999_999L)), null, "zg"))
+        assertThat(everyWay(SYSTEM, province.path(), "")).containsExactlyInAnyOrder("诸葛明", "诸葛亮", "诸葛云");
+        assertThat(everyWay(scope(173, TreePath.root(999_999_999L)), null, "zg")).isEmpty();
+        assertThat(everyWay(scope(174, countyA.path(), TreePath.root(999_999_999L)), null, "zg"))
                 .containsExactlyInAnyOrder("诸葛明", "诸葛亮");
     }
 
@@ -68,34 +68,40 @@ class LookupOrganizationsIntegrationTest {
     }
 
     /**
-     * The names found with the organizations hashed (a county's size), joined (beyond any hash) and the page joined
-     * with its count hashed (a city's size): asserted equal, the counts too.
+     * The names found with the organizations hashed, joined (beyond any hash), the page joined with its count hashed
+     * (a city's size) and the page hashed with its count by initials looked up per organization (a county's):
+     * asserted equal, the counts too.
      */
-    private List<String> bothWays(DataScope scope, TreePath subtree, String text) {
+    private List<String> everyWay(DataScope scope, TreePath subtree, String text) {
         List<String> hashed = names(scope, subtree, text, new LookupOrganizations(scope, subtree, orgs -> 1, orgs -> 1_000_000));
         List<String> joined = names(scope, subtree, text, new LookupOrganizations(scope, subtree, orgs -> 1_000_000, orgs -> 1_000_000));
         List<String> cityLike = names(scope, subtree, text, new LookupOrganizations(scope, subtree, orgs -> 25_000, orgs -> 1_000_000));
+        List<String> countyLike = names(scope, subtree, text, new LookupOrganizations(scope, subtree, orgs -> 2_700, orgs -> 36_000));
         assertThat(joined).isEqualTo(hashed);
         assertThat(cityLike).isEqualTo(hashed);
+        assertThat(countyLike).isEqualTo(hashed);
         return hashed;
     }
 
     @Test
-    void a_county_is_hashed_for_its_pages_and_counts_a_city_for_its_counts_only_a_key_never() {
+    void a_county_is_hashed_for_its_pages_and_counts_by_initials_looked_up_by_organization_a_city_hashed_to_count() {
         DataScope county = scope(175, countyA.path());
-        assertThat(hashedFor(county, 2_300, 36_000)).containsExactly(true, true, false);
-        assertThat(hashedFor(county, 25_000, 364_000)).containsExactly(false, true, false);
-        assertThat(hashedFor(county, 40_001, 364_000)).containsExactly(false, false, false);
+        // readings: page, count, count by initials, one key
+        assertThat(waysFor(county, 2_300, 36_000)).containsExactly("hashed", "hashed", "among", "joined");
+        assertThat(waysFor(county, 25_000, 364_000)).containsExactly("joined", "hashed", "hashed", "joined");
+        assertThat(waysFor(county, 40_001, 364_000)).containsExactly("joined", "joined", "joined", "joined");
         // a base committee: its organizations' own index finds its few members
-        assertThat(hashedFor(county, 12, 9_999)).containsExactly(false, false, false);
-        assertThat(hashedFor(county, 4_000, 10_000)).containsExactly(true, true, false);
+        assertThat(waysFor(county, 12, 9_999)).containsExactly("joined", "joined", "joined", "joined");
+        assertThat(waysFor(county, 4_000, 10_000)).containsExactly("hashed", "hashed", "among", "joined");
     }
 
-    /** Whether the page, the count and a key's reading hash the organizations, for a subtree of these sizes. */
-    private static List<Boolean> hashedFor(DataScope scope, long organizations, long members) {
+    /** How the page, the counts and a key's reading find the organizations, for a subtree of these sizes. */
+    private static List<String> waysFor(DataScope scope, long organizations, long members) {
         LookupOrganizations lookup = new LookupOrganizations(scope, null, orgs -> organizations, orgs -> members);
-        return Arrays.stream(LookupOrganizations.Reading.values())
-                .map(reading -> lookup.condition(new HashMap<>(), reading).endsWith(" is true")).toList();
+        return Arrays.stream(LookupOrganizations.Reading.values()).map(reading -> {
+            String condition = lookup.condition(new HashMap<>(), reading);
+            return condition.endsWith(" is true") ? "hashed" : condition.contains("= any(array(") ? "among" : "joined";
+        }).toList();
     }
 
     private List<String> names(DataScope scope, TreePath subtree, String text, LookupOrganizations organizations) {
