@@ -21,7 +21,14 @@ public final class SubtreeRewrite {
     private SubtreeRewrite() {
     }
 
-    /** Rewrites {@code org_path} of the table's rows under {@code oldPath}; {@code newRootId} null: no root_id column. */
+    /**
+     * Rewrites {@code org_path} of the table's rows under {@code oldPath}; {@code newRootId} null: no root_id column.
+     * <p>
+     * The rows are read in the order they lie in the table (a bitmap of the path index's matches), not in the index's
+     * order: a committee's ~4,800 members lie on ~4,000 pages spread through the member table, and when those pages
+     * are not cached, reading them in index order cost 306–318 ms of waiting and in block order 40–46 ms (at 5 M
+     * members, the same subtree, caches dropped before each). Index scans are off for this statement only.
+     */
     public static int rewrite(JdbcClient jdbc, String table, TreePath oldPath, TreePath newPath, Long newRootId) {
         if (!TABLE.matcher(table).matches()) {
             throw new IllegalArgumentException(table);
@@ -31,7 +38,11 @@ public final class SubtreeRewrite {
                         + " where org_path >= :lo and org_path < :hi")
                 .param("new", newPath.value()).param("cut", oldPath.value().length() + 1)
                 .param("lo", oldPath.value()).param("hi", oldPath.upperBound());
-        return (newRootId == null ? sql : sql.param("root", newRootId)).update();
+        jdbc.sql("set local enable_indexscan = off").update();
+        int rows = (newRootId == null ? sql : sql.param("root", newRootId)).update();
+        // not in a finally: a failed statement has aborted the transaction, and the setting ends with it
+        jdbc.sql("set local enable_indexscan = default").update();
+        return rows;
     }
 
     /**

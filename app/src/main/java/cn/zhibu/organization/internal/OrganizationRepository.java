@@ -162,7 +162,8 @@ public class OrganizationRepository {
     /**
      * Locks every organization of the subtree, so no member write attaches to a path being rewritten. NO KEY UPDATE,
      * not UPDATE: it conflicts with the writers' share locks but not with the key-share locks that foreign-key checks
-     * take on ancestors (roll-up rows), which writers take child-first and would otherwise deadlock against.
+     * take on ancestors (roll-up rows), which writers take child-first and would otherwise deadlock against. The
+     * rewrite of their paths keeps that lock level: no unique index holds the path (V58), so it is no key column.
      */
     public void lockSubtree(TreePath root) {
         jdbc.sql("select id from organization where path >= ? and path < ? order by path for no key update")
