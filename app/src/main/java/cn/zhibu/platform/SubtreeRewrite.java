@@ -71,10 +71,7 @@ public final class SubtreeRewrite {
      * {@code o.path}, such as the caller's scope): for a query that may have no subtree of its own.
      */
     public static String orgIdWhere(String column, String pathCondition) {
-        if (!COLUMN.matcher(column).matches()) {
-            throw new IllegalArgumentException(column);
-        }
-        return column + " in (select o.id from organization o where " + pathCondition + ")";
+        return checked(column) + " in (" + organizationIds(pathCondition) + ")";
     }
 
     /**
@@ -83,10 +80,18 @@ public final class SubtreeRewrite {
      * few of a key's many entries lie in the subtree (a county's among a province's).
      */
     public static String orgIdAmong(String column, String pathCondition) {
+        return checked(column) + " = any(array(" + organizationIds(pathCondition) + "))";
+    }
+
+    private static String checked(String column) {
         if (!COLUMN.matcher(column).matches()) {
             throw new IllegalArgumentException(column);
         }
-        return column + " = any(array(select o.id from organization o where " + pathCondition + "))";
+        return column;
+    }
+
+    private static String organizationIds(String pathCondition) {
+        return "select o.id from organization o where " + pathCondition;
     }
 
     /**

@@ -63,7 +63,7 @@ public final class LookupOrganizations {
     /** Organizations and members below those of the given ids, from the roll-ups: the way is chosen without reading them. */
     private final ToLongFunction<List<Long>> organizationsBelow;
     private final ToLongFunction<List<Long>> membersBelow;
-    private long[] sizes;
+    private Sizes sizes;
 
     LookupOrganizations(DataScope scope, TreePath subtree, ToLongFunction<List<Long>> organizationsBelow,
                         ToLongFunction<List<Long>> membersBelow) {
@@ -104,8 +104,12 @@ public final class LookupOrganizations {
     private boolean many(long organizationsAtMost) {
         if (sizes == null) {
             List<Long> tops = paths.stream().map(TreePath::lastId).toList();
-            sizes = new long[]{organizationsBelow.applyAsLong(tops), membersBelow.applyAsLong(tops)};
+            sizes = new Sizes(organizationsBelow.applyAsLong(tops), membersBelow.applyAsLong(tops));
         }
-        return sizes[0] <= organizationsAtMost && sizes[1] >= HASHED_FROM_MEMBERS;
+        return sizes.organizations() <= organizationsAtMost && sizes.members() >= HASHED_FROM_MEMBERS;
+    }
+
+    /** The subtrees' organizations and members, read from the roll-ups once per search. */
+    private record Sizes(long organizations, long members) {
     }
 }

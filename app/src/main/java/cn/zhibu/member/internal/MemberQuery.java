@@ -119,11 +119,24 @@ public final class MemberQuery {
         return !probe.isEmpty();
     }
 
+    /**
+     * How this kind reads the lookup for a page or a count: a 身份证号 finds one row at most; a count by initials can
+     * look them up organization by organization (V59).
+     */
+    private LookupOrganizations.Reading lookupReading(LookupOrganizations.Reading pageOrCount) {
+        if (kind == Kind.ID) {
+            return LookupOrganizations.Reading.ONE_KEY;
+        }
+        return pageOrCount == LookupOrganizations.Reading.COUNT && kind == Kind.INITIALS
+                ? LookupOrganizations.Reading.COUNT_BY_ORGANIZATION : pageOrCount;
+    }
+
+    /** {@code reading}: {@link LookupOrganizations.Reading#PAGE} or {@link LookupOrganizations.Reading#COUNT}. */
     String where(DataScope scope, TreePath subtree, Map<String, Object> p, boolean withCursor,
                  LookupOrganizations organizations, LookupOrganizations.Reading reading) {
-        // a lookup reading's scope is its members' organizations; a 身份证号 finds one row at most
+        // a lookup reading's scope is its members' organizations
         StringBuilder sql = new StringBuilder(kind.byLookup()
-                ? organizations.condition(p, kind == Kind.ID ? LookupOrganizations.Reading.ONE_KEY : reading)
+                ? organizations.condition(p, lookupReading(reading))
                 : scope.memberScopeSql("m.org_path", p));
         if (subtree != null && !kind.byLookup()) {
             sql.append(" and m.org_path >= :subLo and m.org_path < :subHi");

@@ -87,8 +87,7 @@ public class MemberRepository {
     public long count(DataScope scope, TreePath subtree, MemberQuery query, long cap,
                       LookupOrganizations organizations) {
         Map<String, Object> p = new HashMap<>();
-        String where = query.where(scope, subtree, p, false, organizations, query.kind() == MemberQuery.Kind.INITIALS
-                ? LookupOrganizations.Reading.COUNT_BY_ORGANIZATION : LookupOrganizations.Reading.COUNT);
+        String where = query.where(scope, subtree, p, false, organizations, LookupOrganizations.Reading.COUNT);
         p.put("cap", cap);
         return jdbc.sql("select count(*) from (select 1 from " + query.from() + " where " + where + " limit :cap) t")
                 .params(p).query(Long.class).single();
