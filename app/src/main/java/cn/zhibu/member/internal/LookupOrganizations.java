@@ -24,12 +24,9 @@ import java.util.function.ToLongFunction;
  * index; many organizations (a city) by a probe per entry of the key's index — matches are dense there, so a page
  * needs few probes, where hashing a city's 25,000 organizations first costs about 5 ms (their ids from the path
  * index, V58).</li>
- * <li>A county's matches by initials, its page and its count, are looked up organization by organization in the
- * index led by both (V59), which carries each entry's pinyin and id (V60), so a page reads no table: the count about
- * 3 ms for any prefix, where the hash tested every entry of a common two-letter prefix (85,000 at 5 M members) —
- * 20 ms; the page, at 20 M members where a county is a quarter of the share it is at 5 M, 8.5–12 ms with the disk's
- * pages cold (193–282 read in the order of the organizations) against 15–40 for the hashed walk (77–121 read at
- * random across the province's index), 3.7–8.6 warm against 6–12.</li>
+ * <li>A count of a county's matches by initials looks the initials up organization by organization in the index
+ * led by both (V59): about 3 ms for any prefix, where the hash tested every entry of a common two-letter prefix
+ * (85,000 at 5 M members) — 20 ms.</li>
  * <li>A count of a city's matches is hashed too: it walks up to the cap (1,001 matches, about 14,000 entries of a
  * two-letter prefix at a city of 7% of the members), where a probe per entry costs more than the hash — 8–9 ms
  * against 12 for the planner's own hash join and 58 for its probes when their pages were cold.</li>
@@ -43,8 +40,6 @@ public final class LookupOrganizations {
     public enum Reading {
         /** A page, which stops after its rows. */
         PAGE,
-        /** A page by a key that an index holds after the organization, with the page's order (the initials, V60). */
-        PAGE_BY_ORGANIZATION,
         /** A count up to a cap. */
         COUNT,
         /** A count up to a cap of a key that an index holds after the organization (the initials, V59). */
@@ -54,8 +49,8 @@ public final class LookupOrganizations {
     }
 
     /**
-     * Up to this many organizations (a county's ~2,700) are hashed for a page, or looked up one by one for a page or
-     * a count by initials …
+     * Up to this many organizations (a county's ~2,700) are hashed for a page, or looked up one by one for a count
+     * by initials …
      */
     private static final long PAGE_HASHED_AT_MOST = 4_000;
     /** … and for a count (a city has up to about 25,000) … */
@@ -90,8 +85,7 @@ public final class LookupOrganizations {
             return "l.root_id = any(:scopeRoots)";
         }
         String pathCondition = DataScope.pathCondition("o.path", paths, p, "lookup");
-        boolean byOrganization = reading == Reading.PAGE_BY_ORGANIZATION || reading == Reading.COUNT_BY_ORGANIZATION;
-        if (byOrganization && many(PAGE_HASHED_AT_MOST)) {
+        if (reading == Reading.COUNT_BY_ORGANIZATION && many(PAGE_HASHED_AT_MOST)) {
             return SubtreeRewrite.orgIdAmong("l.org_id", pathCondition);
         }
         String inPaths = SubtreeRewrite.orgIdWhere("l.org_id", pathCondition);
@@ -101,7 +95,7 @@ public final class LookupOrganizations {
     private boolean hashed(Reading reading) {
         return switch (reading) {
             case ONE_KEY -> false;
-            case PAGE, PAGE_BY_ORGANIZATION -> many(PAGE_HASHED_AT_MOST);
+            case PAGE -> many(PAGE_HASHED_AT_MOST);
             case COUNT, COUNT_BY_ORGANIZATION -> many(COUNT_HASHED_AT_MOST);
         };
     }

@@ -120,18 +120,15 @@ public final class MemberQuery {
     }
 
     /**
-     * How this kind reads the lookup for a page or a count: a 身份证号 finds one row at most; initials can be looked
-     * up organization by organization, for a count (V59) and for a page (V60).
+     * How this kind reads the lookup for a page or a count: a 身份证号 finds one row at most; a count by initials can
+     * look them up organization by organization (V59).
      */
     private LookupOrganizations.Reading lookupReading(LookupOrganizations.Reading pageOrCount) {
         if (kind == Kind.ID) {
             return LookupOrganizations.Reading.ONE_KEY;
         }
-        if (kind != Kind.INITIALS) {
-            return pageOrCount;
-        }
-        return pageOrCount == LookupOrganizations.Reading.COUNT
-                ? LookupOrganizations.Reading.COUNT_BY_ORGANIZATION : LookupOrganizations.Reading.PAGE_BY_ORGANIZATION;
+        return pageOrCount == LookupOrganizations.Reading.COUNT && kind == Kind.INITIALS
+                ? LookupOrganizations.Reading.COUNT_BY_ORGANIZATION : pageOrCount;
     }
 
     /** {@code reading}: {@link LookupOrganizations.Reading#PAGE} or {@link LookupOrganizations.Reading#COUNT}. */
