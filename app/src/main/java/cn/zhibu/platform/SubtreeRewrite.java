@@ -75,12 +75,12 @@ public final class SubtreeRewrite {
     }
 
     /**
-     * {@link #orgIdWhere(String, String)} with the organizations' ids collected first into an array: for an index
-     * led by the organization and then by the key searched, each organization is one descent of that index — where
-     * few of a key's many entries lie in the subtree (a county's among a province's).
+     * The ids of the organizations matching {@code pathCondition} (on {@code o.path}) collected first into one array:
+     * joined (unnested) to an index led by the organization and then by the key searched, each organization can be
+     * one descent of that index — where few of a key's many entries lie in the subtree (a county's among a province's).
      */
-    public static String orgIdAmong(String column, String pathCondition) {
-        return checked(column) + " = any(array(" + organizationIds(pathCondition) + "))";
+    public static String organizationIdArray(String pathCondition) {
+        return "array(" + organizationIds(pathCondition) + ")";
     }
 
     private static String checked(String column) {

@@ -24,9 +24,14 @@ import java.util.function.ToLongFunction;
  * index; many organizations (a city) by a probe per entry of the key's index — matches are dense there, so a page
  * needs few probes, where hashing a city's 25,000 organizations first costs about 5 ms (their ids from the path
  * index, V58).</li>
- * <li>A count of a county's matches by initials looks the initials up organization by organization in the index
- * led by both (V59): about 3 ms for any prefix, where the hash tested every entry of a common two-letter prefix
- * (85,000 at 5 M members) — 20 ms.</li>
+ * <li>A county's matches by initials, its page and its count, join the organizations' ids to the lookup
+ * ({@link #table}), and the planner chooses by the prefix: a narrow one's range of the initials index hashed
+ * against the ids, a wide one organization by organization in the index led by both (V59), which carries the pinyin
+ * and id a page needs (V60). By hand at 5 M members: a count about 3 ms for any prefix, where the hash tested every
+ * entry of a common two-letter prefix (85,000) — 20 ms; a page 4.0–6.0 ms. At 20 M members, where a county is a
+ * quarter of the share it is at 5 M, a page by organization 8.5–12 ms with the pages cold against 15–40 for the
+ * hashed walk. (Given as {@code org_id = any(array(…))} instead, as V59's count was, a prefix expected to match once
+ * was walked in the initials' order with that array searched linearly for every entry: 65–142 ms.)</li>
  * <li>A count of a city's matches is hashed too: it walks up to the cap (1,001 matches, about 14,000 entries of a
  * two-letter prefix at a city of 7% of the members), where a probe per entry costs more than the hash — 8–9 ms
  * against 12 for the planner's own hash join and 58 for its probes when their pages were cold.</li>
@@ -40,6 +45,8 @@ public final class LookupOrganizations {
     public enum Reading {
         /** A page, which stops after its rows. */
         PAGE,
+        /** A page by a key that an index holds after the organization (the initials, V59/V60). */
+        PAGE_BY_ORGANIZATION,
         /** A count up to a cap. */
         COUNT,
         /** A count up to a cap of a key that an index holds after the organization (the initials, V59). */
@@ -72,8 +79,29 @@ public final class LookupOrganizations {
         this.membersBelow = membersBelow;
     }
 
+    /**
+     * The lookup table as the reading reads it (alias {@code l}): for a county's page by initials its organizations'
+     * ids joined to it, whose {@link #condition} is then {@code true}; otherwise the table alone.
+     */
+    String table(Map<String, Object> p, Reading reading) {
+        if (!joinsOrganizations(reading)) {
+            return "member_lookup l";
+        }
+        String ids = SubtreeRewrite.organizationIdArray(DataScope.pathCondition("o.path", paths, p, "lookup"));
+        return "unnest(" + ids + ") scope_org(id) join member_lookup l on l.org_id = scope_org.id";
+    }
+
+    private boolean joinsOrganizations(Reading reading) {
+        boolean byOrganization = reading == Reading.PAGE_BY_ORGANIZATION || reading == Reading.COUNT_BY_ORGANIZATION;
+        return byOrganization && paths != null && !paths.isEmpty()
+                && !paths.stream().allMatch(path -> path.depth() == 1) && many(PAGE_HASHED_AT_MOST);
+    }
+
     /** The condition on {@code l} for the reading. */
     String condition(Map<String, Object> p, Reading reading) {
+        if (joinsOrganizations(reading)) {
+            return "true";
+        }
         if (paths == null) {
             return "true";
         }
@@ -85,9 +113,6 @@ public final class LookupOrganizations {
             return "l.root_id = any(:scopeRoots)";
         }
         String pathCondition = DataScope.pathCondition("o.path", paths, p, "lookup");
-        if (reading == Reading.COUNT_BY_ORGANIZATION && many(PAGE_HASHED_AT_MOST)) {
-            return SubtreeRewrite.orgIdAmong("l.org_id", pathCondition);
-        }
         String inPaths = SubtreeRewrite.orgIdWhere("l.org_id", pathCondition);
         return hashed(reading) ? "(" + inPaths + ") is true" : inPaths;
     }
@@ -95,7 +120,7 @@ public final class LookupOrganizations {
     private boolean hashed(Reading reading) {
         return switch (reading) {
             case ONE_KEY -> false;
-            case PAGE -> many(PAGE_HASHED_AT_MOST);
+            case PAGE, PAGE_BY_ORGANIZATION -> many(PAGE_HASHED_AT_MOST);
             case COUNT, COUNT_BY_ORGANIZATION -> many(COUNT_HASHED_AT_MOST);
         };
     }

@@ -105,12 +105,16 @@ public final class MemberQuery {
         return kind;
     }
 
-    /** The tables the first, index-only step reads: the lookup keys, joined to the member only for its filters. */
-    String from() {
+    /**
+     * The tables the first, index-only step reads: the lookup keys (as {@code organizations} give them for the
+     * reading), joined to the member only for its filters.
+     */
+    String from(LookupOrganizations organizations, Map<String, Object> p, LookupOrganizations.Reading reading) {
         if (!kind.byLookup()) {
             return "member m";
         }
-        return filtered() ? "member_lookup l join member m on m.id = l.id" : "member_lookup l";
+        String lookup = organizations.table(p, lookupReading(reading));
+        return filtered() ? lookup + " join member m on m.id = l.id" : lookup;
     }
 
     private boolean filtered() {
@@ -120,15 +124,18 @@ public final class MemberQuery {
     }
 
     /**
-     * How this kind reads the lookup for a page or a count: a 身份证号 finds one row at most; a count by initials can
-     * look them up organization by organization (V59).
+     * How this kind reads the lookup for a page or a count: a 身份证号 finds one row at most; initials can be looked
+     * up organization by organization, for a count (V59) and for a page (V60).
      */
     private LookupOrganizations.Reading lookupReading(LookupOrganizations.Reading pageOrCount) {
         if (kind == Kind.ID) {
             return LookupOrganizations.Reading.ONE_KEY;
         }
-        return pageOrCount == LookupOrganizations.Reading.COUNT && kind == Kind.INITIALS
-                ? LookupOrganizations.Reading.COUNT_BY_ORGANIZATION : pageOrCount;
+        if (kind != Kind.INITIALS) {
+            return pageOrCount;
+        }
+        return pageOrCount == LookupOrganizations.Reading.COUNT
+                ? LookupOrganizations.Reading.COUNT_BY_ORGANIZATION : LookupOrganizations.Reading.PAGE_BY_ORGANIZATION;
     }
 
     /** {@code reading}: {@link LookupOrganizations.Reading#PAGE} or {@link LookupOrganizations.Reading#COUNT}. */

@@ -75,7 +75,8 @@ public class MemberRepository {
         // The page's keys first, from the index alone; then only those rows are read from the table — and their
         // paths checked against the caller's scope once more (a lookup reading found them by organization, within a
         // subtree whose path was read in an earlier statement).
-        return jdbc.sql("select " + COLUMNS + " from (select " + query.keyColumns() + " from " + query.from()
+        return jdbc.sql("select " + COLUMNS + " from (select " + query.keyColumns() + " from "
+                        + query.from(organizations, p, LookupOrganizations.Reading.PAGE)
                         + " where " + where + " order by " + query.orderBy() + " limit :limit offset :offset) k"
                         + " join member m on m.id = k.id join organization o on o.id = m.org_id"
                         + " where " + scope.memberScopeSql("m.org_path", p)
@@ -89,7 +90,8 @@ public class MemberRepository {
         Map<String, Object> p = new HashMap<>();
         String where = query.where(scope, subtree, p, false, organizations, LookupOrganizations.Reading.COUNT);
         p.put("cap", cap);
-        return jdbc.sql("select count(*) from (select 1 from " + query.from() + " where " + where + " limit :cap) t")
+        String from = query.from(organizations, p, LookupOrganizations.Reading.COUNT);
+        return jdbc.sql("select count(*) from (select 1 from " + from + " where " + where + " limit :cap) t")
                 .params(p).query(Long.class).single();
     }
 

@@ -63,14 +63,49 @@ class LookupOrganizationsIntegrationTest {
                 .containsExactlyInAnyOrder("诸葛明", "诸葛亮");
     }
 
+    /**
+     * A county's pages by initials, read organization by organization (V60), follow one another by keyset in the same
+     * order as the hashed walk's: every member once, none from outside the county.
+     */
+    @Test
+    void pages_by_initials_looked_up_by_organization_follow_the_hashed_walks_order_by_keyset() {
+        for (String name : List.of("诸葛丹", "诸葛果", "诸葛瞻", "诸葛恪", "诸葛乔")) {
+            data.member((name.hashCode() & 1) == 0 ? branchA1.id() : data.org(countyA.id(), name + "支部",
+                    OrganizationType.BRANCH).id(), name, MemberStatus.FULL);
+        }
+        DataScope county = scope(176, countyA.path());
+        List<String> hashed = allPages(county, new LookupOrganizations(county, null, orgs -> 1, orgs -> 1_000_000));
+        List<String> byOrganization = allPages(county,
+                new LookupOrganizations(county, null, orgs -> 2_700, orgs -> 36_000));
+        assertThat(hashed).hasSize(7).doesNotContain("诸葛云");
+        assertThat(byOrganization).isEqualTo(hashed);
+    }
+
+    /** Every page of "zg" two rows at a time, following the cursors. */
+    private List<String> allPages(DataScope scope, LookupOrganizations organizations) {
+        MemberSearch search = new MemberSearch(null, "zg", null, null, null, null, null, null, 0, 2, null);
+        List<String> names = new java.util.ArrayList<>();
+        for (int pages = 0; pages < 10; pages++) {
+            MemberQuery query = MemberQuery.of(search, MemberQuery.Kind.INITIALS, null);
+            List<MemberRow> page = repository.search(scope, null, query, search, organizations);
+            page.forEach(row -> names.add(row.name()));
+            String next = MemberRepository.nextCursor(query, page, 2);
+            if (next == null) {
+                return names;
+            }
+            search = search.withCursor(next);
+        }
+        throw new AssertionError("more than ten pages of seven members: the cursor did not advance");
+    }
+
     private static DataScope scope(long actor, TreePath... paths) {
         return new DataScope(actor, "诸葛书记", false, List.of(), List.of(paths), null, null, false);
     }
 
     /**
      * The names found with the organizations hashed, joined (beyond any hash), the page joined with its count hashed
-     * (a city's size) and the page hashed with its count by initials looked up per organization (a county's):
-     * asserted equal, the counts too.
+     * (a city's size) and, at a county's size, the page by name hashed and by initials, page and count, looked up
+     * per organization: asserted equal, the counts too.
      */
     private List<String> everyWay(DataScope scope, TreePath subtree, String text) {
         List<String> hashed = names(scope, subtree, text, new LookupOrganizations(scope, subtree, orgs -> 1, orgs -> 1_000_000));
@@ -84,15 +119,15 @@ class LookupOrganizationsIntegrationTest {
     }
 
     @Test
-    void a_county_is_hashed_for_its_pages_and_counts_by_initials_looked_up_by_organization_a_city_hashed_to_count() {
+    void a_county_is_hashed_for_its_pages_by_name_looked_up_by_organization_by_initials_a_city_hashed_to_count() {
         DataScope county = scope(175, countyA.path());
-        // readings: page, count, count by initials, one key
-        assertThat(waysFor(county, 2_300, 36_000)).containsExactly("hashed", "hashed", "among", "joined");
-        assertThat(waysFor(county, 25_000, 364_000)).containsExactly("joined", "hashed", "hashed", "joined");
-        assertThat(waysFor(county, 40_001, 364_000)).containsExactly("joined", "joined", "joined", "joined");
+        // readings: page, page by initials, count, count by initials, one key
+        assertThat(waysFor(county, 2_300, 36_000)).containsExactly("hashed", "among", "hashed", "among", "joined");
+        assertThat(waysFor(county, 25_000, 364_000)).containsExactly("joined", "joined", "hashed", "hashed", "joined");
+        assertThat(waysFor(county, 40_001, 364_000)).containsExactly("joined", "joined", "joined", "joined", "joined");
         // a base committee: its organizations' own index finds its few members
-        assertThat(waysFor(county, 12, 9_999)).containsExactly("joined", "joined", "joined", "joined");
-        assertThat(waysFor(county, 4_000, 10_000)).containsExactly("hashed", "hashed", "among", "joined");
+        assertThat(waysFor(county, 12, 9_999)).containsExactly("joined", "joined", "joined", "joined", "joined");
+        assertThat(waysFor(county, 4_000, 10_000)).containsExactly("hashed", "among", "hashed", "among", "joined");
     }
 
     /** How the page, the counts and a key's reading find the organizations, for a subtree of these sizes. */
@@ -100,7 +135,9 @@ class LookupOrganizationsIntegrationTest {
         LookupOrganizations lookup = new LookupOrganizations(scope, null, orgs -> organizations, orgs -> members);
         return Arrays.stream(LookupOrganizations.Reading.values()).map(reading -> {
             String condition = lookup.condition(new HashMap<>(), reading);
-            return condition.endsWith(" is true") ? "hashed" : condition.contains("= any(array(") ? "among" : "joined";
+            boolean idsJoined = lookup.table(new HashMap<>(), reading).contains("join member_lookup l on l.org_id");
+            return condition.endsWith(" is true") ? "hashed"
+                    : idsJoined || condition.contains("= any(array(") ? "among" : "joined";
         }).toList();
     }
 
