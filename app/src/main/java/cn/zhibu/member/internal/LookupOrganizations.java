@@ -80,8 +80,8 @@ public final class LookupOrganizations {
     }
 
     /**
-     * The lookup table as the reading reads it (alias {@code l}): for a county's page by initials its organizations'
-     * ids joined to it, whose {@link #condition} is then {@code true}; otherwise the table alone.
+     * The lookup table as the reading reads it (alias {@code l}): for a county's page or count by initials its
+     * organizations' ids joined to it, whose {@link #condition} is then {@code true}; otherwise the table alone.
      */
     String table(Map<String, Object> p, Reading reading) {
         if (!joinsOrganizations(reading)) {
