@@ -64,10 +64,11 @@ class AdmissionAuditVocabulary implements AuditVocabulary {
             return Map.of();
         }
         Map<String, Object> params = DataScope.params();
-        String inScope = scope.memberScopeSql("org_path", params);
+        String inScope = scope.memberScopeSql("o.path", params);
         params.put("ids", ids);
         Map<String, String> links = new LinkedHashMap<>();
-        jdbc.sql("select id from admission_case where id in (:ids) and " + inScope).params(params)
+        jdbc.sql("select c.id from admission_case c join organization o on o.id = c.org_id where c.id in (:ids) and "
+                        + inScope).params(params)
                 .query((rs, i) -> links.put(Long.toString(rs.getLong(1)), "/admission/cases/" + rs.getLong(1))).list();
         return links;
     }

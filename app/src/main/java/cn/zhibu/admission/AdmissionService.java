@@ -269,22 +269,29 @@ public class AdmissionService {
         Organization org = organizations.getManaged(scope, orgId);
         Paging paging = Paging.of(page, PAGE_SIZE);
         LocalDate today = LocalDate.now();
-        List<CaseSummary> rows = records.page(scope, org.path(), stage, name, paging).stream()
+        // the roll-up's figure is the pager's total and chooses how the page is read
+        Map<AdmissionStage, Long> stages = rollup.stages(org.id());
+        long cases = stage != null ? stages.getOrDefault(stage, 0L) : open(stages);
+        List<CaseSummary> rows = records.page(scope, org.path(), stage, name, paging, cases).stream()
                 .map(r -> summary(r, today)).toList();
-        return new CasePage(rows, paging.page(), PAGE_SIZE, total(scope, org, stage, name));
+        long total = name != null && !name.isBlank()
+                ? records.count(scope, org.path(), stage, name, SEARCH_COUNT_CAP, cases) : cases;
+        return new CasePage(rows, paging.page(), PAGE_SIZE, total);
     }
 
-    /** The pager's total: from the roll-up, or for a name search counted up to {@value #SEARCH_COUNT_CAP}. */
-    private long total(DataScope scope, Organization org, AdmissionStage stage, String name) {
-        if (name != null && !name.isBlank()) {
-            return records.count(scope, org.path(), stage, name, SEARCH_COUNT_CAP);
-        }
-        Map<AdmissionStage, Long> stages = rollup.stages(org.id());
-        if (stage != null) {
-            return stages.getOrDefault(stage, 0L);
-        }
+    /** The open cases (not closed, not yet full members) of a roll-up's stages. */
+    private static long open(Map<AdmissionStage, Long> stages) {
         return stages.entrySet().stream().filter(e -> e.getKey().open() && e.getKey() != AdmissionStage.FULL)
                 .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** The open cases under these organizations by the roll-up (an administrator's whole tree: unbounded). */
+    private long openCases(DataScope scope, TreePath subtree) {
+        if (subtree != null) {
+            return open(rollup.stages(subtree.lastId()));
+        }
+        return scope.all() ? Long.MAX_VALUE
+                : scope.browseRoots().stream().mapToLong(root -> open(rollup.stages(root.lastId()))).sum();
     }
 
     /** S1: people at each stage of a subtree, and admitted and converted in a year. */
@@ -306,7 +313,7 @@ public class AdmissionService {
     public List<AdmissionReminder> reminders(DataScope scope, TreePath subtree, LocalDate today, int days, int limit) {
         List<AdmissionReminder> result = new ArrayList<>();
         LocalDate horizon = today.plusDays(days);
-        List<CaseRow> due = records.dueBy(scope, subtree, horizon, limit);
+        List<CaseRow> due = records.dueBy(scope, subtree, horizon, limit, openCases(scope, subtree));
         Map<Long, List<StepRecord>> steps = records.steps(due.stream().map(CaseRow::id).toList());
         for (CaseRow row : due) {
             for (NextStep d : new AdmissionFlow(steps.getOrDefault(row.id(), List.of())).deadlines(rules)) {

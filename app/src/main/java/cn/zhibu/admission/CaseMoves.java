@@ -65,7 +65,7 @@ public class CaseMoves {
         }
         errors.throwIfAny();
         AdmissionCase before = admission.get(scope, id);
-        records.moveTo(id, to.id(), to.path().value(), to.rootId(),
+        records.moveTo(id, to.id(), to.rootId(),
                 LocalDate.now() + " 由" + row.orgName() + "转入" + to.name() + "（" + reason.strip() + "）");
         rollup.move(row.orgPath(), AdmissionService.counted(row), to.path().value(), AdmissionService.counted(row));
         AdmissionCase moved = admission.get(scope, id);

@@ -6,6 +6,8 @@ import cn.zhibu.member.Occupation;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationService;
 import cn.zhibu.organization.OrganizationType;
+import cn.zhibu.platform.DataScope;
+import cn.zhibu.platform.NotFoundException;
 import cn.zhibu.support.IntegrationTest;
 import cn.zhibu.support.RollupAudit;
 import cn.zhibu.support.TestData;
@@ -17,6 +19,7 @@ import java.util.List;
 
 import static cn.zhibu.support.TestData.SYSTEM;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The S1 development figures kept per organization equal a fresh count after every kind of change. */
 @IntegrationTest
@@ -69,5 +72,16 @@ class AdmissionRollupIntegrationTest {
         assertThat(admission.counts(SYSTEM, committeeA.id(), 2024).admittedInYear()).isZero();
         assertThat(admission.counts(SYSTEM, committeeB.id(), 2024).admittedInYear()).isEqualTo(1);
         assertThat(admission.counts(SYSTEM, committeeB.id(), 2024).at(AdmissionStage.APPLICANT)).isEqualTo(1);
+
+        // the cases name their branch and carry no path (V61): the move rewrote none, and they are found at its new
+        // place — in the other committee's pipeline and scope, no longer in the old one's
+        assertThat(admission.pipeline(SYSTEM, committeeB.id(), null, null, 0).cases()).extracting(CaseSummary::id)
+                .containsExactlyInAnyOrder(kept.id(), moved.id());
+        assertThat(admission.pipeline(SYSTEM, committeeA.id(), null, null, 0).cases()).isEmpty();
+        DataScope secretaryOfA = new DataScope(6_000_000 + committeeA.id(), "汇总甲书记", false, List.of(),
+                List.of(committeeA.path()), null, null, false);
+        assertThatThrownBy(() -> admission.get(secretaryOfA, kept.id())).isInstanceOf(NotFoundException.class);
+        assertThat(admission.get(SYSTEM, kept.id()).orgPath()).startsWith(organizations.get(SYSTEM, committeeB.id())
+                .path().value());
     }
 }

@@ -78,13 +78,16 @@ public final class OutsideScopeFingerprint {
                         + " where not " + inside("o.path")),
                 new Table("committee_seat", "select to_jsonb(t) from committee_seat t join organization o on o.id = t.org_id"
                         + " where not " + inside("o.path")),
-                new Table("admission_case", outside("t.org_path", "admission_case t")),
+                new Table("admission_case", "select to_jsonb(t) from admission_case t join organization o on o.id = t.org_id"
+                        + " where not " + inside("o.path")),
                 new Table("admission_step", "select to_jsonb(t) from admission_step t join admission_case c on c.id = t.case_id"
-                        + " where not " + inside("c.org_path")),
+                        + " join organization o on o.id = c.org_id where not " + inside("o.path")),
                 new Table("admission_amendment", "select to_jsonb(t) from admission_amendment t "
-                        + "join admission_case c on c.id = t.case_id where not " + inside("c.org_path")),
+                        + "join admission_case c on c.id = t.case_id join organization o on o.id = c.org_id where not "
+                        + inside("o.path")),
                 new Table("admission_document", "select to_jsonb(t) from admission_document t "
-                        + "join admission_case c on c.id = t.case_id where not " + inside("c.org_path")),
+                        + "join admission_case c on c.id = t.case_id join organization o on o.id = c.org_id where not "
+                        + inside("o.path")),
                 new Table("publicity", "select to_jsonb(t) - 'comment_count' from publicity t where not "
                         + inside("t.org_path")),
                 new Table("publicity_comment", "select to_jsonb(t) from publicity_comment t "

@@ -2,6 +2,7 @@ package cn.zhibu.support;
 
 import cn.zhibu.platform.FieldCipher;
 import cn.zhibu.platform.Masking;
+import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -15,11 +16,11 @@ public final class MaskedColumns {
     private MaskedColumns() {
     }
 
-    /** Ids of the rows of {@code table} in the subtree whose stored masked forms are missing or wrong. */
+    /** Ids of the rows of {@code table} (naming its organization in {@code org_id}) in the subtree whose stored masked forms are missing or wrong. */
     public static List<Long> mismatches(JdbcClient jdbc, FieldCipher cipher, String table, TreePath subtree) {
         List<Long> wrong = new ArrayList<>();
         jdbc.sql("select id, id_number_enc, phone_enc, id_number_masked, phone_masked from " + table
-                        + " where org_path >= ? and org_path < ?")
+                        + " where " + SubtreeRewrite.orgIdIn("org_id"))
                 .params(subtree.value(), subtree.upperBound())
                 .query(rs -> {
                     String id = Masking.idNumber(cipher.decrypt(rs.getBytes("id_number_enc")));
@@ -35,7 +36,7 @@ public final class MaskedColumns {
 
     /** How many rows of {@code table} the subtree holds, to show a check was not vacuous. */
     public static long rows(JdbcClient jdbc, String table, TreePath subtree) {
-        return jdbc.sql("select count(*) from " + table + " where org_path >= ? and org_path < ?")
+        return jdbc.sql("select count(*) from " + table + " where " + SubtreeRewrite.orgIdIn("org_id"))
                 .params(subtree.value(), subtree.upperBound()).query(Long.class).single();
     }
 }

@@ -37,7 +37,7 @@ import java.util.SplittableRandom;
  */
 final class AdmissionCases {
 
-    private static final String CASE_COLUMNS = "id, org_id, org_path, root_id, name, gender, birth_date, id_number_enc, "
+    private static final String CASE_COLUMNS = "id, org_id, root_id, name, gender, birth_date, id_number_enc, "
             + "id_number_hash, id_number_masked, ethnicity, education, occupation, stage, applied_on, next_step, next_date, next_earliest, "
             + "next_due";
     private static final String STEP_COLUMNS = "id, case_id, step, done_on, form_json, rule_set, recorded_by";
@@ -70,7 +70,7 @@ final class AdmissionCases {
                 Optional<NextStep> next = flow.next(rules);
                 LocalDate due = flow.deadlines(rules).stream().map(NextStep::date).findFirst().orElse(null);
                 Person p = g.person();
-                cases.number(g.caseId()).tab().number(g.branch().id()).tab().text(g.branch().path).tab()
+                cases.number(g.caseId()).tab().number(g.branch().id()).tab()
                         .number(g.branch().rootId()).tab().text(p.name()).tab().text(p.gender().name()).tab()
                         .date(p.birth()).tab().bytea(cipher.encrypt(p.idNumber())).tab()
                         .bytea(cipher.lookupHash(p.idNumber())).tab().text(Masking.idNumber(p.idNumber())).tab()

@@ -23,7 +23,7 @@ class OrganizationChanges {
 
     @EventListener
     void on(OrganizationMoved moved) {
-        records.rewritePaths(moved.oldPath(), moved.newPath(), moved.newRootId());
+        records.moved(moved.oldPath(), moved.newPath(), moved.newRootId());
         rollup.shiftSubtree(moved.orgId(), ancestors(moved.oldPath()), ancestors(moved.newPath()));
     }
 
