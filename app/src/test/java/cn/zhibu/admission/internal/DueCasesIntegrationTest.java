@@ -39,11 +39,11 @@ class DueCasesIntegrationTest {
 
     @Test
     void a_small_and_a_large_subtree_give_the_same_cases_in_deadline_order() {
-        String suffix = Long.toString(System.nanoTime() % 1_000_000);
-        Organization committee = data.committee("到期党委" + suffix);
-        Organization branchA = data.org(committee.id(), "到期甲支部", OrganizationType.BRANCH);
-        Organization branchB = data.org(committee.id(), "到期乙支部", OrganizationType.BRANCH);
-        Organization elsewhere = data.org(data.committee("别处党委" + suffix).id(), "别处支部", OrganizationType.BRANCH);
+        Tree tree = tree("到期");
+        Organization committee = tree.committee();
+        Organization branchA = tree.branchA();
+        Organization branchB = tree.branchB();
+        Organization elsewhere = tree.elsewhere();
         LocalDate applied = LocalDate.now().minusMonths(3);
         List<Long> inside = new ArrayList<>();
         String names = "甲乙丙丁戊";
@@ -73,16 +73,15 @@ class DueCasesIntegrationTest {
 
     @Test
     void the_pipelines_pages_and_counts_are_the_same_read_by_organization_or_walked() {
-        String suffix = Long.toString(System.nanoTime() % 1_000_000);
-        Organization committee = data.committee("流程党委" + suffix);
-        Organization branchA = data.org(committee.id(), "流程甲支部", OrganizationType.BRANCH);
-        Organization branchB = data.org(committee.id(), "流程乙支部", OrganizationType.BRANCH);
-        Organization elsewhere = data.org(data.committee("流程别处" + suffix).id(), "流程别处支部", OrganizationType.BRANCH);
+        Tree tree = tree("流程");
+        Organization committee = tree.committee();
+        Organization branchA = tree.branchA();
+        Organization branchB = tree.branchB();
         List<Long> inside = new ArrayList<>();
         LocalDate applied = LocalDate.now().minusMonths(2);
         for (int i = 0; i < 5; i++) {
             inside.add(apply(i % 2 == 0 ? branchA : branchB, "流程申请人" + "甲乙丙丁戊".charAt(i), applied.minusDays(i)));
-            apply(elsewhere, "流程别处人" + "甲乙丙丁戊".charAt(i), applied.minusDays(10 + i));
+            apply(tree.elsewhere(), "流程别处人" + "甲乙丙丁戊".charAt(i), applied.minusDays(10 + i));
         }
 
         for (int page = 0; page < 3; page++) {
@@ -109,6 +108,18 @@ class DueCasesIntegrationTest {
         return admission.apply(TestData.SYSTEM, new ApplicationForm(branch.id(), name,
                 TestData.idNumber(LocalDate.of(1995, 3, 3), false), "汉族", Education.BACHELOR, Occupation.PROFESSIONAL,
                 "某某公司", "13800001111", appliedOn)).id();
+    }
+
+    /** A committee with two branches, and a branch under another committee. */
+    private record Tree(Organization committee, Organization branchA, Organization branchB, Organization elsewhere) {
+    }
+
+    private Tree tree(String name) {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        Organization committee = data.committee(name + "党委" + suffix);
+        return new Tree(committee, data.org(committee.id(), name + "甲支部", OrganizationType.BRANCH),
+                data.org(committee.id(), name + "乙支部", OrganizationType.BRANCH),
+                data.org(data.committee(name + "别处党委" + suffix).id(), name + "别处支部", OrganizationType.BRANCH));
     }
 
     /** A secretary managing the members (and cases) of this subtree only. */
