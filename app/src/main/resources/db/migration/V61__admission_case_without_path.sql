@@ -6,6 +6,8 @@
 -- within the province touches no case.
 -- A small subtree's pipeline page: its organizations' cases with the date they are ordered by, without the table.
 create index admission_case_org on admission_case (org_id, stage, id) include (next_date);
+-- A large subtree's page of one stage: that stage's cases walked in date order (a rare stage's are few).
+create index admission_case_stage on admission_case (stage, next_date, id);
 -- A small subtree's (or scope's) due cases for the inbox, without the table.
 create index admission_case_org_due on admission_case (org_id, next_due) include (id)
     where stage not in ('CLOSED', 'FULL');

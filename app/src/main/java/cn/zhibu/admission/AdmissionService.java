@@ -269,13 +269,14 @@ public class AdmissionService {
         Organization org = organizations.getManaged(scope, orgId);
         Paging paging = Paging.of(page, PAGE_SIZE);
         LocalDate today = LocalDate.now();
-        // the roll-up's figure is the pager's total and chooses how the page is read
+        // the roll-ups' figures: the pager's total, and how the page is read
         Map<AdmissionStage, Long> stages = rollup.stages(org.id());
         long cases = stage != null ? stages.getOrDefault(stage, 0L) : open(stages);
-        List<CaseSummary> rows = records.page(scope, org.path(), stage, name, paging, cases).stream()
+        boolean byOrganization = AdmissionRecords.readByOrganization(cases, organizations.subtreeSize(org.id()));
+        List<CaseSummary> rows = records.page(scope, org.path(), stage, name, paging, byOrganization).stream()
                 .map(r -> summary(r, today)).toList();
         long total = name != null && !name.isBlank()
-                ? records.count(scope, org.path(), stage, name, SEARCH_COUNT_CAP, cases) : cases;
+                ? records.count(scope, org.path(), stage, name, SEARCH_COUNT_CAP, byOrganization) : cases;
         return new CasePage(rows, paging.page(), PAGE_SIZE, total);
     }
 
@@ -285,13 +286,18 @@ public class AdmissionService {
                 .mapToLong(Map.Entry::getValue).sum();
     }
 
-    /** The open cases under these organizations by the roll-up (an administrator's whole tree: unbounded). */
-    private long openCases(DataScope scope, TreePath subtree) {
-        if (subtree != null) {
-            return open(rollup.stages(subtree.lastId()));
+    /**
+     * Whether the due cases of the subtree (or, without one, of the caller's scope) are read organization by
+     * organization, by the roll-ups of its open cases and organizations (an administrator's whole tree: walked).
+     */
+    private boolean dueByOrganization(DataScope scope, TreePath subtree) {
+        if (subtree == null && scope.all()) {
+            return false;
         }
-        return scope.all() ? Long.MAX_VALUE
-                : scope.browseRoots().stream().mapToLong(root -> open(rollup.stages(root.lastId()))).sum();
+        List<Long> roots = subtree != null ? List.of(subtree.lastId())
+                : scope.browseRoots().stream().map(TreePath::lastId).toList();
+        return AdmissionRecords.readByOrganization(roots.stream().mapToLong(id -> open(rollup.stages(id))).sum(),
+                roots.stream().mapToLong(organizations::subtreeSize).sum());
     }
 
     /** S1: people at each stage of a subtree, and admitted and converted in a year. */
@@ -313,7 +319,7 @@ public class AdmissionService {
     public List<AdmissionReminder> reminders(DataScope scope, TreePath subtree, LocalDate today, int days, int limit) {
         List<AdmissionReminder> result = new ArrayList<>();
         LocalDate horizon = today.plusDays(days);
-        List<CaseRow> due = records.dueBy(scope, subtree, horizon, limit, openCases(scope, subtree));
+        List<CaseRow> due = records.dueBy(scope, subtree, horizon, limit, dueByOrganization(scope, subtree));
         Map<Long, List<StepRecord>> steps = records.steps(due.stream().map(CaseRow::id).toList());
         for (CaseRow row : due) {
             for (NextStep d : new AdmissionFlow(steps.getOrDefault(row.id(), List.of())).deadlines(rules)) {

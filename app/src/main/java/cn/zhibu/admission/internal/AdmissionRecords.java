@@ -36,14 +36,10 @@ public class AdmissionRecords {
             c.next_date, c.next_earliest, c.next_due, c.member_id, c.approved_on, c.converted_on, c.closed_reason, c.closed_on, c.version
             """;
     private static final String FROM = " from admission_case c join organization o on o.id = c.org_id";
-    /**
-     * At most this many open cases (by the roll-up) in the subtree or scope read: its cases are read organization by
-     * organization ({@link #byOrganization}) and sorted; more: the province's cases are walked in the order asked for
-     * (admission_case_pipeline, admission_case_due), each one's organization looked up, where a large subtree's come
-     * soon. At 5 M members a county's first page (2,300 open cases) took 50 ms walked, 9 ms by organization; a city's
-     * (23,000) is quicker walked.
-     */
-    public static final long BY_ORGANIZATION = 5_000;
+    /** At most this many cases to read, and ... */
+    private static final long FEW_CASES = 5_000;
+    /** ... at most this many organizations to look them up in: read organization by organization. */
+    private static final long FEW_ORGANIZATIONS = 10_000;
 
     private static final RowMapper<CaseRow> MAPPER = (rs, i) -> new CaseRow(rs.getLong("id"), rs.getLong("org_id"),
             rs.getString("org_name"), rs.getString("org_path"), rs.getLong("root_id"), rs.getString("name"),
@@ -65,6 +61,18 @@ public class AdmissionRecords {
     AdmissionRecords(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /**
+     * How to read a subtree's (or a scope's) cases, from its roll-ups: organization by organization
+     * ({@link #byOrganization}) when it holds few of the cases asked for in few organizations, then sorted; otherwise
+     * the province's cases walked in the order asked for (admission_case_pipeline, admission_case_stage,
+     * admission_case_due), each one's organization looked up, where a large subtree's come soon and a rare stage's
+     * are few. At 5 M members a county's first page (2,300 open cases, 2,100 organizations) took 50 ms walked and 9 by
+     * organization; the province's page of a stage without cases 1.1–1.4 s by organization (306,000 of them).
+     */
+    public static boolean readByOrganization(long cases, long organizations) {
+        return cases <= FEW_CASES && organizations <= FEW_ORGANIZATIONS;
     }
 
     public long insert(CaseRow c, byte[] idHash) {
@@ -170,18 +178,17 @@ public class AdmissionRecords {
 
     /**
      * A page of the cases of a subtree within the caller's scope, by stage (all open stages when null), the nearest
-     * next step first. {@code openCases}: the subtree's open cases by its roll-up, which chooses the reading
-     * ({@link #BY_ORGANIZATION}).
+     * next step first, read as {@link #readByOrganization} says.
      */
     public List<CaseRow> page(DataScope scope, TreePath subtree, AdmissionStage stage, String name,
-                              cn.zhibu.platform.Paging paging, long openCases) {
+                              cn.zhibu.platform.Paging paging, boolean byOrganization) {
         Map<String, Object> p = DataScope.params();
         String region = inSubtree(scope, subtree, p);
         String filters = filters(stage, name, p);
         p.put("limit", paging.size());
         p.put("offset", paging.offset());
         String order = " order by c.next_date nulls last, c.id";
-        if (openCases <= BY_ORGANIZATION) {
+        if (byOrganization) {
             return jdbc.sql("with picked as (select c.id, c.next_date from " + byOrganization(region) + " where "
                             + filters + order + " limit :limit offset :offset)"
                             + " select " + COLUMNS + " from picked x join admission_case c on c.id = x.id"
@@ -194,11 +201,12 @@ public class AdmissionRecords {
     }
 
     /** Cases matching a name search, counted up to {@code cap} (the total of a broad search is "cap+"). */
-    public long count(DataScope scope, TreePath subtree, AdmissionStage stage, String name, int cap, long openCases) {
+    public long count(DataScope scope, TreePath subtree, AdmissionStage stage, String name, int cap,
+                      boolean byOrganization) {
         Map<String, Object> p = DataScope.params();
         p.put("cap", cap);
         String region = inSubtree(scope, subtree, p);
-        String from = openCases <= BY_ORGANIZATION ? " from " + byOrganization(region) + " where "
+        String from = byOrganization ? " from " + byOrganization(region) + " where "
                 : FROM + " where " + region + " and ";
         return jdbc.sql("select count(*) from (select 1" + from + filters(stage, name, p) + " limit :cap) n")
                 .params(p).query(Long.class).single();
@@ -238,17 +246,16 @@ public class AdmissionRecords {
 
     /**
      * Open cases in the caller's scope (and {@code subtree}, if given) whose next deadline is due by {@code until},
-     * the nearest first. {@code openCases}: the open cases of the subtree (or of the caller's scope) by the roll-up,
-     * which chooses the reading ({@link #BY_ORGANIZATION}).
+     * the nearest first, read as {@link #readByOrganization} says.
      */
-    public List<CaseRow> dueBy(DataScope scope, TreePath subtree, LocalDate until, int limit, long openCases) {
+    public List<CaseRow> dueBy(DataScope scope, TreePath subtree, LocalDate until, int limit, boolean byOrganization) {
         Map<String, Object> p = DataScope.params();
         p.put("until", until);
         p.put("limit", limit);
         String region = subtree == null ? scope.memberScopeSql("o.path", p) : inSubtree(scope, subtree, p);
         String open = "c.stage not in ('CLOSED','FULL') and c.next_due <= :until";
         String order = " order by c.next_due, c.id";
-        if (openCases <= BY_ORGANIZATION) {
+        if (byOrganization) {
             // each organization's due cases from admission_case_org_due without reading the table, then sorted
             return jdbc.sql("with picked as (select c.id, c.next_due from " + byOrganization(region) + " where " + open
                             + order + " limit :limit)"

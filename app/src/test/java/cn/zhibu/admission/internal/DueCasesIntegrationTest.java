@@ -33,9 +33,9 @@ class DueCasesIntegrationTest {
     @Autowired AdmissionService admission;
     @Autowired AdmissionRecords records;
 
-    /** The open cases a caller passes: few (read organization by organization) or unbounded (walked). */
-    private static final long BY_ORGANIZATION = 0;
-    private static final long WALKED = Long.MAX_VALUE;
+    /** The two readings a caller chooses between ({@link AdmissionRecords#readByOrganization}). */
+    private static final boolean BY_ORGANIZATION = true;
+    private static final boolean WALKED = false;
 
     @Test
     void a_small_and_a_large_subtree_give_the_same_cases_in_deadline_order() {
@@ -96,7 +96,7 @@ class DueCasesIntegrationTest {
                 Paging.of(0, 10), BY_ORGANIZATION))).containsExactlyInAnyOrderElementsOf(inside);
         assertThat(ids(records.page(TestData.SYSTEM, branchA.path(), null, "流程申请人甲", Paging.of(0, 10), WALKED)))
                 .containsExactly(inside.get(0));
-        for (long reading : new long[] {BY_ORGANIZATION, WALKED}) {
+        for (boolean reading : new boolean[] {BY_ORGANIZATION, WALKED}) {
             assertThat(records.count(TestData.SYSTEM, committee.path(), null, "流程", 100, reading)).isEqualTo(5);
             assertThat(records.count(TestData.SYSTEM, committee.path(), null, "流程", 3, reading)).isEqualTo(3);
             assertThat(records.count(managing(branchB), committee.path(), null, "流程", 100, reading))
