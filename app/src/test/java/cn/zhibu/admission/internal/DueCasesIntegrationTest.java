@@ -74,32 +74,29 @@ class DueCasesIntegrationTest {
     @Test
     void the_pipelines_pages_and_counts_are_the_same_read_by_organization_or_walked() {
         Tree tree = tree("流程");
-        Organization committee = tree.committee();
-        Organization branchA = tree.branchA();
-        Organization branchB = tree.branchB();
         List<Long> inside = new ArrayList<>();
         LocalDate applied = LocalDate.now().minusMonths(2);
         for (int i = 0; i < 5; i++) {
-            inside.add(apply(i % 2 == 0 ? branchA : branchB, "流程申请人" + "甲乙丙丁戊".charAt(i), applied.minusDays(i)));
+            inside.add(apply(i % 2 == 0 ? tree.branchA() : tree.branchB(), "流程申请人" + "甲乙丙丁戊".charAt(i), applied.minusDays(i)));
             apply(tree.elsewhere(), "流程别处人" + "甲乙丙丁戊".charAt(i), applied.minusDays(10 + i));
         }
 
         for (int page = 0; page < 3; page++) {
             Paging paging = Paging.of(page, 2);
-            List<Long> byOrganization = ids(records.page(TestData.SYSTEM, committee.path(), null, null, paging,
+            List<Long> byOrganization = ids(records.page(TestData.SYSTEM, tree.committee().path(), null, null, paging,
                     BY_ORGANIZATION));
-            assertThat(ids(records.page(TestData.SYSTEM, committee.path(), null, null, paging, WALKED)))
+            assertThat(ids(records.page(TestData.SYSTEM, tree.committee().path(), null, null, paging, WALKED)))
                     .as("page %d", page).containsExactlyElementsOf(byOrganization);
             assertThat(byOrganization).isSubsetOf(inside).hasSize(page < 2 ? 2 : 1);
         }
-        assertThat(ids(records.page(TestData.SYSTEM, committee.path(), AdmissionStage.APPLICANT, null,
+        assertThat(ids(records.page(TestData.SYSTEM, tree.committee().path(), AdmissionStage.APPLICANT, null,
                 Paging.of(0, 10), BY_ORGANIZATION))).containsExactlyInAnyOrderElementsOf(inside);
-        assertThat(ids(records.page(TestData.SYSTEM, branchA.path(), null, "流程申请人甲", Paging.of(0, 10), WALKED)))
+        assertThat(ids(records.page(TestData.SYSTEM, tree.branchA().path(), null, "流程申请人甲", Paging.of(0, 10), WALKED)))
                 .containsExactly(inside.get(0));
         for (boolean reading : new boolean[] {BY_ORGANIZATION, WALKED}) {
-            assertThat(records.count(TestData.SYSTEM, committee.path(), null, "流程", 100, reading)).isEqualTo(5);
-            assertThat(records.count(TestData.SYSTEM, committee.path(), null, "流程", 3, reading)).isEqualTo(3);
-            assertThat(records.count(managing(branchB), committee.path(), null, "流程", 100, reading))
+            assertThat(records.count(TestData.SYSTEM, tree.committee().path(), null, "流程", 100, reading)).isEqualTo(5);
+            assertThat(records.count(TestData.SYSTEM, tree.committee().path(), null, "流程", 3, reading)).isEqualTo(3);
+            assertThat(records.count(managing(tree.branchB()), tree.committee().path(), null, "流程", 100, reading))
                     .as("only what the caller manages").isEqualTo(2);
         }
     }
