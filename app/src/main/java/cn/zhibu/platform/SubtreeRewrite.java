@@ -75,12 +75,19 @@ public final class SubtreeRewrite {
     }
 
     /**
-     * The ids of the organizations matching {@code pathCondition} (on {@code o.path}) collected first into one array:
-     * joined (unnested) to an index led by the organization and then by the key searched, each organization can be
-     * one descent of that index — where few of a key's many entries lie in the subtree (a county's among a province's).
+     * {@code table} (as {@code alias}) joined, by its {@code org_id}, to the ids of the organizations matching
+     * {@code pathCondition} (on {@code o.path}), those collected first into one array: each organization is then one
+     * descent of an index of the table led by {@code org_id} — where the planner, not knowing how the ids fall among
+     * the table's rows, would otherwise walk the province's rows for the few of a subtree (a county's among a
+     * province's). As a condition {@code org_id = any(array)} instead, the planner may walk another index and search
+     * the array linearly for every entry.
      */
-    public static String organizationIdArray(String pathCondition) {
-        return "array(" + organizationIds(pathCondition) + ")";
+    public static String joinedToOrganizations(String table, String alias, String pathCondition) {
+        if (!TABLE.matcher(table).matches() || !TABLE.matcher(alias).matches()) {
+            throw new IllegalArgumentException(table + " " + alias);
+        }
+        return "unnest(array(" + organizationIds(pathCondition) + ")) scope_org(id) join " + table + " " + alias
+                + " on " + alias + ".org_id = scope_org.id";
     }
 
     private static String checked(String column) {

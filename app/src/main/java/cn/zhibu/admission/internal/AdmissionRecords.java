@@ -219,14 +219,9 @@ public class AdmissionRecords {
         return "o.path >= :lo and o.path < :hi and " + scope.memberScopeSql("o.path", p);
     }
 
-    /**
-     * The cases (alias {@code c}) of the organizations meeting {@code region} (a condition on {@code o.path}), found
-     * organization by organization: the ids collected first and joined, so that each is one descent of an index led
-     * by {@code org_id} (the planner, not knowing how the ids fall, would otherwise walk the province's cases).
-     */
+    /** The cases (alias {@code c}) of the organizations meeting {@code region}, found organization by organization. */
     private static String byOrganization(String region) {
-        return "unnest(" + SubtreeRewrite.organizationIdArray(region) + ") s(id)"
-                + " join admission_case c on c.org_id = s.id";
+        return SubtreeRewrite.joinedToOrganizations("admission_case", "c", region);
     }
 
     private static String filters(AdmissionStage stage, String name, Map<String, Object> p) {

@@ -87,8 +87,8 @@ public final class LookupOrganizations {
         if (!joinsOrganizations(reading)) {
             return "member_lookup l";
         }
-        String ids = SubtreeRewrite.organizationIdArray(DataScope.pathCondition("o.path", paths, p, "lookup"));
-        return "unnest(" + ids + ") scope_org(id) join member_lookup l on l.org_id = scope_org.id";
+        return SubtreeRewrite.joinedToOrganizations("member_lookup", "l",
+                DataScope.pathCondition("o.path", paths, p, "lookup"));
     }
 
     private boolean joinsOrganizations(Reading reading) {
