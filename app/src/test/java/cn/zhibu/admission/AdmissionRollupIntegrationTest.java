@@ -1,5 +1,6 @@
 package cn.zhibu.admission;
 
+import cn.zhibu.admission.internal.AdmissionRecords;
 import cn.zhibu.member.Education;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.member.Occupation;
@@ -32,6 +33,7 @@ class AdmissionRollupIntegrationTest {
     @Autowired CaseMoves caseMoves;
     @Autowired OrganizationService organizations;
     @Autowired RollupAudit rollups;
+    @Autowired AdmissionRecords records;
 
     private AdmissionCase apply(Organization branch, String name) {
         return admission.apply(SYSTEM, new ApplicationForm(branch.id(), name, TestData.idNumber(LocalDate.of(1998, 1, 9),
@@ -83,5 +85,7 @@ class AdmissionRollupIntegrationTest {
         assertThatThrownBy(() -> admission.get(secretaryOfA, kept.id())).isInstanceOf(NotFoundException.class);
         assertThat(admission.get(SYSTEM, kept.id()).orgPath()).startsWith(organizations.get(SYSTEM, committeeB.id())
                 .path().value());
+        // the two committees are roots of their own: the move changed the root, and the case took the new one
+        assertThat(records.find(kept.id()).orElseThrow().rootId()).isEqualTo(committeeB.id());
     }
 }

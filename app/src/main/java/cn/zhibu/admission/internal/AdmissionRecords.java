@@ -290,12 +290,9 @@ public class AdmissionRecords {
                 .orElse(null);
     }
 
-    /** A subtree moved: its cases keep their organizations; only a move to another root changes them (root_id). */
-    public void moved(TreePath oldPath, TreePath newPath, long newRootId) {
-        // the root is the path's first id: within the same root not even a look at the subtree's cases
-        if (oldPath.ids().get(0) != newRootId) {
-            SubtreeRewrite.reroot(jdbc, "admission_case", newPath, newRootId);
-        }
+    /** A subtree moved to another root: its cases keep their organizations and take the new root. */
+    public void reroot(TreePath newPath, long newRootId) {
+        SubtreeRewrite.reroot(jdbc, "admission_case", newPath, newRootId);
     }
 
     public boolean anyOpenIn(TreePath path) {

@@ -23,7 +23,9 @@ class OrganizationChanges {
 
     @EventListener
     void on(OrganizationMoved moved) {
-        records.moved(moved.oldPath(), moved.newPath(), moved.newRootId());
+        if (moved.changesRoot()) { // within the root a case names its branch and no case changes (V61)
+            records.reroot(moved.newPath(), moved.newRootId());
+        }
         rollup.shiftSubtree(moved.orgId(), ancestors(moved.oldPath()), ancestors(moved.newPath()));
     }
 

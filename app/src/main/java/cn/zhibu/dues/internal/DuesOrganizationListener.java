@@ -41,8 +41,8 @@ class DuesOrganizationListener {
         for (String table : PATHS) {
             SubtreeRewrite.rewrite(jdbc, table, moved.oldPath(), moved.newPath(), null);
         }
-        // within the same root (the usual move) not even a look at the subtree's bills: the root is the path's first id
-        if (moved.oldPath().ids().get(0) != moved.newRootId()) {
+        // within the same root (the usual move) not even a look at the subtree's bills
+        if (moved.changesRoot()) {
             for (String table : ROOTS) {
                 SubtreeRewrite.reroot(jdbc, table, moved.newPath(), moved.newRootId());
             }
