@@ -237,6 +237,28 @@ class MeetingSchedulingIntegrationTest {
                 java.time.YearMonth.of(999_999, 1), null), 0, 20)).isInstanceOf(InvalidInputException.class);
     }
 
+    /** The page's meetings are picked by an inner query and read after it (V62): order and pages must hold across. */
+    @Test
+    void the_lists_pages_keep_its_order_a_day_by_starting_time_and_the_committee_sees_its_branches() {
+        Organization branch = branchWithMembers("分页测试支部", 3);
+        LocalDate day = NEXT_WEEK.toLocalDate();
+        Meeting morning = meetings.schedule(SYSTEM, draft(branch.id(), Set.of(MeetingKind.GENERAL_ASSEMBLY), day.atTime(9, 0)));
+        Meeting evening = meetings.schedule(SYSTEM, draft(branch.id(), Set.of(MeetingKind.GENERAL_ASSEMBLY), day.atTime(19, 0)));
+        Meeting dayAfter = meetings.schedule(SYSTEM, draft(branch.id(), Set.of(MeetingKind.THEME_DAY),
+                day.plusDays(1).atTime(8, 0)));
+        MeetingFilter ofBranch = new MeetingFilter(branch.id(), null, null, null);
+        MeetingPage first = meetings.list(SYSTEM, ofBranch, 0, 2);
+        assertThat(first.items()).extracting(Meeting::id).containsExactly(dayAfter.id(), evening.id());
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(first.items().get(0).kinds()).containsExactly(MeetingKind.THEME_DAY);
+        assertThat(meetings.list(SYSTEM, ofBranch, 1, 2).items()).extracting(Meeting::id)
+                .containsExactly(morning.id());
+        assertThat(meetings.list(SYSTEM, ofBranch, 2, 2).items()).isEmpty();
+        MeetingFilter ofCommittee = new MeetingFilter(branch.parentId(), null, null, null);
+        assertThat(meetings.list(SYSTEM, ofCommittee, 0, 100).items()).extracting(Meeting::id)
+                .contains(morning.id(), evening.id(), dayAfter.id());
+    }
+
     private static MeetingDraft withSpeaker(MeetingDraft d, Long memberId, String name) {
         return new MeetingDraft(d.orgId(), d.title(), d.kinds(), d.startsAt(), d.endsAt(), d.place(), d.onlineLink(),
                 d.agenda(), memberId, name, null);

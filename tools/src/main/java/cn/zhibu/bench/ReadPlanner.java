@@ -62,6 +62,10 @@ final class ReadPlanner {
         // 组织生活 compliance: the heat map of the province and of a city (their direct children × the year's months)
         perLevel("life_compliance", EnumSet.of(Level.ROOT, Level.CITY),
                 org -> "/api/v1/life/compliance/heatmap?org=" + org.id());
+        // ... its list of the organizations behind this month, and the meeting list's first page (newest first)
+        perLevel("life_behind", EnumSet.of(Level.ROOT, Level.CITY, Level.COUNTY),
+                org -> "/api/v1/life/compliance/behind?org=" + org.id());
+        perLevel("life_meetings", EnumSet.allOf(Level.class), org -> "/api/v1/life/meetings?orgId=" + org.id());
         // 党费: a committee's year per child from the roll-up, its arrears list (first keyset page), a branch's month
         Set<Level> committees = EnumSet.of(Level.ROOT, Level.CITY, Level.COUNTY);
         perLevel("dues_rollup", committees, org -> "/api/v1/dues/rollup?org=" + org.id());

@@ -51,6 +51,9 @@ final class Targets {
             new Target("admission_pipeline", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("inbox", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("life_compliance", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
+            // the list of organizations behind and the meeting list: issue 13 set no figure; issue 16's ceiling
+            new Target("life_behind", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
+            new Target("life_meetings", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("dues_rollup", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("dues_arrears", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("dues_branch", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),

@@ -129,14 +129,19 @@ public class MeetingRecords {
                 .params(meetingId, memberId).query(Boolean.class).single();
     }
 
-    /** A page of the meetings the caller may list, the most recent first. */
+    /**
+     * A page of the meetings the caller may list, the most recent first. The page's meetings are picked first from an
+     * index alone — for a large subtree the walk back by day of life_meeting_by_day, whose path tests the subtree on
+     * the entries (V62) — and only those are read with their counts.
+     */
     public List<Meeting> list(DataScope scope, TreePath subtree, MeetingFilter filter, int limit, long offset) {
         Map<String, Object> params = DataScope.params();
         String where = where(scope, subtree, filter, params);
         params.put("limit", limit);
         params.put("offset", offset);
-        return jdbc.sql(SELECT + " where " + where
-                        + " order by m.held_on desc, m.starts_at desc, m.id desc limit :limit offset :offset")
+        return jdbc.sql(SELECT + " join (select m.id, m.held_on, m.starts_at from life_meeting m where " + where
+                        + " order by m.held_on desc, m.starts_at desc, m.id desc limit :limit offset :offset) x"
+                        + " on x.id = m.id order by x.held_on desc, x.starts_at desc, x.id desc")
                 .params(params).query(MeetingRecords::map).list();
     }
 
