@@ -190,7 +190,9 @@ public class MeetingService {
         if (subtree == null && !scope.hasManagedScope() && scope.selfMemberId() == null) {
             return new MeetingPage(List.of(), 0, true, paging.page(), paging.size());
         }
-        long total = records.count(scope, subtree, filter);
+        boolean fewOrganizations = filter.kind() != null && subtree != null
+                && organizations.subtreeSize(subtree.lastId()) <= MeetingRecords.FEW_ORGANIZATIONS;
+        long total = records.count(scope, subtree, filter, fewOrganizations);
         return new MeetingPage(records.list(scope, subtree, filter, paging.size(), paging.offset()),
                 total, total <= MeetingRecords.COUNT_CAP, paging.page(), paging.size());
     }

@@ -1,5 +1,6 @@
 package cn.zhibu.life;
 
+import cn.zhibu.life.internal.MeetingRecords;
 import cn.zhibu.member.Member;
 import cn.zhibu.member.MemberStatus;
 import cn.zhibu.organization.CommitteePosition;
@@ -37,6 +38,7 @@ class MeetingSchedulingIntegrationTest {
     @Autowired MeetingService meetings;
     @Autowired OrganizationService organizations;
     @Autowired AuditLog audit;
+    @Autowired MeetingRecords records;
 
     static final LocalDateTime NEXT_WEEK = LocalDate.now().plusDays(7).atTime(14, 30);
 
@@ -257,6 +259,23 @@ class MeetingSchedulingIntegrationTest {
         MeetingFilter ofCommittee = new MeetingFilter(branch.parentId(), null, null, null);
         assertThat(meetings.list(SYSTEM, ofCommittee, 0, 100).items()).extracting(Meeting::id)
                 .contains(morning.id(), evening.id(), dayAfter.id());
+    }
+
+    /** A kind's meetings are counted joined or one by one, by the subtree's size: the same count either way. */
+    @Test
+    void a_kinds_meetings_count_the_same_joined_or_one_by_one() {
+        Organization branch = branchWithMembers("类型计数支部", 3);
+        meetings.schedule(SYSTEM, draft(branch.id(), Set.of(MeetingKind.GENERAL_ASSEMBLY), NEXT_WEEK));
+        meetings.schedule(SYSTEM, draft(branch.id(), Set.of(MeetingKind.GENERAL_ASSEMBLY, MeetingKind.THEME_DAY),
+                NEXT_WEEK.plusDays(1)));
+        Map<MeetingKind, Long> expected = Map.of(MeetingKind.GENERAL_ASSEMBLY, 2L, MeetingKind.THEME_DAY, 1L,
+                MeetingKind.LECTURE, 0L);
+        expected.forEach((kind, n) -> {
+            MeetingFilter filter = new MeetingFilter(branch.id(), kind, null, null);
+            assertThat(records.count(SYSTEM, branch.path(), filter, true)).as(kind.name()).isEqualTo(n);
+            assertThat(records.count(SYSTEM, branch.path(), filter, false)).as(kind.name()).isEqualTo(n);
+            assertThat(meetings.list(SYSTEM, filter, 0, 20).total()).as(kind.name()).isEqualTo(n);
+        });
     }
 
     private static MeetingDraft withSpeaker(MeetingDraft d, Long memberId, String name) {
