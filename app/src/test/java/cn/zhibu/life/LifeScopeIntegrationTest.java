@@ -106,6 +106,34 @@ class LifeScopeIntegrationTest {
         return BrowserSession.loggedIn(port, user + suffix, PASSWORD);
     }
 
+    /** The meeting list is a cached read: 304 for the caller's tag until a meeting changes, never another's. */
+    @Test
+    void the_meeting_list_answers_its_tag_with_304_until_a_meeting_is_scheduled_and_opens_no_other_branch() {
+        ApiClient secA = api("lsecA");
+        String listA = "/api/v1/life/meetings?orgId=" + branchA.id();
+        // up to three tries: a background job of the shared test context may commit a change meanwhile
+        String tag = null;
+        int status = 0;
+        for (int attempt = 0; attempt < 3 && status != 304; attempt++) {
+            tag = secA.get(listA).header("ETag");
+            status = secA.send("GET", listA, null, Map.of("If-None-Match", tag)).status();
+        }
+        assertThat(tag).startsWith("W/\"");
+        assertThat(status).isEqualTo(304);
+        ApiClient.Response outside = api("lsecB").send("GET", listA, null, Map.of("If-None-Match", tag));
+        assertThat(outside.status()).isEqualTo(404);
+        assertThat(outside.body()).doesNotContain("甲支部主题党日");
+        // a 支委会: its invitees are the committee's, so the branch's members' own lists (another test) stay as they are
+        Map<String, Object> committeeMeeting = meeting(branchA.id(), "甲支部缓存后安排");
+        committeeMeeting.put("kinds", List.of("COMMITTEE"));
+        ApiClient.Response scheduled = secA.post("/api/v1/life/meetings", committeeMeeting);
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+        ApiClient.Response after = secA.send("GET", listA, null, Map.of("If-None-Match", tag));
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.body()).contains("甲支部缓存后安排");
+        assertThat(after.header("ETag")).isNotEqualTo(tag);
+    }
+
     @Test
     void branch_a_secretary_reaches_nothing_of_branch_b_through_the_api() {
         ApiClient secA = api("lsecA");

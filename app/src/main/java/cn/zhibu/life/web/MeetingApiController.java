@@ -10,6 +10,7 @@ import cn.zhibu.life.MeetingKind;
 import cn.zhibu.life.MeetingPage;
 import cn.zhibu.life.MeetingService;
 import cn.zhibu.life.MeetingStatus;
+import cn.zhibu.platform.CachedRead;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.input.LongText;
@@ -78,6 +79,7 @@ class MeetingApiController {
     }
 
     @GetMapping
+    @CachedRead
     @Operation(summary = "会议列表（近的在前）", description = "管理者看到所管理组织及其下级的会议（orgId 只看该组织及其下级），"
             + "党员看到自己受邀参加的会议。total 最多计到10001（totalExact 为 false 时表示“10000条以上”）")
     MeetingPage list(DataScope scope,

@@ -74,6 +74,7 @@ class ComplianceApiController {
     }
 
     @GetMapping("/behind")
+    @CachedRead
     @Operation(summary = "未按要求开展的组织", description = "某月到期的要求（或某一类型）尚未开展且未获豁免的组织，按组织顺序排列（不排名），"
             + "分页；total 为总数")
     ComplianceBehindPage behind(DataScope scope, @Parameter(description = ORG) @RequestParam long org,
