@@ -275,6 +275,9 @@ class MeetingSchedulingIntegrationTest {
             assertThat(records.count(SYSTEM, branch.path(), filter, true)).as(kind.name()).isEqualTo(n);
             assertThat(records.count(SYSTEM, branch.path(), filter, false)).as(kind.name()).isEqualTo(n);
             assertThat(meetings.list(SYSTEM, filter, 0, 20).total()).as(kind.name()).isEqualTo(n);
+            // without an organization: the secretary's own scope, whose size chooses the same way
+            assertThat(meetings.list(secretaryOf(branch), new MeetingFilter(null, kind, null, null), 0, 20).total())
+                    .as(kind.name()).isEqualTo(n);
         });
     }
 

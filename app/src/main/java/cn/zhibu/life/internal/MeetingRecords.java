@@ -40,7 +40,7 @@ public class MeetingRecords {
     public static final ZoneId ZONE = ZoneId.systemDefault();
     /** Lists count this many rows at most (beyond, "10000+"): a count of a province's meetings is not worth its time. */
     public static final int COUNT_CAP = 10_000;
-    /** A subtree of at most this many organizations counts a kind's meetings one by one (see {@link #count}). */
+    /** A list over at most this many organizations counts a kind's meetings one by one (see {@link #count}). */
     public static final long FEW_ORGANIZATIONS = 10_000;
 
     private static final String SELECT = """
@@ -149,7 +149,8 @@ public class MeetingRecords {
 
     /**
      * How many the list holds, counted to {@link #COUNT_CAP} + 1 at most. With a kind, {@code fewOrganizations} (the
-     * subtree has at most {@link #FEW_ORGANIZATIONS}) tests each of its meetings' kinds one by one; otherwise the
+     * list covers at most {@link #FEW_ORGANIZATIONS}: the subtree's or the caller's scope's, or a member's own
+     * invitations) tests each of its meetings' kinds one by one; otherwise the
      * planner joins the kind's rows, which it prefers for a county too: at 5 M members a county's 7,900 meetings
      * were counted against all 400,000 of a kind's in 120–190 ms, one by one in 31 ms — while a city's took 33 ms
      * joined and 80 one by one, the province's 20 and 84.
