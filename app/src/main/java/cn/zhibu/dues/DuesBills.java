@@ -127,8 +127,8 @@ public class DuesBills {
         YearMonth m = month == null ? YearMonth.now() : month;
         long total = rows.countSubtree(org.path(), m, status);
         List<DuesBill> bills = named(rows.ofSubtree(org.path(), m, status, paging.size(), paging.offset()), scope);
-        return new DuesBillPage(org.id(), org.name(), m, bills, total, paging.page(), paging.size(),
-                rows.covered(org.path(), m));
+        return new DuesBillPage(org.id(), org.name(), m, bills, total, total <= BillRows.COUNT_CAP, paging.page(),
+                paging.size(), rows.covered(org.path(), m));
     }
 
     /**
@@ -200,9 +200,12 @@ public class DuesBills {
         return s;
     }
 
-    /** One page of a month's bills of a subtree; {@code covered}: a run of the month covers the organization. */
-    public record DuesBillPage(long orgId, String orgName, YearMonth month, List<DuesBill> bills, long total, int page,
-                           int size, boolean covered) {
+    /**
+     * One page of a month's bills of a subtree; {@code total} counted to {@link BillRows#COUNT_CAP} + 1 at most
+     * ({@code totalExact} false beyond); {@code covered}: a run of the month covers the organization.
+     */
+    public record DuesBillPage(long orgId, String orgName, YearMonth month, List<DuesBill> bills, long total,
+                               boolean totalExact, int page, int size, boolean covered) {
 
         public int totalPages() {
             return (int) Math.max(1, (total + size - 1) / size);

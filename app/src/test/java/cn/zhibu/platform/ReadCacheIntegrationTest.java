@@ -234,7 +234,7 @@ class ReadCacheIntegrationTest {
                 "/api/v1/dues/arrears?org=" + c + "&min=6", "/api/v1/dues/branch?org=" + a,
                 "/api/v1/learning/members/" + memberA.id(), "/api/v1/learning/branch/" + a,
                 "/api/v1/learning/rollup/" + c, "/api/v1/life/meetings?orgId=" + c,
-                "/api/v1/life/compliance/behind?org=" + c);
+                "/api/v1/life/compliance/behind?org=" + c, "/api/v1/dues/bills?orgId=" + c);
         reads.forEach(admin::get); // first reads may warm lazy settings up
         // a background job (a recount, a clean-up) may commit meanwhile: one quiet pass out of three is proof enough
         boolean quiet = false;

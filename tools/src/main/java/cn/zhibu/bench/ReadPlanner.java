@@ -66,11 +66,13 @@ final class ReadPlanner {
         perLevel("life_behind", EnumSet.of(Level.ROOT, Level.CITY, Level.COUNTY),
                 org -> "/api/v1/life/compliance/behind?org=" + org.id());
         perLevel("life_meetings", EnumSet.allOf(Level.class), org -> "/api/v1/life/meetings?orgId=" + org.id());
-        // 党费: a committee's year per child from the roll-up, its arrears list (first keyset page), a branch's month
+        // 党费: a committee's year per child from the roll-up, its arrears list (first keyset page), a branch's month,
+        // and a committee's bills of this month (the first page)
         Set<Level> committees = EnumSet.of(Level.ROOT, Level.CITY, Level.COUNTY);
         perLevel("dues_rollup", committees, org -> "/api/v1/dues/rollup?org=" + org.id());
         perLevel("dues_arrears", committees, org -> "/api/v1/dues/arrears?org=" + org.id() + "&min=6");
         perLevel("dues_branch", EnumSet.of(Level.BRANCH), org -> "/api/v1/dues/branch?org=" + org.id());
+        perLevel("dues_bills", committees, org -> "/api/v1/dues/bills?orgId=" + org.id());
         // 学习教育: a member's learning (as their managers read it), a branch's members behind, a committee's roll-up
         add("learning_member", members.stream().map(m -> "/api/v1/learning/members/" + m.id()).toList(), Map.of());
         perLevel("learning_branch", EnumSet.of(Level.BRANCH), org -> "/api/v1/learning/branch/" + org.id());

@@ -57,6 +57,7 @@ final class Targets {
             new Target("dues_rollup", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("dues_arrears", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("dues_branch", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
+            new Target("dues_bills", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("learning_rollup", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("learning_branch", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),
             new Target("learning_member", "p95 ≤ 50 ms", r -> Verdict.of(r.p95Ms() <= 50)),

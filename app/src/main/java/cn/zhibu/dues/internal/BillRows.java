@@ -2,7 +2,6 @@ package cn.zhibu.dues.internal;
 
 import cn.zhibu.dues.BillRun;
 import cn.zhibu.dues.BillStatus;
-import cn.zhibu.platform.SubtreeRewrite;
 import cn.zhibu.platform.TreePath;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,18 +33,29 @@ public class BillRows {
     /** The bills with their organization (for its path now: bills carry none, V51). */
     private static final String FROM = " from dues_bill b join organization o on o.id = b.org_id";
 
+    /** A subtree's bills of a month are counted to this many at most (beyond, "10000+"): a province's are millions. */
+    public static final int COUNT_CAP = 10_000;
+
+    /**
+     * A page of a subtree's bills of a month, by organization and member. The subtree is tested on the joined
+     * organization's path, whose order the page follows: its organizations are walked in order and the walk stops
+     * with the page. (Asked as "the organization is among the subtree's", the planner walked the province's
+     * organizations in path order testing each: a county's first page took 363 ms at 5 M members, now 0.35.)
+     */
     public List<Row> ofSubtree(TreePath subtree, YearMonth month, BillStatus status, int limit, long offset) {
-        return jdbc.sql("select " + COLUMNS + FROM + " where " + SubtreeRewrite.orgIdIn("b.org_id") + " and b.month = ?"
+        return jdbc.sql("select " + COLUMNS + FROM + " where o.path >= ? and o.path < ? and b.month = ?"
                         + (status == null ? "" : " and b.status = '" + status.name() + "'")
                         + " order by o.path, b.member_id limit ? offset ?")
                 .params(subtree.value(), subtree.upperBound(), month.atDay(1), limit, offset)
                 .query((rs, i) -> map(rs)).list();
     }
 
+    /** How many bills {@link #ofSubtree} lists, counted to {@link #COUNT_CAP} + 1 at most (the province's: 1.4 s). */
     public long countSubtree(TreePath subtree, YearMonth month, BillStatus status) {
-        return jdbc.sql("select count(*) from dues_bill where " + SubtreeRewrite.orgIdIn("org_id") + " and month = ?"
-                        + (status == null ? "" : " and status = '" + status.name() + "'"))
-                .params(subtree.value(), subtree.upperBound(), month.atDay(1)).query(Long.class).single();
+        return jdbc.sql("select count(*) from (select 1" + FROM + " where o.path >= ? and o.path < ? and b.month = ?"
+                        + (status == null ? "" : " and b.status = '" + status.name() + "'") + " limit ?) c")
+                .params(subtree.value(), subtree.upperBound(), month.atDay(1), COUNT_CAP + 1)
+                .query(Long.class).single();
     }
 
     public List<Row> ofMember(long memberId, int limit) {

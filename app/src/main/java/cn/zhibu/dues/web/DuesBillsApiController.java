@@ -4,6 +4,7 @@ import cn.zhibu.dues.BillRun;
 import cn.zhibu.dues.BillStatus;
 import cn.zhibu.dues.DuesBill;
 import cn.zhibu.dues.DuesBills;
+import cn.zhibu.platform.CachedRead;
 import cn.zhibu.platform.DataScope;
 import cn.zhibu.platform.InvalidInputException;
 import cn.zhibu.platform.input.NoteText;
@@ -58,7 +59,9 @@ class DuesBillsApiController {
     }
 
     @GetMapping
-    @Operation(summary = "某月的党费账单", description = "orgId 及其下级组织的党员在 month 月的账单，按组织和党员排列；status 可筛选")
+    @CachedRead
+    @Operation(summary = "某月的党费账单", description = "orgId 及其下级组织的党员在 month 月的账单，按组织和党员排列；status 可筛选。"
+            + "total 最多计到10001（totalExact 为 false 时表示“10000张以上”）")
     DuesBills.DuesBillPage list(DataScope scope, @RequestParam long orgId,
                             @Parameter(description = "月份，如2026-03；不填为本月") @RequestParam(required = false) YearMonth month,
                             @Parameter(description = "OPEN 未交、PAID 已交、WAIVED 免交、VOID 已作废")
