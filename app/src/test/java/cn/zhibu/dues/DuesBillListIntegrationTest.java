@@ -1,5 +1,7 @@
 package cn.zhibu.dues;
 
+import cn.zhibu.member.Member;
+import cn.zhibu.member.MemberStatus;
 import cn.zhibu.organization.Organization;
 import cn.zhibu.organization.OrganizationType;
 import cn.zhibu.support.IntegrationTest;
@@ -9,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A month's bills of a subtree: by organization (its path) and member across pages, the subtree's alone, and the
- * total counted to 10,001 at most (a province's month is millions of bills). Bills are written directly: the list
- * reads what is there, however it was made.
+ * total counted to 10,001 at most (a province's month is millions of bills). Bills are written directly (for a month
+ * long past): the list reads what is there, however it was made.
  */
 @IntegrationTest
 class DuesBillListIntegrationTest {
@@ -41,44 +44,53 @@ class DuesBillListIntegrationTest {
         Organization elsewhere = data.org(data.committee("账单列表别处党委" + suffix).id(), "别处支部",
                 OrganizationType.BRANCH);
         YearMonth month = YearMonth.of(2001, 1);
-        long base = 7_000_000_000L + suffix * 100;
         record Expected(long memberId, String path) {
         }
-        List<Expected> expected = List.of(new Expected(base + 3, first.path().value()),
-                        new Expected(base + 1, first.path().value()), new Expected(base, second.path().value()),
-                        new Expected(base + 4, second.path().value()), new Expected(base + 2, first.path().value()))
-                .stream().sorted(Comparator.comparing(Expected::path).thenComparing(Expected::memberId)).toList();
-        for (Expected e : expected) {
-            bill(e.memberId(), month, e.path().equals(first.path().value()) ? first : second, "OPEN");
+        List<Expected> placed = new ArrayList<>();
+        List<String> names = List.of("账单甲", "账单乙", "账单丙", "账单丁", "账单戊");
+        for (Organization branch : List.of(first, second, first, second, first)) {
+            Member m = data.member(branch.id(), names.get(placed.size()), MemberStatus.FULL);
+            bill(m.id(), month, branch, "OPEN");
+            placed.add(new Expected(m.id(), branch.path().value()));
         }
-        bill(base + 5, month, elsewhere, "OPEN");
-        bill(base + 6, month, second, "VOID");
+        List<Long> expected = placed.stream()
+                .sorted(Comparator.comparing(Expected::path).thenComparing(Expected::memberId))
+                .map(Expected::memberId).toList();
+        bill(data.member(elsewhere.id(), "别处党员", MemberStatus.FULL).id(), month, elsewhere, "OPEN");
+        long voided = data.member(second.id(), "作废账单党员", MemberStatus.FULL).id();
+        bill(voided, month, second, "VOID");
 
-        List<Long> seen = new java.util.ArrayList<>();
+        List<Long> seen = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
             DuesBills.DuesBillPage p = bills.list(SYSTEM, committee.id(), month, BillStatus.OPEN, page, 2);
             assertThat(p.total()).isEqualTo(5);
             assertThat(p.totalExact()).isTrue();
             p.bills().forEach(b -> seen.add(b.memberId()));
         }
-        assertThat(seen).containsExactlyElementsOf(expected.stream().map(Expected::memberId).toList());
+        assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(bills.list(SYSTEM, committee.id(), month, null, 0, 20).total()).isEqualTo(6);
         assertThat(bills.list(SYSTEM, committee.id(), month, BillStatus.VOID, 0, 20).bills())
-                .extracting(DuesBill::memberId).containsExactly(base + 6);
+                .extracting(DuesBill::memberId).containsExactly(voided);
         assertThat(bills.list(SYSTEM, first.id(), month, null, 0, 20).total()).isEqualTo(3);
 
+        // 10,001 bills of members that do not exist, numbered just above every member's id and removed at once: a
+        // backlog queued meanwhile (its range ends at the highest member id billed) grows by one slice at most
         YearMonth busy = YearMonth.of(2001, 2);
-        jdbc.sql("""
-                        insert into dues_bill (member_id, month, org_id, root_id, amount, status)
-                        select ? + n, ?, ?, ?, 10, 'OPEN' from generate_series(0, 10000) n""")
-                .params(base, busy.atDay(1), second.id(), second.rootId()).update();
-        DuesBills.DuesBillPage capped = bills.list(SYSTEM, committee.id(), busy, null, 0, 20);
-        assertThat(capped.total()).isEqualTo(10_001);
-        assertThat(capped.totalExact()).isFalse();
-        assertThat(capped.bills()).extracting(DuesBill::memberId).startsWith(base, base + 1, base + 2);
-        jdbc.sql("delete from dues_bill where member_id >= ? and member_id <= ? and month = ?")
-                .params(base, base + 10_000, busy.atDay(1)).update();
-        bill(base + 10_000, busy, second, "OPEN");
-        assertThat(bills.list(SYSTEM, committee.id(), busy, null, 0, 20).totalExact()).isTrue();
+        long base = jdbc.sql("select greatest((select max(id) from member), (select max(member_id) from dues_bill)) + 1")
+                .query(Long.class).single();
+        try {
+            jdbc.sql("""
+                            insert into dues_bill (member_id, month, org_id, root_id, amount, status)
+                            select ? + n, ?, ?, ?, 10, 'OPEN' from generate_series(0, 10000) n""")
+                    .params(base, busy.atDay(1), second.id(), second.rootId()).update();
+            DuesBills.DuesBillPage capped = bills.list(SYSTEM, committee.id(), busy, null, 0, 20);
+            assertThat(capped.total()).isEqualTo(10_001);
+            assertThat(capped.totalExact()).isFalse();
+            assertThat(capped.bills()).extracting(DuesBill::memberId).startsWith(base, base + 1, base + 2);
+            jdbc.sql("delete from dues_bill where member_id >= ? and month = ?").params(base + 1, busy.atDay(1)).update();
+            assertThat(bills.list(SYSTEM, committee.id(), busy, null, 0, 20).totalExact()).isTrue();
+        } finally {
+            jdbc.sql("delete from dues_bill where member_id >= ? and month = ?").params(base, busy.atDay(1)).update();
+        }
     }
 }
