@@ -38,17 +38,33 @@ public final class QrCodes {
         }
     }
 
-    /** The link in the QR code printed on a PDF's first page, read from the rendered page as a phone would. */
+    /**
+     * The link in the QR code printed on a PDF's first page, read from the rendered page as a phone would: at a few
+     * resolutions and with two ways of telling dark from light, as a phone's camera tries again. One rendering of a
+     * code now and then failed zxing's checksum (each letter's code differs: it carries a signature).
+     */
     public static String fromPdf(byte[] pdf) {
+        Exception last = null;
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document)
-                    .renderImageWithDPI(0, 300);
+            var renderer = new org.apache.pdfbox.rendering.PDFRenderer(document);
             var hints = java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE);
-            return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                    new com.google.zxing.common.HybridBinarizer(
-                            new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page))), hints).getText();
-        } catch (Exception e) {
-            throw new AssertionError("no QR code readable on the PDF's first page", e);
+            for (int dpi : new int[]{300, 200, 400}) {
+                var luminance = new com.google.zxing.client.j2se.BufferedImageLuminanceSource(
+                        renderer.renderImageWithDPI(0, dpi));
+                for (com.google.zxing.Binarizer binarizer : java.util.List.of(
+                        new com.google.zxing.common.HybridBinarizer(luminance),
+                        new com.google.zxing.common.GlobalHistogramBinarizer(luminance))) {
+                    try {
+                        return new com.google.zxing.qrcode.QRCodeReader()
+                                .decode(new com.google.zxing.BinaryBitmap(binarizer), hints).getText();
+                    } catch (com.google.zxing.ReaderException e) {
+                        last = e;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            last = e;
         }
+        throw new AssertionError("no QR code readable on the PDF's first page", last);
     }
 }
