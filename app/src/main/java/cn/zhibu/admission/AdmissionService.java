@@ -297,7 +297,7 @@ public class AdmissionService {
         List<Long> roots = subtree != null ? List.of(subtree.lastId())
                 : scope.browseRoots().stream().map(TreePath::lastId).toList();
         return AdmissionRecords.readByOrganization(roots.stream().mapToLong(id -> open(rollup.stages(id))).sum(),
-                roots.stream().mapToLong(organizations::subtreeSize).sum());
+                organizations.organizationsCovered(scope, subtree));
     }
 
     /** S1: people at each stage of a subtree, and admitted and converted in a year. */

@@ -191,25 +191,10 @@ public class MeetingService {
             return new MeetingPage(List.of(), 0, true, paging.page(), paging.size());
         }
         boolean fewOrganizations = filter.kind() != null
-                && organizationsListed(scope, subtree) <= MeetingRecords.FEW_ORGANIZATIONS;
+                && organizations.organizationsCovered(scope, subtree) <= MeetingRecords.FEW_ORGANIZATIONS;
         long total = records.count(scope, subtree, filter, fewOrganizations);
         return new MeetingPage(records.list(scope, subtree, filter, paging.size(), paging.offset()),
                 total, total <= MeetingRecords.COUNT_CAP, paging.page(), paging.size());
-    }
-
-    /**
-     * How many organizations a list covers, from the roll-ups: the subtree's, or those the caller manages (every one
-     * for an administrator); none for a member, whose list is their own invitations.
-     */
-    private long organizationsListed(DataScope scope, TreePath subtree) {
-        if (subtree != null) {
-            return organizations.subtreeSize(subtree.lastId());
-        }
-        if (scope.all()) {
-            return Long.MAX_VALUE;
-        }
-        return scope.hasManagedScope()
-                ? scope.browseRoots().stream().mapToLong(root -> organizations.subtreeSize(root.lastId())).sum() : 0;
     }
 
     /**

@@ -194,6 +194,19 @@ public class OrganizationService {
         return repository.rollup(orgId).values().stream().mapToLong(Integer::longValue).sum();
     }
 
+    /**
+     * How many organizations a read covers, from the roll-ups: the subtree's (already checked to be the caller's), or
+     * without one those of the caller's scope — every one for an administrator ({@link Long#MAX_VALUE}: unbounded).
+     * A size for choosing how to read, like {@link #subtreeSize}.
+     */
+    public long organizationsCovered(DataScope scope, TreePath subtree) {
+        if (subtree != null) {
+            return subtreeSize(subtree.lastId());
+        }
+        return scope.all() ? Long.MAX_VALUE
+                : scope.browseRoots().stream().mapToLong(root -> subtreeSize(root.lastId())).sum();
+    }
+
     public Committee committee(DataScope scope, long orgId) {
         return repository.committee(get(scope, orgId).id());
     }

@@ -149,11 +149,10 @@ public class MeetingRecords {
 
     /**
      * How many the list holds, counted to {@link #COUNT_CAP} + 1 at most. With a kind, {@code fewOrganizations} (the
-     * list covers at most {@link #FEW_ORGANIZATIONS}: the subtree's or the caller's scope's, or a member's own
-     * invitations) tests each of its meetings' kinds one by one; otherwise the
-     * planner joins the kind's rows, which it prefers for a county too: at 5 M members a county's 7,900 meetings
-     * were counted against all 400,000 of a kind's in 120–190 ms, one by one in 31 ms — while a city's took 33 ms
-     * joined and 80 one by one, the province's 20 and 84.
+     * list covers at most {@link #FEW_ORGANIZATIONS}: the subtree's or the caller's scope's) tests each of its
+     * meetings' kinds one by one; otherwise the planner joins the kind's rows, which it prefers for a county too: at
+     * 5 M members a county's 7,900 meetings were counted against all 400,000 of a kind's in 120–190 ms, one by one in
+     * 31 ms — while a city's took 33 ms joined and 80 one by one, the province's 20 and 84.
      */
     public long count(DataScope scope, TreePath subtree, MeetingFilter filter, boolean fewOrganizations) {
         Map<String, Object> params = DataScope.params();
