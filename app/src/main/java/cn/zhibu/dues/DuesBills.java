@@ -126,7 +126,8 @@ public class DuesBills {
         Paging paging = Paging.of(page, size);
         YearMonth m = month == null ? YearMonth.now() : month;
         long total = rows.countSubtree(org.path(), m, status);
-        List<DuesBill> bills = named(rows.ofSubtree(org.path(), m, status, paging.size(), paging.offset()), scope);
+        List<DuesBill> bills = named(rows.ofSubtree(org.path(), m, status, total <= BillRows.COUNT_CAP, paging.size(),
+                paging.offset()), scope);
         return new DuesBillPage(org.id(), org.name(), m, bills, total, total <= BillRows.COUNT_CAP, paging.page(),
                 paging.size(), rows.covered(org.path(), m));
     }

@@ -93,4 +93,45 @@ class DuesBillListIntegrationTest {
             jdbc.sql("delete from dues_bill where member_id >= ? and month = ?").params(base, busy.atDay(1)).update();
         }
     }
+
+    @Test
+    void paid_bills_few_in_the_month_are_found_first_yet_paged_by_organization_and_member() {
+        long suffix = System.nanoTime() % 1_000_000;
+        Organization committee = data.committee("已交账单党委" + suffix);
+        Organization first = data.org(committee.id(), "已交甲支部", OrganizationType.BRANCH);
+        Organization second = data.org(committee.id(), "已交乙支部", OrganizationType.BRANCH);
+        Organization elsewhere = data.org(data.committee("已交别处党委" + suffix).id(), "已交别处支部",
+                OrganizationType.BRANCH);
+        YearMonth month = YearMonth.of(2001, 3);
+        record Expected(long memberId, String path) {
+        }
+        List<Expected> placed = new ArrayList<>();
+        List<String> names = List.of("已交甲", "已交乙", "已交丙", "已交丁");
+        for (Organization branch : List.of(second, first, second, first)) {
+            long id = data.member(branch.id(), names.get(placed.size()), MemberStatus.FULL).id();
+            bill(id, month, branch, "PAID");
+            placed.add(new Expected(id, branch.path().value()));
+        }
+        List<Long> expected = placed.stream()
+                .sorted(Comparator.comparing(Expected::path).thenComparing(Expected::memberId))
+                .map(Expected::memberId).toList();
+        bill(data.member(first.id(), "未交党员", MemberStatus.FULL).id(), month, first, "OPEN");
+        bill(data.member(elsewhere.id(), "别处已交党员", MemberStatus.FULL).id(), month, elsewhere, "PAID");
+
+        List<Long> seen = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            DuesBills.DuesBillPage p = bills.list(SYSTEM, committee.id(), month, BillStatus.PAID, page, 3);
+            assertThat(p.total()).isEqualTo(4);
+            p.bills().forEach(b -> {
+                assertThat(b.status()).isEqualTo(BillStatus.PAID);
+                seen.add(b.memberId());
+            });
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(bills.list(SYSTEM, second.id(), month, BillStatus.PAID, 0, 20).bills())
+                .extracting(DuesBill::memberId)
+                .containsExactlyElementsOf(placed.stream().filter(e -> e.path().equals(second.path().value()))
+                        .map(Expected::memberId).sorted().toList());
+        assertThat(bills.list(SYSTEM, committee.id(), month, BillStatus.WAIVED, 0, 20).bills()).isEmpty();
+    }
 }

@@ -41,21 +41,34 @@ public class BillRows {
      * organization's path, whose order the page follows: its organizations are walked in order and the walk stops
      * with the page. (Asked as "the organization is among the subtree's", the planner walked the province's
      * organizations in path order testing each: a county's first page took 363 ms at 5 M members, now 0.35.)
+     * {@code few}: the caller counted at most {@link #COUNT_CAP} such bills. Of a status other than OPEN (those V63
+     * indexes) they are then found whole before they are sorted, so that the planner may start from the bills of
+     * that status rather than walk the subtree hoping to meet them soon: paid bills cluster (a branch collects on one
+     * day), and a province's 1,240 已交 bills took 440 ms walked, 6 ms found first. At worst the subtree is walked
+     * whole and at most 10,000 bills are sorted.
      */
-    public List<Row> ofSubtree(TreePath subtree, YearMonth month, BillStatus status, int limit, long offset) {
-        return jdbc.sql("select " + COLUMNS + FROM + " where o.path >= ? and o.path < ? and b.month = ?"
-                        + (status == null ? "" : " and b.status = '" + status.name() + "'")
-                        + " order by o.path, b.member_id limit ? offset ?")
-                .params(subtree.value(), subtree.upperBound(), month.atDay(1), limit, offset)
+    public List<Row> ofSubtree(TreePath subtree, YearMonth month, BillStatus status, boolean few, int limit,
+                               long offset) {
+        String where = inSubtree(status);
+        String sql = few && status != null && status != BillStatus.OPEN
+                ? "with matching as materialized (select " + COLUMNS + FROM + where + ")"
+                        + " select * from matching order by org_path, member_id limit ? offset ?"
+                : "select " + COLUMNS + FROM + where + " order by o.path, b.member_id limit ? offset ?";
+        return jdbc.sql(sql).params(subtree.value(), subtree.upperBound(), month.atDay(1), limit, offset)
                 .query((rs, i) -> map(rs)).list();
     }
 
     /** How many bills {@link #ofSubtree} lists, counted to {@link #COUNT_CAP} + 1 at most (the province's: 1.4 s). */
     public long countSubtree(TreePath subtree, YearMonth month, BillStatus status) {
-        return jdbc.sql("select count(*) from (select 1" + FROM + " where o.path >= ? and o.path < ? and b.month = ?"
-                        + (status == null ? "" : " and b.status = '" + status.name() + "'") + " limit ?) c")
+        return jdbc.sql("select count(*) from (select 1" + FROM + inSubtree(status) + " limit ?) c")
                 .params(subtree.value(), subtree.upperBound(), month.atDay(1), COUNT_CAP + 1)
                 .query(Long.class).single();
+    }
+
+    /** The bills of a month in a subtree ([path, upper bound), month), of one status or all. */
+    private static String inSubtree(BillStatus status) {
+        return " where o.path >= ? and o.path < ? and b.month = ?"
+                + (status == null ? "" : " and b.status = '" + status.name() + "'");
     }
 
     public List<Row> ofMember(long memberId, int limit) {
