@@ -66,7 +66,11 @@ class AdmissionIntegrationTest {
     }
 
     private AdmissionCase applicant(String name, LocalDate birth) {
-        return admission.apply(SYSTEM, new ApplicationForm(branch.id(), name, TestData.idNumber(birth, false), "汉族",
+        return caseIn(branch, name, birth);
+    }
+
+    private AdmissionCase caseIn(Organization org, String name, LocalDate birth) {
+        return admission.apply(SYSTEM, new ApplicationForm(org.id(), name, TestData.idNumber(birth, false), "汉族",
                 Education.BACHELOR, Occupation.PROFESSIONAL, "某某公司", "13800001111", APPLIED));
     }
 
@@ -316,6 +320,25 @@ class AdmissionIntegrationTest {
             assertThat(r.step()).isEqualTo(FIRST_TALK);
             assertThat(r.overdue()).isTrue();
         });
+    }
+
+    @Test
+    void the_pipeline_finds_a_person_by_the_start_of_their_name_within_the_subtree_only() {
+        AdmissionCase c = applicant("欧阳晓峰", LocalDate.of(1998, 3, 3));
+        Organization elsewhere = data.org(data.committee("发展测试别处党委" + System.nanoTime() % 1_000_000).id(),
+                "发展测试别处支部", OrganizationType.BRANCH);
+        AdmissionCase other = caseIn(elsewhere, "欧阳晓红", LocalDate.of(1997, 4, 4));
+        assertThat(admission.pipeline(SYSTEM, committee.id(), null, "欧阳", 0).cases()).extracting(CaseSummary::id)
+                .containsExactly(c.id());
+        assertThat(admission.pipeline(SYSTEM, committee.id(), null, "欧阳晓峰", 0).cases()).extracting(CaseSummary::id)
+                .containsExactly(c.id());
+        assertThat(admission.pipeline(SYSTEM, committee.id(), null, "晓峰", 0).cases()).isEmpty();
+        // a wildcard typed into the box is text, not a pattern
+        assertThat(admission.pipeline(SYSTEM, committee.id(), null, "%晓", 0).cases()).isEmpty();
+        assertThat(admission.pipeline(SYSTEM, committee.id(), AdmissionStage.APPLICANT, "欧阳", 0).total()).isEqualTo(1);
+        assertThat(admission.pipeline(SYSTEM, committee.id(), AdmissionStage.ACTIVIST, "欧阳", 0).total()).isZero();
+        assertThat(admission.pipeline(SYSTEM, elsewhere.id(), null, "欧阳", 0).cases()).extracting(CaseSummary::id)
+                .containsExactly(other.id());
     }
 
     @Test
