@@ -35,28 +35,45 @@ class DuesBillListIntegrationTest {
                 .params(memberId, month.atDay(1), org.id(), org.rootId(), status).update();
     }
 
+    /** A committee with two branches and the order its bills are listed in. */
+    private record Tree(Organization committee, Organization first, Organization second, List<Long> expected) {
+    }
+
+    /**
+     * Bills of {@code status} for members placed alternately in the committee's branches (second first when
+     * {@code secondFirst}), one bill of the same status elsewhere; {@code expected}: the committee's, by path and id.
+     */
+    private Tree billed(String label, List<String> names, YearMonth month, String status, boolean secondFirst) {
+        long suffix = System.nanoTime() % 1_000_000;
+        Organization committee = data.committee(label + "党委" + suffix);
+        Organization first = data.org(committee.id(), label + "甲支部", OrganizationType.BRANCH);
+        Organization second = data.org(committee.id(), label + "乙支部", OrganizationType.BRANCH);
+        Organization elsewhere = data.org(data.committee(label + "别处党委" + suffix).id(), label + "别处支部",
+                OrganizationType.BRANCH);
+        record Placed(long memberId, String path) {
+        }
+        List<Placed> placed = new ArrayList<>();
+        for (String name : names) {
+            Organization branch = (placed.size() % 2 == 0) == secondFirst ? second : first;
+            Member m = data.member(branch.id(), name, MemberStatus.FULL);
+            bill(m.id(), month, branch, status);
+            placed.add(new Placed(m.id(), branch.path().value()));
+        }
+        bill(data.member(elsewhere.id(), "别处党员", MemberStatus.FULL).id(), month, elsewhere, status);
+        List<Long> expected = placed.stream()
+                .sorted(Comparator.comparing(Placed::path).thenComparing(Placed::memberId))
+                .map(Placed::memberId).toList();
+        return new Tree(committee, first, second, expected);
+    }
+
     @Test
     void pages_follow_organization_and_member_and_the_total_is_exact_up_to_the_cap() {
-        long suffix = System.nanoTime() % 1_000_000;
-        Organization committee = data.committee("账单列表党委" + suffix);
-        Organization first = data.org(committee.id(), "账单列表甲支部", OrganizationType.BRANCH);
-        Organization second = data.org(committee.id(), "账单列表乙支部", OrganizationType.BRANCH);
-        Organization elsewhere = data.org(data.committee("账单列表别处党委" + suffix).id(), "别处支部",
-                OrganizationType.BRANCH);
         YearMonth month = YearMonth.of(2001, 1);
-        record Expected(long memberId, String path) {
-        }
-        List<Expected> placed = new ArrayList<>();
-        List<String> names = List.of("账单甲", "账单乙", "账单丙", "账单丁", "账单戊");
-        for (Organization branch : List.of(first, second, first, second, first)) {
-            Member m = data.member(branch.id(), names.get(placed.size()), MemberStatus.FULL);
-            bill(m.id(), month, branch, "OPEN");
-            placed.add(new Expected(m.id(), branch.path().value()));
-        }
-        List<Long> expected = placed.stream()
-                .sorted(Comparator.comparing(Expected::path).thenComparing(Expected::memberId))
-                .map(Expected::memberId).toList();
-        bill(data.member(elsewhere.id(), "别处党员", MemberStatus.FULL).id(), month, elsewhere, "OPEN");
+        Tree tree = billed("账单列表", List.of("账单甲", "账单乙", "账单丙", "账单丁", "账单戊"), month, "OPEN", false);
+        Organization committee = tree.committee();
+        Organization first = tree.first();
+        Organization second = tree.second();
+        List<Long> expected = tree.expected();
         long voided = data.member(second.id(), "作废账单党员", MemberStatus.FULL).id();
         bill(voided, month, second, "VOID");
 
@@ -96,27 +113,10 @@ class DuesBillListIntegrationTest {
 
     @Test
     void paid_bills_few_in_the_month_are_found_first_yet_paged_by_organization_and_member() {
-        long suffix = System.nanoTime() % 1_000_000;
-        Organization committee = data.committee("已交账单党委" + suffix);
-        Organization first = data.org(committee.id(), "已交甲支部", OrganizationType.BRANCH);
-        Organization second = data.org(committee.id(), "已交乙支部", OrganizationType.BRANCH);
-        Organization elsewhere = data.org(data.committee("已交别处党委" + suffix).id(), "已交别处支部",
-                OrganizationType.BRANCH);
         YearMonth month = YearMonth.of(2001, 3);
-        record Expected(long memberId, String path) {
-        }
-        List<Expected> placed = new ArrayList<>();
-        List<String> names = List.of("已交甲", "已交乙", "已交丙", "已交丁");
-        for (Organization branch : List.of(second, first, second, first)) {
-            long id = data.member(branch.id(), names.get(placed.size()), MemberStatus.FULL).id();
-            bill(id, month, branch, "PAID");
-            placed.add(new Expected(id, branch.path().value()));
-        }
-        List<Long> expected = placed.stream()
-                .sorted(Comparator.comparing(Expected::path).thenComparing(Expected::memberId))
-                .map(Expected::memberId).toList();
-        bill(data.member(first.id(), "未交党员", MemberStatus.FULL).id(), month, first, "OPEN");
-        bill(data.member(elsewhere.id(), "别处已交党员", MemberStatus.FULL).id(), month, elsewhere, "PAID");
+        Tree tree = billed("已交账单", List.of("已交甲", "已交乙", "已交丙", "已交丁"), month, "PAID", true);
+        Organization committee = tree.committee();
+        bill(data.member(tree.first().id(), "未交党员", MemberStatus.FULL).id(), month, tree.first(), "OPEN");
 
         List<Long> seen = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
@@ -127,11 +127,11 @@ class DuesBillListIntegrationTest {
                 seen.add(b.memberId());
             });
         }
-        assertThat(seen).containsExactlyElementsOf(expected);
-        assertThat(bills.list(SYSTEM, second.id(), month, BillStatus.PAID, 0, 20).bills())
-                .extracting(DuesBill::memberId)
-                .containsExactlyElementsOf(placed.stream().filter(e -> e.path().equals(second.path().value()))
-                        .map(Expected::memberId).sorted().toList());
+        assertThat(seen).containsExactlyElementsOf(tree.expected());
+        // the second branch's own two (placed first and third), by member
+        List<DuesBill> secondsOwn = bills.list(SYSTEM, tree.second().id(), month, BillStatus.PAID, 0, 20).bills();
+        assertThat(secondsOwn).hasSize(2).allMatch(b -> b.orgId() == tree.second().id());
+        assertThat(secondsOwn).extracting(DuesBill::memberId).isSorted();
         assertThat(bills.list(SYSTEM, committee.id(), month, BillStatus.WAIVED, 0, 20).bills()).isEmpty();
     }
 }
