@@ -128,8 +128,11 @@ public class DuesBills {
         long total = rows.countSubtree(org.path(), m, status);
         List<DuesBill> bills = named(rows.ofSubtree(org.path(), m, status, total <= BillRows.COUNT_CAP, paging.size(),
                 paging.offset()), scope);
-        return new DuesBillPage(org.id(), org.name(), m, bills, total, total <= BillRows.COUNT_CAP, paging.page(),
-                paging.size(), rows.covered(org.path(), m));
+        // every bill listed lies in the subtree just checked: naming their organizations shows nothing outside it
+        Map<Long, String> orgNames = organizations.describeAll(bills.stream().map(DuesBill::orgId).distinct().toList())
+                .values().stream().collect(Collectors.toMap(Organization::id, Organization::name));
+        return new DuesBillPage(org.id(), org.name(), m, bills, orgNames, total, total <= BillRows.COUNT_CAP,
+                paging.page(), paging.size(), rows.covered(org.path(), m));
     }
 
     /**
@@ -203,10 +206,12 @@ public class DuesBills {
 
     /**
      * One page of a month's bills of a subtree; {@code total} counted to {@link BillRows#COUNT_CAP} + 1 at most
-     * ({@code totalExact} false beyond); {@code covered}: a run of the month covers the organization.
+     * ({@code totalExact} false beyond); {@code covered}: a run of the month covers the organization;
+     * {@code orgNames}: the name of each listed bill's organization (所在组织) by its id.
      */
-    public record DuesBillPage(long orgId, String orgName, YearMonth month, List<DuesBill> bills, long total,
-                               boolean totalExact, int page, int size, boolean covered) {
+    public record DuesBillPage(long orgId, String orgName, YearMonth month, List<DuesBill> bills,
+                               Map<Long, String> orgNames, long total, boolean totalExact, int page, int size,
+                               boolean covered) {
 
         public int totalPages() {
             return (int) Math.max(1, (total + size - 1) / size);

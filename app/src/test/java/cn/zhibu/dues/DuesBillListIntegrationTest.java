@@ -82,7 +82,10 @@ class DuesBillListIntegrationTest {
             DuesBills.DuesBillPage p = bills.list(SYSTEM, committee.id(), month, BillStatus.OPEN, page, 2);
             assertThat(p.total()).isEqualTo(5);
             assertThat(p.totalExact()).isTrue();
-            p.bills().forEach(b -> seen.add(b.memberId()));
+            p.bills().forEach(b -> {
+                seen.add(b.memberId());
+                assertThat(p.orgNames()).containsEntry(b.orgId(), b.orgId() == first.id() ? first.name() : second.name());
+            });
         }
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(bills.list(SYSTEM, committee.id(), month, null, 0, 20).total()).isEqualTo(6);

@@ -180,7 +180,11 @@ class DuesBillsScopeIntegrationTest {
             body = secB.get(job).body();
         }
         assertThat(body).contains("已生成2张账单");
-        assertThat(secB.get("/dues/bills?org=" + branchB.id()).body()).contains("乙支部新党员").contains("50.00元");
+        String branchPage = secB.get("/dues/bills?org=" + branchB.id()).body();
+        assertThat(branchPage).contains("乙支部新党员").contains("50.00元").doesNotContain("data-label=\"所在组织\"");
+        // a committee's page names each bill's branch
+        assertThat(pages("dcomB").get("/dues/bills?org=" + committee2.id()).body())
+                .contains("<td data-label=\"所在组织\">党费范围乙支部</td>").contains("乙支部新党员");
         assertThat(api("dsecA").get("/api/v1/dues/bills?orgId=" + branchA.id()).json().get("total").asInt()).isZero();
     }
 }
