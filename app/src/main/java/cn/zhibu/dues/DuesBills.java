@@ -126,13 +126,13 @@ public class DuesBills {
         Paging paging = Paging.of(page, size);
         YearMonth m = month == null ? YearMonth.now() : month;
         long total = rows.countSubtree(org.path(), m, status);
-        List<DuesBill> bills = named(rows.ofSubtree(org.path(), m, status, total <= BillRows.COUNT_CAP, paging.size(),
-                paging.offset()), scope);
+        boolean exact = total <= BillRows.COUNT_CAP;
+        List<BillRows.Row> listed = rows.ofSubtree(org.path(), m, status, exact, paging.size(), paging.offset());
         // every bill listed lies in the subtree just checked: naming their organizations shows nothing outside it
-        Map<Long, String> orgNames = organizations.describeAll(bills.stream().map(DuesBill::orgId).distinct().toList())
-                .values().stream().collect(Collectors.toMap(Organization::id, Organization::name));
-        return new DuesBillPage(org.id(), org.name(), m, bills, orgNames, total, total <= BillRows.COUNT_CAP,
-                paging.page(), paging.size(), rows.covered(org.path(), m));
+        Map<Long, String> orgNames = listed.stream()
+                .collect(Collectors.toMap(BillRows.Row::orgId, BillRows.Row::orgName, (a, b) -> a));
+        return new DuesBillPage(org.id(), org.name(), m, named(listed, scope), orgNames, total, exact, paging.page(),
+                paging.size(), rows.covered(org.path(), m));
     }
 
     /**

@@ -23,13 +23,16 @@ public class BillRows {
         this.jdbc = jdbc;
     }
 
-    /** A bill without the member's name (the member module names them); orgPath: where its organization is now. */
-    public record Row(long memberId, YearMonth month, long orgId, String orgPath, BigDecimal amount, BigDecimal paid,
-                      BillStatus status, Long baseId, Long reliefId, String voidReason) {
+    /**
+     * A bill without the member's name (the member module names them); orgPath, orgName: its organization now. Only a
+     * subtree's list shows the name: a member's own bills may name a former branch outside the reader's scope.
+     */
+    public record Row(long memberId, YearMonth month, long orgId, String orgPath, String orgName, BigDecimal amount,
+                      BigDecimal paid, BillStatus status, Long baseId, Long reliefId, String voidReason) {
     }
 
-    private static final String COLUMNS = "b.member_id, b.month, b.org_id, o.path as org_path, b.amount, b.paid,"
-            + " b.status, b.base_id, b.relief_id, b.void_reason";
+    private static final String COLUMNS = "b.member_id, b.month, b.org_id, o.path as org_path, o.name as org_name,"
+            + " b.amount, b.paid, b.status, b.base_id, b.relief_id, b.void_reason";
     /** The bills with their organization (for its path now: bills carry none, V51). */
     private static final String FROM = " from dues_bill b join organization o on o.id = b.org_id";
 
@@ -125,7 +128,8 @@ public class BillRows {
 
     private static Row map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(rs.getLong("member_id"), YearMonth.from(rs.getObject("month", LocalDate.class)),
-                rs.getLong("org_id"), rs.getString("org_path"), rs.getBigDecimal("amount"), rs.getBigDecimal("paid"),
+                rs.getLong("org_id"), rs.getString("org_path"), rs.getString("org_name"), rs.getBigDecimal("amount"),
+                rs.getBigDecimal("paid"),
                 BillStatus.valueOf(rs.getString("status")), rs.getObject("base_id", Long.class),
                 rs.getObject("relief_id", Long.class), rs.getString("void_reason"));
     }
