@@ -10,6 +10,7 @@ import java.util.Set;
 /** Command-line options of {@code bench}; {@code --quick} only lowers the defaults, explicit values still win. */
 record BenchOptions(URI url, String user, String password, String jdbcUrl, String dbUser, String dbPassword,
                     int samples, int mixedSeconds, int concurrency, int writers, int writeSeconds, int warmupSeconds,
+                    int warmupPasses,
                     Path out, boolean skipWrites, boolean skipMove, boolean roster, boolean skipExport, boolean quick, long seed,
                     boolean skipCheckin, int checkinSeconds, boolean skipStudy, boolean onlyStudy,
                     int studySeconds, boolean onlyWrites, boolean onlyMove) {
@@ -37,6 +38,9 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --writers N           concurrent writers (16)
               --write-seconds N     duration of the write workload (20; quick: 5)
               --warmup-seconds N    untimed requests before measuring (10; quick: 2)
+              --warmup-passes N     then untimed passes over every read, one request at a time (1; quick: 0):
+                                    a server that has run a while has compiled each view's own code, not
+                                    only the code all requests share
               --seed N              makes the sample of organizations and members repeatable (42)
               --checkin-seconds N   the check-in burst: 1,000 invitees scan within this many seconds (60)
               --skip-checkin        no check-in burst
@@ -57,7 +61,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
     private static final Set<String> FLAGS = Set.of("skip-writes", "skip-move", "roster", "skip-export", "quick", "help",
             "skip-checkin", "skip-study", "only-study", "only-writes", "only-move");
     private static final Set<String> VALUED = Set.of("url", "user", "password", "jdbc", "db-user", "db-password",
-            "samples", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds", "seed", "out",
+            "samples", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds", "warmup-passes",
+            "seed", "out",
             "checkin-seconds", "study-seconds");
 
     /** The options, or null when only help was asked for. */
@@ -93,7 +98,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                 v.text("db-user", "postgres"), v.text("db-password", "postgres"),
                 v.positive("samples", quick ? 5 : DEFAULT_SAMPLES), v.positive("mixed-seconds", quick ? 5 : 30),
                 v.positive("concurrency", 64), v.positive("writers", 16), v.positive("write-seconds", quick ? 5 : 20),
-                v.number("warmup-seconds", quick ? 2 : 10), Path.of(v.text("out", "bench/results/latest.json")),
+                v.number("warmup-seconds", quick ? 2 : 10),
+                v.atLeastZero("warmup-passes", quick ? 0 : 1), Path.of(v.text("out", "bench/results/latest.json")),
                 flags.contains("skip-writes"), flags.contains("skip-move"), flags.contains("roster"),
                 flags.contains("skip-export"), quick,
                 v.number("seed", 42), flags.contains("skip-checkin"), v.positive("checkin-seconds", 60),
@@ -133,6 +139,14 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--" + name + " expects a whole number, not " + value);
             }
+        }
+
+        int atLeastZero(String name, int fallback) {
+            int n = number(name, fallback);
+            if (n < 0) {
+                throw new IllegalArgumentException("--" + name + " must not be negative");
+            }
+            return n;
         }
 
         int positive(String name, int fallback) {

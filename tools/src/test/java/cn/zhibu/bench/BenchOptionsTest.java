@@ -1,0 +1,25 @@
+package cn.zhibu.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchOptionsTest {
+
+    @Test
+    void a_full_run_warms_every_read_once_before_timing_it_and_a_quick_one_does_not() {
+        assertThat(BenchOptions.parse(new String[0]).warmupPasses()).isEqualTo(1);
+        assertThat(BenchOptions.parse(new String[]{"--quick"}).warmupPasses()).isZero();
+        assertThat(BenchOptions.parse(new String[]{"--quick", "--warmup-passes", "2"}).warmupPasses()).isEqualTo(2);
+        assertThat(BenchOptions.parse(new String[]{"--warmup-passes=0"}).warmupPasses()).isZero();
+    }
+
+    @Test
+    void a_warm_up_pass_count_that_is_negative_or_not_a_number_is_refused_by_name() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--warmup-passes", "-1"}))
+                .hasMessage("--warmup-passes must not be negative");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--warmup-passes", "1.5"}))
+                .hasMessage("--warmup-passes expects a whole number, not 1.5");
+    }
+}
