@@ -108,6 +108,7 @@ public final class EmbeddedDatabase implements Closeable {
             db.close();
             throw new IllegalStateException("无法为内置 PostgreSQL 设置密码认证：" + e.getMessage(), e);
         }
+        db.storeStatisticsUncompressed();
         log.info("内置 PostgreSQL 已启动：数据目录 {}，端口 {}，{}，shared_buffers {}，max_wal_size {}", dir, pg.getPort(),
                 settings.durable() ? "fsync 和同步提交已开启" : "fsync 和同步提交已关闭（仅用于测试）",
                 settings.memory().sharedBuffers(), settings.memory().maxWalSize());
@@ -156,6 +157,17 @@ public final class EmbeddedDatabase implements Closeable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** See {@link UncompressedStatistics}; a failure costs planning time only, so it is logged, not thrown. */
+    private void storeStatisticsUncompressed() {
+        try (Connection c = connect()) {
+            if (UncompressedStatistics.store(c)) {
+                log.info("内置 PostgreSQL 的查询统计信息改为不压缩存放：规划语句时不再每次解压");
+            }
+        } catch (SQLException e) {
+            log.warn("未能把内置 PostgreSQL 的查询统计信息改为不压缩存放（只影响规划语句的速度）：{}", e.getMessage());
         }
     }
 

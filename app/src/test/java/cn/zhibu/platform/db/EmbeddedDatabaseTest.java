@@ -3,6 +3,7 @@ package cn.zhibu.platform.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,6 +96,61 @@ class EmbeddedDatabaseTest {
         Files.delete(dir.resolve("pg.password"));
         assertThatThrownBy(() -> EmbeddedDatabase.start(settings(false)).close())
                 .hasMessageContaining("pg.password").hasMessageContaining("不存在");
+    }
+
+    /**
+     * At 5 M members half the planning of a branch's simple read went to decompressing the paths' statistics (1,000
+     * values each): the cluster stores them uncompressed, and rewrites once those written compressed before.
+     */
+    @Test
+    void planner_statistics_are_stored_uncompressed_and_those_written_compressed_before_are_rewritten() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(settings(false)); Connection c = db.connect();
+             Statement s = c.createStatement()) {
+            assertThat(storages(s)).containsOnly("e");
+            s.execute("create table paths (path text)");
+            s.execute("alter table paths alter column path set statistics 1000");
+            s.execute("insert into paths select '/1/289789/295968/' || (i / 100) || '/' || i || '/'"
+                    + " from generate_series(1, 30000) i");
+            s.execute("analyze paths");
+            assertThat(UncompressedStatistics.stillCompressed(c)).isEmpty();
+
+            // a cluster whose statistics were written before: compressed
+            s.execute("set allow_system_table_mods = on");
+            s.execute("alter table pg_statistic alter column stavalues1 set storage extended,"
+                    + " alter column stanumbers1 set storage extended");
+            s.execute("reset allow_system_table_mods");
+            s.execute("analyze paths");
+            assertThat(UncompressedStatistics.stillCompressed(c)).containsExactly(Map.entry("paths", "path"));
+            assertThat(UncompressedStatistics.store(c)).isTrue();
+            assertThat(UncompressedStatistics.store(c)).isFalse();
+            assertThat(storages(s)).containsOnly("e");
+            assertThat(UncompressedStatistics.stillCompressed(c)).hasSize(1);
+
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(db.jdbcUrl());
+            dataSource.setUser(EmbeddedDatabase.USER);
+            dataSource.setPassword(db.password());
+            assertThat(StatisticsRewrite.rewrite(dataSource)).isEqualTo(1);
+            assertThat(UncompressedStatistics.stillCompressed(c)).isEmpty();
+            assertThat(StatisticsRewrite.rewrite(dataSource)).isZero();
+            try (ResultSet rs = s.executeQuery("select count(*) from pg_stats where tablename = 'paths'"
+                    + " and array_length(histogram_bounds::text::text[], 1) > 500")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the statistics are still there, as detailed").isEqualTo(1);
+            }
+        }
+    }
+
+    private static List<String> storages(Statement s) throws SQLException {
+        List<String> storages = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("select attstorage from pg_attribute"
+                + " where attrelid = 'pg_statistic'::regclass and (attname like 'stavalues%' or attname like 'stanumbers%')")) {
+            while (rs.next()) {
+                storages.add(rs.getString(1));
+            }
+        }
+        assertThat(storages).hasSize(10);
+        return storages;
     }
 
     private static String show(Connection c, String setting) throws SQLException {
