@@ -9,8 +9,8 @@ import java.util.Set;
 
 /** Command-line options of {@code bench}; {@code --quick} only lowers the defaults, explicit values still win. */
 record BenchOptions(URI url, String user, String password, String jdbcUrl, String dbUser, String dbPassword,
-                    int samples, int mixedSeconds, int concurrency, int writers, int writeSeconds, int warmupSeconds,
-                    int warmupPasses,
+                    int samples, int mixedUris, int mixedSeconds, int concurrency, int writers, int writeSeconds,
+                    int warmupSeconds, int warmupPasses,
                     Path out, boolean skipWrites, boolean skipMove, boolean roster, boolean skipExport, boolean quick, long seed,
                     boolean skipCheckin, int checkinSeconds, boolean skipStudy, boolean onlyStudy,
                     int studySeconds, boolean onlyWrites, boolean onlyMove) {
@@ -34,6 +34,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --samples N           organizations per level and requests per read (200: a p95 among 200
                                     requests is the 11th slowest, among 50 the 3rd; quick: 5)
               --mixed-seconds N     duration of the mixed read workload (30; quick: 5)
+              --mixed-uris N        requests of each read the mixed workload picks from: the first N of
+                                    its samples (50, the mix of every run before --samples became 200)
               --concurrency N       clients of the mixed read workload (64)
               --writers N           concurrent writers (16)
               --write-seconds N     duration of the write workload (20; quick: 5)
@@ -61,8 +63,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
     private static final Set<String> FLAGS = Set.of("skip-writes", "skip-move", "roster", "skip-export", "quick", "help",
             "skip-checkin", "skip-study", "only-study", "only-writes", "only-move");
     private static final Set<String> VALUED = Set.of("url", "user", "password", "jdbc", "db-user", "db-password",
-            "samples", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds", "warmup-passes",
-            "seed", "out",
+            "samples", "mixed-uris", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds",
+            "warmup-passes", "seed", "out",
             "checkin-seconds", "study-seconds");
 
     /** The options, or null when only help was asked for. */
@@ -96,7 +98,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                 v.text("user", "sheng"), v.text("password", "Zhibu@2026"),
                 v.text("jdbc", "jdbc:postgresql://localhost:54329/postgres"),
                 v.text("db-user", "postgres"), v.text("db-password", "postgres"),
-                v.positive("samples", quick ? 5 : DEFAULT_SAMPLES), v.positive("mixed-seconds", quick ? 5 : 30),
+                v.positive("samples", quick ? 5 : DEFAULT_SAMPLES), v.positive("mixed-uris", 50),
+                v.positive("mixed-seconds", quick ? 5 : 30),
                 v.positive("concurrency", 64), v.positive("writers", 16), v.positive("write-seconds", quick ? 5 : 20),
                 v.number("warmup-seconds", quick ? 2 : 10),
                 v.atLeastZero("warmup-passes", quick ? 0 : 1), Path.of(v.text("out", "bench/results/latest.json")),

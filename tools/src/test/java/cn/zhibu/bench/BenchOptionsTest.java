@@ -16,6 +16,15 @@ class BenchOptionsTest {
     }
 
     @Test
+    void the_mixed_load_draws_on_fifty_requests_of_each_read_unless_told_otherwise() {
+        assertThat(BenchOptions.parse(new String[0]).mixedUris()).isEqualTo(50);
+        assertThat(BenchOptions.parse(new String[0]).samples()).isEqualTo(200);
+        assertThat(BenchOptions.parse(new String[]{"--mixed-uris", "200"}).mixedUris()).isEqualTo(200);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--mixed-uris", "0"}))
+                .hasMessage("--mixed-uris must be at least 1");
+    }
+
+    @Test
     void a_warm_up_pass_count_that_is_negative_or_not_a_number_is_refused_by_name() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--warmup-passes", "-1"}))
                 .hasMessage("--warmup-passes must not be negative");
