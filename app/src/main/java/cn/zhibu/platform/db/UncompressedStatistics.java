@@ -5,7 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The planner's statistics of the embedded cluster, stored uncompressed.
@@ -23,7 +27,14 @@ import java.util.Map;
  */
 final class UncompressedStatistics {
 
-    private static final int SLOTS = 5;
+    /** The arrays of pg_statistic's five slots: the values (most common, histogram) and their frequencies. */
+    private static final List<String> ARRAYS = IntStream.rangeClosed(1, 5).boxed()
+            .flatMap(slot -> Stream.of("stavalues" + slot, "stanumbers" + slot)).toList();
+    private static final String NAMED = ARRAYS.stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
+    private static final String STORE_EXTERNAL = ARRAYS.stream().map(a -> "alter column " + a + " set storage external")
+            .collect(Collectors.joining(", ", "alter table pg_statistic ", ""));
+    private static final String ANY_COMPRESSED = ARRAYS.stream().map(a -> "pg_column_compression(s." + a + ")")
+            .collect(Collectors.joining(", ", "num_nonnulls(", ") > 0"));
 
     private UncompressedStatistics() {
     }
@@ -32,20 +43,15 @@ final class UncompressedStatistics {
     static boolean store(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             try (ResultSet rs = s.executeQuery("select count(*) from pg_attribute where attrelid = 'pg_statistic'::regclass"
-                    + " and (attname like 'stavalues%' or attname like 'stanumbers%') and attstorage <> 'e'")) {
+                    + " and attname in (" + NAMED + ") and attstorage <> 'e'")) {
                 rs.next();
                 if (rs.getInt(1) == 0) {
                     return false;
                 }
             }
-            StringBuilder alter = new StringBuilder("alter table pg_statistic");
-            for (int slot = 1; slot <= SLOTS; slot++) {
-                alter.append(slot == 1 ? " " : ", ").append("alter column stavalues").append(slot)
-                        .append(" set storage external, alter column stanumbers").append(slot).append(" set storage external");
-            }
             s.execute("set allow_system_table_mods = on");
             try {
-                s.execute(alter.toString());
+                s.execute(STORE_EXTERNAL);
             } finally {
                 s.execute("reset allow_system_table_mods");
             }
@@ -55,17 +61,12 @@ final class UncompressedStatistics {
 
     /** The application's columns whose statistics are still stored compressed, by table (quoted for ANALYZE). */
     static Map<String, String> stillCompressed(Connection connection) throws SQLException {
-        StringBuilder compressed = new StringBuilder();
-        for (int slot = 1; slot <= SLOTS; slot++) {
-            compressed.append(slot == 1 ? "" : ", ").append("pg_column_compression(s.stavalues").append(slot)
-                    .append("), pg_column_compression(s.stanumbers").append(slot).append(')');
-        }
         Map<String, String> columns = new LinkedHashMap<>();
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("select s.starelid::regclass::text, string_agg(distinct quote_ident(a.attname), ', ')"
                      + " from pg_statistic s join pg_attribute a on a.attrelid = s.starelid and a.attnum = s.staattnum"
                      + " join pg_class c on c.oid = s.starelid join pg_namespace n on n.oid = c.relnamespace"
-                     + " where n.nspname not in ('pg_catalog', 'information_schema') and num_nonnulls(" + compressed + ") > 0"
+                     + " where n.nspname not in ('pg_catalog', 'information_schema') and " + ANY_COMPRESSED
                      + " group by 1 order by 1")) {
             while (rs.next()) {
                 columns.put(rs.getString(1), rs.getString(2));
