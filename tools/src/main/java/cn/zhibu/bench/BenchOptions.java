@@ -39,7 +39,8 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --concurrency N       clients of the mixed read workload (64)
               --writers N           concurrent writers (16)
               --write-seconds N     duration of the write workload (20; quick: 5)
-              --warmup-seconds N    untimed requests before measuring (10; quick: 2)
+              --warmup-seconds N    untimed requests before measuring: the mixed reads, the writers and
+                                    the study heartbeats each run this long first (10; quick: 2)
               --warmup-passes N     then untimed passes over every read, one request at a time (1; quick: 0):
                                     a server that has run a while has compiled each view's own code, not
                                     only the code all requests share

@@ -116,8 +116,8 @@ final class BenchRun {
     }
 
     private Optional<ResultRow> study(ApiClient api, Db db, long members) {
-        say("Study heartbeats: %d members beat one session each, back to back, for %d s, then clean-up …",
-                options.concurrency(), options.studySeconds());
+        say("Study heartbeats: %d members beat one session each, back to back, for %d s untimed, then %d s timed, "
+                + "then clean-up …", options.concurrency(), options.warmupSeconds(), options.studySeconds());
         return phase("study", () -> new StudyBeatBurst(api, db, options, notes).run(members));
     }
 
