@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BenchOptionsTest {
 
     @Test
-    void a_full_run_warms_every_read_once_before_timing_it_and_a_quick_one_does_not() {
-        assertThat(BenchOptions.parse(new String[0]).warmupPasses()).isEqualTo(1);
+    void a_full_run_warms_every_read_twice_before_timing_it_and_a_quick_one_does_not() {
+        assertThat(BenchOptions.parse(new String[0]).warmupPasses()).isEqualTo(2);
         assertThat(BenchOptions.parse(new String[]{"--quick"}).warmupPasses()).isZero();
-        assertThat(BenchOptions.parse(new String[]{"--quick", "--warmup-passes", "2"}).warmupPasses()).isEqualTo(2);
+        assertThat(BenchOptions.parse(new String[]{"--quick", "--warmup-passes", "3"}).warmupPasses()).isEqualTo(3);
         assertThat(BenchOptions.parse(new String[]{"--warmup-passes=0"}).warmupPasses()).isZero();
     }
 
