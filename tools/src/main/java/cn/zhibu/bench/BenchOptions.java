@@ -13,7 +13,10 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                     int warmupSeconds, int warmupPasses,
                     Path out, boolean skipWrites, boolean skipMove, boolean roster, boolean skipExport, boolean quick, long seed,
                     boolean skipCheckin, int checkinSeconds, boolean skipStudy, boolean onlyStudy,
-                    int studySeconds, boolean onlyWrites, boolean onlyMove) {
+                    int studySeconds, boolean onlyWrites, boolean onlyMove, Client client) {
+
+    /** The load generator's HTTP client ({@code --client}). */
+    enum Client { POOLED, JDK }
 
     /**
      * Organizations sampled per level, and requests per single read. A p95 is read off the slowest few: among 50
@@ -59,6 +62,9 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --roster              also export a 花名册 of 1,000,000+ rows and import 100,000 members from .xlsx
                                     (the imported members stay: the data set grows by 100,000)
               --skip-export         with --roster: only the import
+              --client NAME         the load generator's HTTP client: pooled (Apache HttpClient 5, blocking,
+                                    the caller's thread does the exchange) or jdk (java.net.http, every run
+                                    before 2026-12-07: more CPU per request on the cores the app shares)
               --quick               small samples and durations: a smoke run
             """;
 
@@ -67,7 +73,7 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
     private static final Set<String> VALUED = Set.of("url", "user", "password", "jdbc", "db-user", "db-password",
             "samples", "mixed-uris", "mixed-seconds", "concurrency", "writers", "write-seconds", "warmup-seconds",
             "warmup-passes", "seed", "out",
-            "checkin-seconds", "study-seconds");
+            "checkin-seconds", "study-seconds", "client");
 
     /** The options, or null when only help was asked for. */
     static BenchOptions parse(String[] args) {
@@ -109,7 +115,7 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                 flags.contains("skip-export"), quick,
                 v.number("seed", 42), flags.contains("skip-checkin"), v.positive("checkin-seconds", 60),
                 flags.contains("skip-study"), flags.contains("only-study"), v.positive("study-seconds", quick ? 5 : 20),
-                flags.contains("only-writes"), flags.contains("only-move"));
+                flags.contains("only-writes"), flags.contains("only-move"), v.client());
     }
 
     /** {@code --only-study}, {@code --only-writes} or {@code --only-move}: those phases, nothing else. */
@@ -144,6 +150,15 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--" + name + " expects a whole number, not " + value);
             }
+        }
+
+        Client client() {
+            String value = map.getOrDefault("client", "pooled").trim();
+            return switch (value) {
+                case "pooled" -> Client.POOLED;
+                case "jdk" -> Client.JDK;
+                default -> throw new IllegalArgumentException("--client expects pooled or jdk, not " + value);
+            };
         }
 
         int atLeastZero(String name, int fallback) {

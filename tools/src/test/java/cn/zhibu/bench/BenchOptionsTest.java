@@ -31,4 +31,13 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--warmup-passes", "1.5"}))
                 .hasMessage("--warmup-passes expects a whole number, not 1.5");
     }
+
+    @Test
+    void the_load_generator_uses_the_pooled_blocking_client_unless_the_jdk_one_is_named() {
+        assertThat(BenchOptions.parse(new String[0]).client()).isEqualTo(BenchOptions.Client.POOLED);
+        assertThat(BenchOptions.parse(new String[]{"--client", "jdk"}).client()).isEqualTo(BenchOptions.Client.JDK);
+        assertThat(BenchOptions.parse(new String[]{"--client=pooled"}).client()).isEqualTo(BenchOptions.Client.POOLED);
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--client", "okhttp"}))
+                .hasMessage("--client expects pooled or jdk, not okhttp");
+    }
 }
