@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,7 +17,14 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
                     int studySeconds, boolean onlyWrites, boolean onlyMove, Client client) {
 
     /** The load generator's HTTP client ({@code --client}). */
-    enum Client { POOLED, JDK }
+    enum Client {
+        POOLED, JDK;
+
+        /** As {@code --client} names it and the results' meta records it. */
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /**
      * Organizations sampled per level, and requests per single read. A p95 is read off the slowest few: among 50
@@ -153,12 +161,13 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
         }
 
         Client client() {
-            String value = map.getOrDefault("client", "pooled").trim();
-            return switch (value) {
-                case "pooled" -> Client.POOLED;
-                case "jdk" -> Client.JDK;
-                default -> throw new IllegalArgumentException("--client expects pooled or jdk, not " + value);
-            };
+            String value = map.getOrDefault("client", Client.POOLED.label()).trim();
+            for (Client client : Client.values()) {
+                if (client.label().equals(value)) {
+                    return client;
+                }
+            }
+            throw new IllegalArgumentException("--client expects pooled or jdk, not " + value);
         }
 
         int atLeastZero(String name, int fallback) {

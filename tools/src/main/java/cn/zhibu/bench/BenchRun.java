@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,7 +32,7 @@ final class BenchRun {
     void run() {
         OffsetDateTime started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         say("Logging in to %s as %s (HTTP client: %s); database %s", options.url(), options.user(),
-                options.client().name().toLowerCase(Locale.ROOT), options.jdbcUrl());
+                options.client().label(), options.jdbcUrl());
         ApiClient api = ApiClient.login(options.url(), options.user(), options.password(), options.client());
         Scope scope = Scope.of(api);
         try (Db db = Db.connect(options.jdbcUrl(), options.dbUser(), options.dbPassword())) {
@@ -264,7 +263,7 @@ final class BenchRun {
         meta.put("quick", options.quick());
         meta.put("seed", options.seed());
         // Absolute throughputs depend on it: the load generator shares the app's cores (bench/README.md).
-        meta.put("http_client", options.client().name().toLowerCase(Locale.ROOT));
+        meta.put("http_client", options.client().label());
         meta.put("checkin_seconds", options.checkinSeconds());
         meta.put("study_seconds", options.studySeconds());
         meta.put("notes", notes);

@@ -36,7 +36,8 @@ final class PooledTransport implements HttpTransport {
                     .setMaxConnPerRoute(CONNECTIONS)
                     .setDefaultConnectionConfig(ConnectionConfig.custom()
                             .setConnectTimeout(Timeout.ofSeconds(5))
-                            // Tomcat closes an idle keep-alive connection after 20 s: check one idle that long.
+                            // the server may have closed a connection left idle (its keep-alive timeout):
+                            // one idle for 2 s is checked before it is reused
                             .setValidateAfterInactivity(Timeout.ofSeconds(2))
                             .build())
                     .build())
