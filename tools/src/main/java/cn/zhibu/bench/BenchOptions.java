@@ -72,7 +72,7 @@ record BenchOptions(URI url, String user, String password, String jdbcUrl, Strin
               --skip-export         with --roster: only the import
               --client NAME         the load generator's HTTP client: pooled (Apache HttpClient 5, blocking,
                                     the caller's thread does the exchange) or jdk (java.net.http, every run
-                                    before 2026-12-07: more CPU per request on the cores the app shares)
+                                    before issue 16's 15th session: more CPU per request on the cores the app shares)
               --quick               small samples and durations: a smoke run
             """;
 
